@@ -1,0 +1,222 @@
+package check
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// Limits on what a data file may be; they keep the validator's memory and time bounded
+// whatever a contributor (or an attacker) sends.
+const (
+	MaxFileSize = 1 << 20 // bytes
+	MaxDepth    = 12      // nesting of mappings and sequences
+	MaxNodes    = 50_000  // YAML nodes in one file
+)
+
+// parsed is a data file read and parsed into a YAML node tree.
+type parsed struct {
+	path  string
+	src   []byte
+	root  *yaml.Node // the top-level mapping; nil when parsing failed
+	diags diag.List
+}
+
+func (p *parsed) errorf(line, col int, key, format string, args ...any) {
+	p.diags = append(p.diags, diag.Diagnostic{File: p.path, Line: line, Column: col,
+		Severity: diag.Error, Key: key, Message: fmt.Sprintf(format, args...)})
+}
+
+// parse reads src as one YAML document holding a mapping. Every problem becomes a
+// diagnostic; the returned root is nil when the file cannot be checked further.
+func parse(path string, src []byte) *parsed {
+	p := &parsed{path: path, src: src}
+	switch {
+	case len(src) > MaxFileSize:
+		p.errorf(0, 0, "", "file is %d bytes; the limit is %d bytes (1 MiB): split long text or move it to a linked page", len(src), MaxFileSize)
+		return p
+	case len(bytes.TrimSpace(src)) == 0:
+		p.errorf(1, 1, "", "file is empty; expected a YAML mapping (start from a copy of an existing entry)")
+		return p
+	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
+		p.errorf(1, 1, "", "file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM")
+		return p
+	}
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8At(src)
+		p.errorf(line, col, "", "invalid UTF-8; save the file as UTF-8")
+		return p
+	}
+	if i := bytes.IndexByte(src, '\r'); i >= 0 {
+		line, col := position(src, i)
+		p.errorf(line, col, "", "carriage return (CRLF or CR line end); use LF line ends (`guide fmt` rewrites them)")
+		return p
+	}
+	if line, col, ok := tabIndent(src); ok {
+		p.errorf(line, col, "", "tab used for indentation; YAML indents with spaces only")
+		return p
+	}
+
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := decodeSafely(dec, &doc); err != nil {
+		line, msg := yamlError(err)
+		p.errorf(line, 0, "", "YAML syntax: %s", msg)
+		return p
+	}
+	var extra yaml.Node
+	switch err := decodeSafely(dec, &extra); {
+	case err == nil:
+		p.errorf(extra.Line, extra.Column, "", "more than one YAML document (a `---` separator); one entry per file")
+		return p
+	case !errors.Is(err, io.EOF):
+		line, msg := yamlError(err)
+		p.errorf(line, 0, "", "YAML syntax in a second document: %s", msg)
+		return p
+	}
+	if len(doc.Content) == 0 {
+		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
+		return p
+	}
+	root := doc.Content[0]
+	if !p.checkTree(root) {
+		return p
+	}
+	if root.Kind != yaml.MappingNode {
+		p.errorf(root.Line, root.Column, "", "expected a mapping of keys (`id: …`), found %s", describe(root))
+		return p
+	}
+	p.root = root
+	return p
+}
+
+// decodeSafely turns a panic inside the YAML library into an error: a malformed file
+// must be reported, never crash the tool.
+func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("unreadable YAML (%v)", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+// checkTree rejects anchors, aliases, merge keys, tags and excessive depth or size, so
+// that nothing later can blow up (alias-expansion bombs) or be misread.
+func (p *parsed) checkTree(root *yaml.Node) bool {
+	ok := true
+	nodes := 0
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		nodes++
+		if nodes > MaxNodes {
+			p.errorf(n.Line, n.Column, "", "more than %d YAML values in one file", MaxNodes)
+			return false
+		}
+		if depth > MaxDepth {
+			p.errorf(n.Line, n.Column, "", "nesting deeper than %d levels; the data model is never that deep", MaxDepth)
+			return false
+		}
+		switch {
+		case n.Kind == yaml.AliasNode:
+			p.errorf(n.Line, n.Column, "", "YAML alias `*%s` is not allowed; write the value out in full", n.Value)
+			ok = false
+			return true
+		case n.Anchor != "":
+			p.errorf(n.Line, n.Column, "", "YAML anchor `&%s` is not allowed; write values out in full", n.Anchor)
+			ok = false
+		case n.Tag == "!!merge":
+			p.errorf(n.Line, n.Column, "", "YAML merge key `<<` is not allowed")
+			ok = false
+		case n.Style&yaml.TaggedStyle != 0:
+			p.errorf(n.Line, n.Column, "", "explicit YAML tag `%s` is not allowed", n.Tag)
+			ok = false
+		}
+		for _, c := range n.Content {
+			if !walk(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(root, 0) && ok
+}
+
+// yamlError extracts the line from a yaml.v3 error ("yaml: line 3: …").
+func yamlError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		_, rest, _ := strings.Cut(msg, ": ")
+		return line, rest
+	}
+	return 0, msg
+}
+
+// position converts a byte offset to a 1-based line and column (in characters).
+func position(src []byte, off int) (line, col int) {
+	before := src[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}
+
+func invalidUTF8At(src []byte) (line, col int) {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			line = bytes.Count(src[:i], []byte("\n")) + 1
+			return line, i - (bytes.LastIndexByte(src[:i], '\n') + 1) + 1
+		}
+		i += size
+	}
+	return 1, 1
+}
+
+// tabIndent finds a tab among a line's leading whitespace.
+func tabIndent(src []byte) (line, col int, found bool) {
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		for j, c := range l {
+			if c == '\t' {
+				return i + 1, j + 1, true
+			}
+			if c != ' ' && c != '-' {
+				break
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// describe names what a node holds, for "found …" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "nothing (null)"
+	case "!!bool":
+		return fmt.Sprintf("the boolean %s", n.Value)
+	case "!!int", "!!float":
+		return fmt.Sprintf("the number %s", n.Value)
+	case "!!timestamp":
+		return fmt.Sprintf("the date %s", n.Value)
+	}
+	v := n.Value
+	if utf8.RuneCountInString(v) > 40 {
+		v = string([]rune(v)[:40]) + "…"
+	}
+	return fmt.Sprintf("the text %q", v)
+}

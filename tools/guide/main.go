@@ -1,0 +1,186 @@
+// Guide is the command-line tool of Guide IAD, the Data-Driven Intelligence Playbook.
+// It is the single authority on what a valid submission is.
+//
+// Usage:
+//
+//	guide validate [-data DIR] [-format text|json|github] [path ...]
+//	guide schema [-data DIR] [-out DIR] [-check]
+//	guide gen -projects N -out DIR [-seed S]
+//
+// validate checks the YAML files under data/ (or the given files and folders, against
+// data/) and prints one line per finding: path:line:col: error|warning: key: message.
+// It exits 0 when there are no errors (warnings allowed), 1 when there are errors and
+// 2 for usage or I/O errors.
+//
+// schema writes the JSON Schemas of every kind, generated from the model with the
+// taxonomy's codes; -check only reports whether the committed ones are up to date.
+//
+// gen writes a synthetic, valid corpus of N projects for benchmarks.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pssdc/guide-iad/tools/check"
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/gen"
+	"github.com/pssdc/guide-iad/tools/model"
+	"github.com/pssdc/guide-iad/tools/schema"
+)
+
+const usage = `usage: guide <command> [arguments]
+
+commands:
+  validate [-data DIR] [-format text|json|github] [path ...]
+                 check data files; exit 1 on errors
+  schema [-data DIR] [-out DIR] [-check]
+                 write the JSON Schemas generated from the model
+  gen -projects N -out DIR [-seed S]
+                 write a synthetic valid corpus (for benchmarks)
+
+Run "guide <command> -h" for a command's flags.
+`
+
+// errUsage marks errors that should print usage and exit 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	status := 0
+	switch args[0] {
+	case "validate":
+		status, err = cmdValidate(args[1:], stdout, stderr)
+	case "schema":
+		status, err = cmdSchema(args[1:], stdout, stderr)
+	case "gen":
+		err = cmdGen(args[1:], stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "guide: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "guide %s: %v\n", args[0], err)
+		return 2
+	}
+	return status
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("guide "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parseFlags parses and maps flag errors to errUsage (the flag package has printed them).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
+
+func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlags("validate", stderr)
+	dataDir := fs.String("data", "data", "the corpus `folder`, holding taxonomy.yaml")
+	format := fs.String("format", "text", "output `format`: "+strings.Join(diag.Formats, ", "))
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: guide validate [-data DIR] [-format text|json|github] [path ...]\n\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return 0, err
+	}
+	if !validFormat(*format) {
+		fmt.Fprintf(stderr, "guide validate: unknown format %q; expected one of %s\n", *format, strings.Join(diag.Formats, ", "))
+		return 0, errUsage
+	}
+	res, err := check.Run(check.Options{DataDir: *dataDir, Paths: fs.Args()})
+	if err != nil {
+		return 0, err
+	}
+	if err := diag.Write(stdout, *format, res.Diagnostics, res.Files); err != nil {
+		return 0, err
+	}
+	if res.Diagnostics.HasErrors() {
+		return 1, nil
+	}
+	return 0, nil
+}
+
+func validFormat(f string) bool {
+	for _, x := range diag.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+func cmdGen(args []string, stderr io.Writer) error {
+	fs := newFlags("gen", stderr)
+	n := fs.Int("projects", 1000, "number of `projects` to generate")
+	out := fs.String("out", "", "output `folder` (created; must not exist or be empty)")
+	seed := fs.Int64("seed", 1, "random `seed`: the same seed gives the same corpus")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || *n < 1 || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "guide gen: need -out DIR and -projects N ≥ 1, and no other arguments")
+		return errUsage
+	}
+	return gen.Write(*out, gen.Options{Projects: *n, Seed: *seed})
+}
+
+func cmdSchema(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlags("schema", stderr)
+	dataDir := fs.String("data", "data", "the corpus `folder` whose taxonomy.yaml gives the codes")
+	out := fs.String("out", schema.Dir, "output `folder`")
+	checkOnly := fs.Bool("check", false, "write nothing; exit 1 when a schema is out of date")
+	if err := parseFlags(fs, args); err != nil {
+		return 0, err
+	}
+	tax, err := model.LoadTaxonomy(filepath.Join(*dataDir, "taxonomy.yaml"))
+	if err != nil {
+		return 0, err
+	}
+	if !*checkOnly {
+		return 0, schema.WriteAll(*out, tax.Codes)
+	}
+	stale, err := schema.Stale(*out, tax.Codes)
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range stale {
+		fmt.Fprintf(stdout, "%s: out of date; run `go run ./tools/guide schema`\n", f)
+	}
+	if len(stale) > 0 {
+		return 1, nil
+	}
+	return 0, nil
+}

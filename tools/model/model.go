@@ -1,0 +1,272 @@
+// Package model is the single source of the rules for the guide's data: the Go types
+// below describe every kind of entry, and their `guide` struct tags carry the rules that
+// the validator, the JSON Schemas and the browser form derive from.
+//
+// Tag options (comma-separated):
+//
+//	required     the key must be present (lists: with at least one item)
+//	plain        bilingual text that holds no Markdown and no HTML
+//	max=N        at most N characters (per language for bilingual text)
+//	vocab=NAME   a code from that vocabulary of taxonomy.yaml (NAME|NAME for several)
+//	ref=KIND     the id of an entry of that kind (contacts, practices, …)
+//	id           the entry's own id: kebab-case, equal to the file name
+//	url          an absolute https URL
+//	email        an email address
+//	phone        a telephone number
+//	lang         a language code of the site (en or fr)
+package model
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Languages of the site, in display order.
+var Languages = []string{"en", "fr"}
+
+// Text is a bilingual plain-text value.
+type Text struct {
+	En string `yaml:"en,omitempty" json:"en,omitempty"`
+	Fr string `yaml:"fr,omitempty" json:"fr,omitempty"`
+}
+
+// Get returns the value in language lang.
+func (t Text) Get(lang string) string {
+	if lang == "fr" {
+		return t.Fr
+	}
+	return t.En
+}
+
+// Markdown is a bilingual Markdown value, rendered by the site's goldmark setup.
+type Markdown Text
+
+// Date is a calendar day written YYYY-MM-DD.
+type Date string
+
+// DateLayout is how dates are written in data files.
+const DateLayout = "2006-01-02"
+
+// Time parses d; the zero time when d is empty or malformed (the validator reports that).
+func (d Date) Time() time.Time {
+	t, _ := time.Parse(DateLayout, string(d))
+	return t
+}
+
+// Common fields of every entry.
+type Common struct {
+	ID                 string `yaml:"id" json:"id" guide:"required,id"`
+	Example            bool   `yaml:"example,omitempty" json:"example,omitempty"`
+	TranslationPending string `yaml:"translation_pending,omitempty" json:"translation_pending,omitempty" guide:"lang"`
+}
+
+// Project is a case study: one data-driven intelligence project of one organisation.
+type Project struct {
+	Common       `yaml:",inline"`
+	Title        Text       `yaml:"title" guide:"required,plain,max=120"`
+	Summary      Text       `yaml:"summary" guide:"required,plain,max=300"`
+	Jurisdiction string     `yaml:"jurisdiction" guide:"required,vocab=jurisdictions"`
+	Level        string     `yaml:"level" guide:"required,vocab=levels"`
+	Organization Text       `yaml:"organization" guide:"required,plain,max=200"`
+	Partners     []Text     `yaml:"partners,omitempty" guide:"plain,max=200"`
+	Stage        string     `yaml:"stage" guide:"required,vocab=stages"`
+	Started      Date       `yaml:"started" guide:"required"`
+	Ended        Date       `yaml:"ended,omitempty"`
+	Themes       []string   `yaml:"themes" guide:"required,vocab=themes"`
+	Techniques   []string   `yaml:"techniques" guide:"required,vocab=techniques"`
+	DataSources  []string   `yaml:"data_sources" guide:"required,vocab=data_sources"`
+	Challenge    Markdown   `yaml:"challenge" guide:"required"`
+	Approach     Markdown   `yaml:"approach" guide:"required"`
+	Results      Markdown   `yaml:"results" guide:"required"`
+	Lessons      []Markdown `yaml:"lessons" guide:"required"`
+	Metrics      []Metric   `yaml:"metrics,omitempty"`
+	Links        []Link     `yaml:"links,omitempty"`
+	Contacts     []string   `yaml:"contacts,omitempty" guide:"ref=contacts"`
+	Practices    []string   `yaml:"practices,omitempty" guide:"ref=practices"`
+	Resources    []string   `yaml:"resources,omitempty" guide:"ref=resources"`
+	Reviewed     Date       `yaml:"reviewed" guide:"required"`
+}
+
+// Metric is one measured result of a project.
+type Metric struct {
+	Label Text `yaml:"label" guide:"required,plain,max=120"`
+	Value Text `yaml:"value" guide:"required,plain,max=60"`
+}
+
+// Link points to a public page about a project.
+type Link struct {
+	Title Text   `yaml:"title" guide:"required,plain,max=200"`
+	URL   string `yaml:"url" guide:"required,url"`
+}
+
+// Contact is a resource person. Without Consent the contact is never published.
+type Contact struct {
+	Common       `yaml:",inline"`
+	Name         string   `yaml:"name" guide:"required,max=120"`
+	Role         Text     `yaml:"role" guide:"required,plain,max=200"`
+	Organization Text     `yaml:"organization" guide:"required,plain,max=200"`
+	Jurisdiction string   `yaml:"jurisdiction" guide:"required,vocab=jurisdictions"`
+	Email        string   `yaml:"email" guide:"required,email"`
+	Phone        string   `yaml:"phone,omitempty" guide:"phone"`
+	Languages    []string `yaml:"languages" guide:"required,vocab=languages"`
+	Expertise    []string `yaml:"expertise" guide:"required,vocab=themes|techniques"`
+	Consent      Date     `yaml:"consent,omitempty"`
+}
+
+// Practice is a process or best practice, in the manner of a playbook's plays.
+type Practice struct {
+	Common       `yaml:",inline"`
+	Title        Text     `yaml:"title" guide:"required,plain,max=120"`
+	Summary      Text     `yaml:"summary" guide:"required,plain,max=300"`
+	Body         Markdown `yaml:"body" guide:"required"`
+	Checklist    []Text   `yaml:"checklist" guide:"required,plain,max=300"`
+	KeyQuestions []Text   `yaml:"key_questions" guide:"required,plain,max=300"`
+	Projects     []string `yaml:"projects,omitempty" guide:"ref=projects"`
+	Techniques   []string `yaml:"techniques,omitempty" guide:"vocab=techniques"`
+	Reviewed     Date     `yaml:"reviewed" guide:"required"`
+}
+
+// Resource is a tool, dataset, guide, training or standard practitioners can reuse.
+type Resource struct {
+	Common      `yaml:",inline"`
+	Title       Text     `yaml:"title" guide:"required,plain,max=120"`
+	Summary     Text     `yaml:"summary" guide:"required,plain,max=300"`
+	Kind        string   `yaml:"kind" guide:"required,vocab=resource_kinds"`
+	Publisher   Text     `yaml:"publisher" guide:"required,plain,max=200"`
+	URL         string   `yaml:"url,omitempty" guide:"url"`
+	Description Markdown `yaml:"description" guide:"required"`
+	Themes      []string `yaml:"themes,omitempty" guide:"vocab=themes"`
+	Techniques  []string `yaml:"techniques,omitempty" guide:"vocab=techniques"`
+	Reviewed    Date     `yaml:"reviewed" guide:"required"`
+}
+
+// Term is one code of a vocabulary with its labels.
+type Term struct {
+	Code string `yaml:"code" guide:"required,max=40"`
+	En   string `yaml:"en" guide:"required,max=120"`
+	Fr   string `yaml:"fr" guide:"required,max=120"`
+}
+
+// Taxonomy holds the controlled vocabularies (data/taxonomy.yaml).
+type Taxonomy struct {
+	Jurisdictions []Term `yaml:"jurisdictions" guide:"required"`
+	Levels        []Term `yaml:"levels" guide:"required"`
+	Stages        []Term `yaml:"stages" guide:"required"`
+	Themes        []Term `yaml:"themes" guide:"required"`
+	Techniques    []Term `yaml:"techniques" guide:"required"`
+	DataSources   []Term `yaml:"data_sources" guide:"required"`
+	ResourceKinds []Term `yaml:"resource_kinds" guide:"required"`
+	Languages     []Term `yaml:"languages" guide:"required"`
+}
+
+// Vocabulary returns the terms of the named vocabulary (its key in taxonomy.yaml).
+func (t *Taxonomy) Vocabulary(name string) ([]Term, bool) {
+	switch name {
+	case "jurisdictions":
+		return t.Jurisdictions, true
+	case "levels":
+		return t.Levels, true
+	case "stages":
+		return t.Stages, true
+	case "themes":
+		return t.Themes, true
+	case "techniques":
+		return t.Techniques, true
+	case "data_sources":
+		return t.DataSources, true
+	case "resource_kinds":
+		return t.ResourceKinds, true
+	case "languages":
+		return t.Languages, true
+	}
+	return nil, false
+}
+
+// Edition is one print edition of the guide.
+type Edition struct {
+	ID    string `yaml:"id" guide:"required,max=40"`
+	Date  Date   `yaml:"date" guide:"required"`
+	Title Text   `yaml:"title" guide:"required,plain,max=120"`
+}
+
+// Editions is data/editions.yaml.
+type Editions struct {
+	Editions []Edition `yaml:"editions" guide:"required"`
+}
+
+// Kind describes one kind of data file: where it lives and which type holds it.
+type Kind struct {
+	Name string // singular, as in messages and schema file names
+	Dir  string // folder under data/; empty for single files
+	File string // file name under data/ for single files
+	New  func() any
+}
+
+// Kinds lists every kind of data file. Entry kinds (with Dir) come first.
+var Kinds = []Kind{
+	{Name: "project", Dir: "projects", New: func() any { return new(Project) }},
+	{Name: "contact", Dir: "contacts", New: func() any { return new(Contact) }},
+	{Name: "practice", Dir: "practices", New: func() any { return new(Practice) }},
+	{Name: "resource", Dir: "resources", New: func() any { return new(Resource) }},
+	{Name: "taxonomy", File: "taxonomy.yaml", New: func() any { return new(Taxonomy) }},
+	{Name: "editions", File: "editions.yaml", New: func() any { return new(Editions) }},
+}
+
+// KindByDir returns the entry kind stored in folder dir.
+func KindByDir(dir string) (Kind, bool) {
+	for _, k := range Kinds {
+		if k.Dir != "" && k.Dir == dir {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+// KindByFile returns the single-file kind named file.
+func KindByFile(file string) (Kind, bool) {
+	for _, k := range Kinds {
+		if k.File != "" && k.File == file {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+// String names the kind.
+func (k Kind) String() string { return k.Name }
+
+// Validate the model itself at start-up: a typo in a tag must not silently drop a rule.
+func init() {
+	for _, k := range Kinds {
+		if _, err := SpecOf(k.New()); err != nil {
+			panic(fmt.Sprintf("model: %s: %v", k.Name, err))
+		}
+	}
+}
+
+// LoadTaxonomy reads a taxonomy file. It does not validate it (the validator does);
+// it is for tools that need the codes of a corpus already checked.
+func LoadTaxonomy(path string) (*Taxonomy, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var t Taxonomy
+	if err := yaml.Unmarshal(b, &t); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &t, nil
+}
+
+// Codes returns the codes of the named vocabulary in order.
+func (t *Taxonomy) Codes(name string) []string {
+	terms, _ := t.Vocabulary(name)
+	codes := make([]string, len(terms))
+	for i, term := range terms {
+		codes[i] = term.Code
+	}
+	return codes
+}
