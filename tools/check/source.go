@@ -65,7 +65,10 @@ func parse(path string, src []byte) *parsed {
 
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := decodeSafely(dec, &doc); err != nil {
+	if err := decodeSafely(dec, &doc); errors.Is(err, io.EOF) {
+		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
+		return p
+	} else if err != nil {
 		line, msg := yamlError(err)
 		p.errorf(line, 0, "", "YAML syntax: %s", msg)
 		return p
@@ -209,10 +212,12 @@ func describe(n *yaml.Node) string {
 		return "nothing (null)"
 	case "!!bool":
 		return fmt.Sprintf("the boolean %s", n.Value)
-	case "!!int", "!!float":
-		return fmt.Sprintf("the number %s", n.Value)
+	case "!!int":
+		return fmt.Sprintf("%s, which YAML reads as an integer", n.Value)
+	case "!!float":
+		return fmt.Sprintf("%s, which YAML reads as a number", n.Value)
 	case "!!timestamp":
-		return fmt.Sprintf("the date %s", n.Value)
+		return fmt.Sprintf("%s, which YAML reads as a date", n.Value)
 	}
 	v := n.Value
 	if utf8.RuneCountInString(v) > 40 {

@@ -23,6 +23,11 @@ func closest(s string, candidates []string) string {
 			return c
 		}
 	}
+	for _, c := range candidates { // ON for CA-ON
+		if strings.HasSuffix(strings.ToLower(c), "-"+strings.ToLower(s)) {
+			return c
+		}
+	}
 	limit := max(1, min(3, len([]rune(s))/3))
 	best, bestDist := "", limit+1
 	for _, c := range candidates {

@@ -192,10 +192,11 @@ func (w *walker) str(n *yaml.Node, f *model.Field, key string) (string, bool) {
 	}
 	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0
 	if !quoted && n.Tag != "!!str" {
-		w.errorf(n, key, "found %s where text is expected; YAML reads it as a %s: quote it (\"%s\")", describe(n), strings.TrimPrefix(n.Tag, "!!"), n.Value)
+		w.errorf(n, key, "text expected, found %s; quote it (\"%s\") so YAML keeps it as text", describe(n), n.Value)
 		return "", false
 	}
-	if !quoted && yaml11Bools[strings.ToLower(n.Value)] {
+	// A code that is no code at all gets the vocabulary's message, which says what to write.
+	if !quoted && yaml11Bools[strings.ToLower(n.Value)] && (len(f.Vocab) == 0 || w.isCode(f, n.Value)) {
 		w.errorf(n, key, "unquoted %q is read as a boolean by YAML 1.1 tools; quote it (\"%s\")", n.Value, n.Value)
 		return "", false
 	}
@@ -248,8 +249,10 @@ func (w *walker) id(n *yaml.Node, s, key string) {
 	switch {
 	case len(s) > maxIDLength:
 		w.errorf(n, key, "id is %d characters long; the limit is %d", len(s), maxIDLength)
+		return
 	case !idPattern.MatchString(s):
-		w.errorf(n, key, "%q is not a valid id; use lowercase letters, digits and single hyphens, e.g. %q", s, kebab(s))
+		w.errorf(n, key, "%q is not a valid id; use lowercase letters, digits and single hyphens, e.g. %q (and name the file after it)", s, kebab(s))
+		return
 	}
 	if w.e.kind.Dir == "" {
 		return
@@ -260,18 +263,28 @@ func (w *walker) id(n *yaml.Node, s, key string) {
 	}
 }
 
+func (w *walker) isCode(f *model.Field, s string) bool {
+	for _, v := range f.Vocab {
+		if w.tax == nil || w.tax.has(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
 func (w *walker) code(n *yaml.Node, f *model.Field, s, key string) {
-	if w.tax == nil {
-		return // the taxonomy's own errors are reported; no point in cascading
+	if w.isCode(f, s) {
+		return // with no taxonomy loaded, its own errors are reported instead
 	}
 	var all []string
 	for _, v := range f.Vocab {
-		if w.tax.has(v, s) {
-			return
-		}
 		all = append(all, w.tax.codes(v)...)
 	}
-	w.errorf(n, key, "unknown code %q in %s%s", s, strings.Join(f.Vocab, " or "), suggest(s, all))
+	hint := suggest(s, all)
+	if len(all) <= 15 {
+		hint += "; expected one of " + strings.Join(all, ", ")
+	}
+	w.errorf(n, key, "unknown code %q in %s%s", s, strings.Join(f.Vocab, " or "), hint)
 }
 
 func (w *walker) date(n *yaml.Node, key string) {

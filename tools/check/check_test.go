@@ -1,0 +1,110 @@
+package check
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/invalid")
+
+// today is fixed so that "in the future" and review-age rules give stable results.
+var today = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+
+const validCorpus = "testdata/valid"
+
+func render(t *testing.T, l diag.List) string {
+	t.Helper()
+	var b bytes.Buffer
+	for _, d := range l {
+		b.WriteString(filepath.ToSlash(d.String()))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestValidCorpus: the valid corpus has no errors; its warnings are the expected ones.
+func TestValidCorpus(t *testing.T) {
+	res, err := Run(Options{DataDir: validCorpus, Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Diagnostics.HasErrors() {
+		t.Fatalf("valid corpus has errors:\n%s", render(t, res.Diagnostics))
+	}
+	golden(t, filepath.Join("testdata", "valid.golden"), render(t, res.Diagnostics))
+	if res.Files != 9 {
+		t.Errorf("files checked = %d, want 9", res.Files)
+	}
+}
+
+// TestInvalid checks each fixture of testdata/invalid/KIND/ against the valid corpus:
+// it must produce at least one error and exactly its golden output. Every fixture
+// needs a golden file and a first-line comment saying why it fails; every golden file
+// needs its fixture.
+func TestInvalid(t *testing.T) {
+	fixtures, _ := filepath.Glob("testdata/invalid/*/*.yaml")
+	goldens, _ := filepath.Glob("testdata/invalid/*/*.golden")
+	if len(fixtures) < 60 {
+		t.Errorf("%d invalid fixtures; keep at least 60", len(fixtures))
+	}
+	for _, g := range goldens {
+		if _, err := os.Stat(strings.TrimSuffix(g, ".golden") + ".yaml"); err != nil {
+			t.Errorf("%s has no fixture", g)
+		}
+	}
+	for _, f := range fixtures {
+		t.Run(strings.TrimPrefix(f, "testdata/invalid/"), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !hasReason(src) {
+				t.Errorf("fixture must start with a comment saying why it fails")
+			}
+			res, err := Run(Options{DataDir: validCorpus, Paths: []string{f}, Now: today})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.Diagnostics.HasErrors() {
+				t.Errorf("no error reported:\n%s", render(t, res.Diagnostics))
+			}
+			for _, d := range res.Diagnostics {
+				if d.File != f {
+					t.Errorf("diagnostic about another file: %s", d)
+				}
+			}
+			golden(t, strings.TrimSuffix(f, ".yaml")+".golden", render(t, res.Diagnostics))
+		})
+	}
+}
+
+// hasReason accepts a leading comment, after a BOM for the fixture that tests BOMs;
+// fixtures about the file as a whole (empty, invalid encoding) are named for it.
+func hasReason(src []byte) bool {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	return bytes.HasPrefix(src, []byte("# ")) || len(src) == 0
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no golden file (run go test ./tools/check -update): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update if intended)\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
