@@ -81,14 +81,39 @@ func Run(opts Options) (Result, error) {
 		sources = mergeSources(sources, extra)
 	}
 
+	// The taxonomy first: every other file's codes are checked against it. Then each
+	// file is read, parsed and checked in one go, so only a file's tree per core is in
+	// memory at a time; what the cross-file checks need is kept in a small entry.
 	var all diag.List
-	parsedFiles := parseAll(sources)
-	tax := loadVocabularies(parsedFiles, &all)
-	entries := checkAll(parsedFiles, tax, opts.Now)
-	for _, pf := range parsedFiles {
-		all = append(all, pf.p.diags...)
+	var tax *vocabularies
+	var rest []source
+	var taxFile *parsedFile
+	for _, s := range sources {
+		if s.problem == "" && s.kind.Name == "taxonomy" {
+			taxFile = &parsedFile{src: s, p: readAndParse(s)}
+		} else {
+			rest = append(rest, s)
+		}
 	}
-	all = append(all, crossCheck(entries)...)
+	tax = loadVocabularies(taxFile, &all)
+	if taxFile != nil {
+		all = append(all, taxFile.p.diags...)
+	}
+	results := make([]*parsed, len(rest))
+	entries := make([]*entry, len(rest))
+	parallel(len(rest), func(i int) {
+		p := readAndParse(rest[i])
+		if p.root != nil {
+			entries[i] = checkEntry(p, rest[i].kind, tax, opts.Now)
+			entries[i].fields = nil
+		}
+		p.root, p.src = nil, nil
+		results[i] = p
+	})
+	for _, p := range results {
+		all = append(all, p.diags...)
+	}
+	all = append(all, crossCheck(slices.DeleteFunc(entries, func(e *entry) bool { return e == nil }))...)
 
 	var shown diag.List
 	for _, d := range all {
@@ -243,27 +268,20 @@ type parsedFile struct {
 	p   *parsed
 }
 
-// parseAll reads and parses every file in parallel.
-func parseAll(sources []source) []*parsedFile {
-	out := make([]*parsedFile, len(sources))
-	parallel(len(sources), func(i int) {
-		s := sources[i]
-		pf := &parsedFile{src: s}
-		out[i] = pf
-		if s.problem != "" {
-			pf.p = &parsed{path: s.path}
-			pf.p.errorf(0, 0, "", "%s", s.problem)
-			return
-		}
-		data, err := readLimited(s.path)
-		if err != nil {
-			pf.p = &parsed{path: s.path}
-			pf.p.errorf(0, 0, "", "cannot read: %v", errors.Unwrap(err))
-			return
-		}
-		pf.p = parse(s.path, data)
-	})
-	return out
+// readAndParse reads and parses one file; problems become its diagnostics.
+func readAndParse(s source) *parsed {
+	if s.problem != "" {
+		p := &parsed{path: s.path}
+		p.errorf(0, 0, "", "%s", s.problem)
+		return p
+	}
+	data, err := readLimited(s.path)
+	if err != nil {
+		p := &parsed{path: s.path}
+		p.errorf(0, 0, "", "cannot read: %v", errors.Unwrap(err))
+		return p
+	}
+	return parse(s.path, data)
 }
 
 // readLimited reads at most MaxFileSize+1 bytes, enough to tell a file is too large
@@ -275,18 +293,6 @@ func readLimited(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-}
-
-func checkAll(files []*parsedFile, tax *vocabularies, now time.Time) []*entry {
-	out := make([]*entry, len(files))
-	parallel(len(files), func(i int) {
-		pf := files[i]
-		if pf.p.root == nil || pf.src.kind.Name == "taxonomy" {
-			return // the taxonomy was checked when loaded
-		}
-		out[i] = checkEntry(pf.p, pf.src.kind, tax, now)
-	})
-	return slices.DeleteFunc(out, func(e *entry) bool { return e == nil })
 }
 
 // parallel runs f(0..n-1) on all cores.
@@ -326,13 +332,7 @@ var (
 
 // loadVocabularies checks taxonomy.yaml and indexes it. It returns nil (codes are then
 // not checked) when the taxonomy is missing or has errors, and says so once.
-func loadVocabularies(files []*parsedFile, all *diag.List) *vocabularies {
-	var tf *parsedFile
-	for _, pf := range files {
-		if pf.src.kind.Name == "taxonomy" {
-			tf = pf
-		}
-	}
+func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 	if tf == nil {
 		*all = append(*all, diag.Diagnostic{File: "taxonomy.yaml", Severity: diag.Error,
 			Message: "data/taxonomy.yaml is missing; codes cannot be checked"})

@@ -14,6 +14,9 @@ import (
 // headings above level 3, empty links and links the site cannot follow, each at its line
 // in the data file.
 func (w *walker) markdown(n *yaml.Node, s, key string) {
+	if !mayHaveMarkup(s) {
+		return
+	}
 	src := []byte(s)
 	doc := markdown.Parser().Parser().Parse(text.NewReader(src))
 	report := func(offset int, format string, args ...any) {
@@ -121,4 +124,13 @@ func linkText(node ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// mayHaveMarkup is a fast, conservative filter: text without these characters has no
+// HTML, heading, link, autolink or image for the checks to find, so goldmark need not
+// parse it. A setext heading's underline (=== or ---) ends its line with = or -.
+func mayHaveMarkup(s string) bool {
+	return strings.ContainsAny(s, "<#[@=") ||
+		strings.Contains(s, "://") || strings.Contains(s, "www.") ||
+		strings.Contains(s, "-\n") || strings.HasSuffix(strings.TrimRight(s, " \n"), "-")
 }

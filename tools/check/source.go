@@ -63,24 +63,17 @@ func parse(path string, src []byte) *parsed {
 		return p
 	}
 
-	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := decodeSafely(dec, &doc); errors.Is(err, io.EOF) {
-		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
-		return p
-	} else if err != nil {
+	if hasDocumentMarker(src) {
+		if !p.decodeStream(src, &doc) {
+			return p
+		}
+	} else if err := unmarshalSafely(src, &doc); err != nil {
 		line, msg := yamlError(err)
 		p.errorf(line, 0, "", "YAML syntax: %s", msg)
 		return p
-	}
-	var extra yaml.Node
-	switch err := decodeSafely(dec, &extra); {
-	case err == nil:
-		p.errorf(extra.Line, extra.Column, "", "more than one YAML document (a `---` separator); one entry per file")
-		return p
-	case !errors.Is(err, io.EOF):
-		line, msg := yamlError(err)
-		p.errorf(line, 0, "", "YAML syntax in a second document: %s", msg)
+	} else if doc.Kind == 0 {
+		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
 		return p
 	}
 	if len(doc.Content) == 0 {
@@ -99,8 +92,44 @@ func parse(path string, src []byte) *parsed {
 	return p
 }
 
-// decodeSafely turns a panic inside the YAML library into an error: a malformed file
-// must be reported, never crash the tool.
+// hasDocumentMarker reports whether a line starts with --- or ... (a document start
+// or end): only then can a file hold several documents, which the slower stream
+// decoder must look for.
+func hasDocumentMarker(src []byte) bool {
+	for _, m := range [][]byte{[]byte("---"), []byte("...")} {
+		if bytes.HasPrefix(src, m) || bytes.Contains(src, append([]byte("\n"), m...)) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeStream decodes the first document and reports any further one.
+func (p *parsed) decodeStream(src []byte, doc *yaml.Node) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := decodeSafely(dec, doc); errors.Is(err, io.EOF) {
+		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
+		return false
+	} else if err != nil {
+		line, msg := yamlError(err)
+		p.errorf(line, 0, "", "YAML syntax: %s", msg)
+		return false
+	}
+	var extra yaml.Node
+	switch err := decodeSafely(dec, &extra); {
+	case err == nil:
+		p.errorf(extra.Line, extra.Column, "", "more than one YAML document (a `---` separator); one entry per file")
+		return false
+	case !errors.Is(err, io.EOF):
+		line, msg := yamlError(err)
+		p.errorf(line, 0, "", "YAML syntax in a second document: %s", msg)
+		return false
+	}
+	return true
+}
+
+// decodeSafely and unmarshalSafely turn a panic inside the YAML library into an error:
+// a malformed file must be reported, never crash the tool.
 func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -108,6 +137,15 @@ func decodeSafely(dec *yaml.Decoder, n *yaml.Node) (err error) {
 		}
 	}()
 	return dec.Decode(n)
+}
+
+func unmarshalSafely(src []byte, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("unreadable YAML (%v)", r)
+		}
+	}()
+	return yaml.Unmarshal(src, n)
 }
 
 // checkTree rejects anchors, aliases, merge keys, tags and excessive depth or size, so
@@ -182,17 +220,24 @@ func invalidUTF8At(src []byte) (line, col int) {
 	return 1, 1
 }
 
-// tabIndent finds a tab among a line's leading whitespace.
+// tabIndent finds a tab among a line's leading whitespace (or list dashes).
 func tabIndent(src []byte) (line, col int, found bool) {
-	for i, l := range bytes.Split(src, []byte("\n")) {
-		for j, c := range l {
-			if c == '\t' {
-				return i + 1, j + 1, true
-			}
-			if c != ' ' && c != '-' {
-				break
-			}
+	if bytes.IndexByte(src, '\t') < 0 {
+		return 0, 0, false
+	}
+	line, col = 1, 1
+	leading := true
+	for _, c := range src {
+		switch {
+		case c == '\n':
+			line, col, leading = line+1, 1, true
+			continue
+		case c == '\t' && leading:
+			return line, col, true
+		case c != ' ' && c != '-':
+			leading = false
 		}
+		col++
 	}
 	return 0, 0, false
 }

@@ -25,7 +25,7 @@ var (
 	yaml11Bools = map[string]bool{"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true}
 	// Plain-text fields: the marks of Markdown or HTML.
 	htmlTag       = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|&[a-zA-Z]+;|&#[0-9]+;`)
-	markdownMarks = regexp.MustCompile("\\]\\(|\\*\\*|__|`|(^|\\n)\\s*(#{1,6}\\s|[*+-]\\s|>\\s|\\d+\\.\\s)")
+	lineMarker    = regexp.MustCompile(`^(#{1,6} |[*+-] |> |\d+\. )`)
 )
 
 const maxIDLength = 80
@@ -354,13 +354,35 @@ func (w *walker) missingLanguage(n *yaml.Node, lang, key string) {
 }
 
 func (w *walker) plain(n *yaml.Node, s, key string) {
-	if loc := htmlTag.FindStringIndex(s); loc != nil {
-		w.errorf(n, key, "HTML %q is not allowed in plain text; write the text only", s[loc[0]:loc[1]])
-		return
+	if strings.ContainsAny(s, "<&") {
+		if loc := htmlTag.FindStringIndex(s); loc != nil {
+			w.errorf(n, key, "HTML %q is not allowed in plain text; write the text only", s[loc[0]:loc[1]])
+			return
+		}
 	}
-	if loc := markdownMarks.FindStringIndex(s); loc != nil {
-		w.errorf(n, key, "Markdown %q is not allowed in plain text; write the text only", strings.TrimSpace(s[loc[0]:loc[1]]))
+	if mark := markdownMark(s); mark != "" {
+		w.errorf(n, key, "Markdown %q is not allowed in plain text; write the text only", mark)
 	}
+}
+
+// markdownMark returns the first Markdown mark in s: a link, emphasis, code, or a
+// heading, list or quote marker at the start of a line.
+func markdownMark(s string) string {
+	for _, m := range []string{"](", "**", "__", "`"} {
+		if strings.Contains(s, m) {
+			return m
+		}
+	}
+	for line := range strings.SplitSeq(s, "\n") {
+		line = strings.TrimLeft(line, " ")
+		if line == "" {
+			continue
+		}
+		if m := lineMarker.FindString(line); m != "" {
+			return strings.TrimSpace(m)
+		}
+	}
+	return ""
 }
 
 // entryRules are the rules that involve several keys of one entry.

@@ -125,8 +125,8 @@ func (g *generator) project(id string, contacts, practices, resources []string) 
 	started := model.Date(fmt.Sprintf("%d-%02d-%02d", year, 1+g.r.IntN(12), 1+g.r.IntN(28)))
 	p := model.Project{
 		Common:       model.Common{ID: id, Example: true},
-		Title:        g.text(6, 10),
-		Summary:      g.text(18, 30),
+		Title:        clip(g.text(6, 10), 120),
+		Summary:      clip(g.text(18, 30), 300),
 		Jurisdiction: g.code(g.tax.Jurisdictions),
 		Level:        g.code(g.tax.Levels),
 		Organization: g.text(3, 5),
@@ -135,10 +135,10 @@ func (g *generator) project(id string, contacts, practices, resources []string) 
 		Themes:       g.codes(g.tax.Themes, 1, 3),
 		Techniques:   g.codes(g.tax.Techniques, 1, 3),
 		DataSources:  g.codes(g.tax.DataSources, 1, 3),
-		Challenge:    g.markdown(2, 45),
-		Approach:     g.markdown(2, 45),
-		Results:      g.markdown(2, 35),
-		Lessons:      []model.Markdown{model.Markdown(g.text(10, 18)), model.Markdown(g.text(10, 18)), model.Markdown(g.text(10, 18))},
+		Challenge:    g.markdown(1, 30),
+		Approach:     g.markdown(2, 22),
+		Results:      g.markdown(1, 25),
+		Lessons:      []model.Markdown{model.Markdown(g.text(8, 14)), model.Markdown(g.text(8, 14))},
 		Metrics: []model.Metric{
 			{Label: g.text(2, 4), Value: model.Text{En: fmt.Sprintf("%d,%03d", 1+g.r.IntN(90), g.r.IntN(1000)), Fr: fmt.Sprintf("%d\u00a0%03d", 1+g.r.IntN(90), g.r.IntN(1000))}},
 			{Label: g.text(2, 4), Value: model.Text{En: fmt.Sprintf("%d%%", g.r.IntN(100)), Fr: fmt.Sprintf("%d\u00a0%%", g.r.IntN(100))}},
@@ -205,6 +205,22 @@ func (g *generator) resource(id string) model.Resource {
 func (g *generator) text(lo, hi int) model.Text {
 	n := lo + g.r.IntN(hi-lo+1)
 	return model.Text{En: sentence(g.r, enWords, n), Fr: sentence(g.r, frWords, n)}
+}
+
+// clip shortens both languages to at most n characters, at a word boundary.
+func clip(t model.Text, n int) model.Text {
+	cut := func(s string) string {
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		s = string(r[:n-1])
+		if i := strings.LastIndexByte(s, ' '); i > 0 {
+			s = s[:i]
+		}
+		return s + "."
+	}
+	return model.Text{En: cut(t.En), Fr: cut(t.Fr)}
 }
 
 func (g *generator) markdown(paragraphs, words int) model.Markdown {

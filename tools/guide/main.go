@@ -25,6 +25,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/check"
@@ -51,6 +52,9 @@ Run "guide <command> -h" for a command's flags.
 var errUsage = errors.New("usage")
 
 func main() {
+	// The validator's memory stays small (one parsed file per core); trading some of it
+	// for less garbage collection makes it faster.
+	debug.SetGCPercent(400)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

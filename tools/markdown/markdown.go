@@ -4,6 +4,8 @@
 package markdown
 
 import (
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -11,26 +13,29 @@ import (
 	"github.com/yuin/goldmark/parser"
 )
 
+// Extensions are the goldmark extensions the site enables, by their names in Hugo's
+// markup.goldmark.extensions; every other one is off there. TestMatchesSiteConfig keeps
+// this list and config.toml in step.
+var Extensions = map[string]goldmark.Extender{
+	"table":         extension.Table,
+	"strikethrough": extension.Strikethrough,
+	"linkify":       extension.Linkify,
+}
+
 var (
 	once sync.Once
 	md   goldmark.Markdown
 )
 
-// Parser returns the shared goldmark instance: CommonMark plus the extensions Hugo
-// enables by default (tables, strikethrough, linkify, task lists, footnotes, definition
-// lists, typographer), raw HTML left unsafe-off.
+// Parser returns the shared goldmark instance: CommonMark plus Extensions, raw HTML off.
 func Parser() goldmark.Markdown {
 	once.Do(func() {
+		var exts []goldmark.Extender
+		for _, name := range slices.Sorted(maps.Keys(Extensions)) {
+			exts = append(exts, Extensions[name])
+		}
 		md = goldmark.New(
-			goldmark.WithExtensions(
-				extension.Table,
-				extension.Strikethrough,
-				extension.Linkify,
-				extension.TaskList,
-				extension.Footnote,
-				extension.DefinitionList,
-				extension.Typographer,
-			),
+			goldmark.WithExtensions(exts...),
 			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		)
 	})

@@ -1,0 +1,52 @@
+# Guide IAD — the Data-Driven Intelligence Playbook.
+# `make serve` builds and serves the site locally; `make test` runs every test.
+# Both need only Go (and, for later features, Node and apt); they install the rest.
+
+GO      ?= go
+HUGO    := $(GO) tool hugo
+GUIDE   := $(GO) run ./tools/guide
+PORT    ?= 1313
+# Hugo warnings (a missing i18n string among them) fail the build.
+HUGOFLAGS := --printI18nWarnings --panicOnWarning
+
+.PHONY: all serve site validate fmt schema test bench clean deps help
+
+all: site
+
+help:
+	@echo "make serve     validate, then serve the site at http://localhost:$(PORT)/"
+	@echo "make site      validate, then build the site into public/"
+	@echo "make validate  check data/ (guide validate)"
+	@echo "make schema    regenerate the JSON Schemas in static/schemas/"
+	@echo "make test      vet, format check and every test (unit and end-to-end)"
+	@echo "make bench     benchmarks: validator and site build on generated corpora"
+	@echo "make clean     remove build outputs"
+
+deps:
+	@tools/deps.sh go
+
+validate: deps
+	$(GUIDE) validate
+
+schema: deps
+	$(GUIDE) schema
+
+site: validate
+	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d public
+
+serve: validate
+	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
+
+test: deps
+	@tools/deps.sh test
+	$(GO) vet ./...
+	@unformatted=$$(gofmt -l tools); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GUIDE) schema -check
+	$(GO) test -count=1 ./...
+
+bench: deps
+	@tools/deps.sh bench
+	tools/bench.sh
+
+clean:
+	rm -rf public resources/_gen .hugo_build.lock

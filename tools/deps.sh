@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what a make target needs on a fresh Debian machine with Go (and Node), or
+# stops with a message saying what to install. Usage: tools/deps.sh go|test|bench
+set -euo pipefail
+
+need_go() {
+	if ! command -v go >/dev/null; then
+		echo "Go is required (https://go.dev/dl/, version from go.mod); install it and retry." >&2
+		exit 1
+	fi
+	# Modules, Hugo included: the first `go tool hugo` compiles Hugo (1–5 minutes).
+	go mod download
+}
+
+# apt_install PACKAGE... installs Debian packages when missing, as root.
+apt_install() {
+	local missing=()
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+		echo "missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
+		exit 1
+	fi
+	echo "installing ${missing[*]} (apt-get)…" >&2
+	apt-get update -qq >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+case "${1:-}" in
+go) need_go ;;
+test) need_go ;;
+bench) need_go; apt_install time ;;
+*) echo "usage: tools/deps.sh go|test|bench" >&2; exit 2 ;;
+esac
