@@ -24,8 +24,8 @@ var (
 	// readers) may too, so a string field must quote them.
 	yaml11Bools = map[string]bool{"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true}
 	// Plain-text fields: the marks of Markdown or HTML.
-	htmlTag       = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|&[a-zA-Z]+;|&#[0-9]+;`)
-	lineMarker    = regexp.MustCompile(`^(#{1,6} |[*+-] |> |\d+\. )`)
+	htmlTag    = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|&[a-zA-Z]+;|&#[0-9]+;`)
+	lineMarker = regexp.MustCompile(`^(#{1,6} |[*+-] |> |\d+\. )`)
 )
 
 const maxIDLength = 80
