@@ -17,6 +17,7 @@ help:
 	@echo "make serve     validate, then serve the site at http://localhost:$(PORT)/"
 	@echo "make site      validate, then build the site into public/"
 	@echo "make validate  check data/ (guide validate)"
+	@echo "make fmt       put data files in canonical form (guide fmt)"
 	@echo "make schema    regenerate the JSON Schemas in static/schemas/"
 	@echo "make test      vet, format check and every test (unit and end-to-end)"
 	@echo "make bench     benchmarks: validator and site build on generated corpora"
@@ -27,6 +28,9 @@ deps:
 
 validate: deps
 	$(GUIDE) validate
+
+fmt: deps
+	$(GUIDE) fmt
 
 schema: deps
 	$(GUIDE) schema
@@ -42,6 +46,7 @@ test: deps
 	$(GO) vet ./...
 	@unformatted=$$(gofmt -l tools); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GUIDE) schema -check
+	$(GUIDE) fmt -check
 	$(GO) test -count=1 ./...
 
 bench: deps

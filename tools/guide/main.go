@@ -4,6 +4,7 @@
 // Usage:
 //
 //	guide validate [-data DIR] [-format text|json|github] [path ...]
+//	guide fmt [-check] [path ...]
 //	guide schema [-data DIR] [-out DIR] [-check]
 //	guide gen -projects N -out DIR [-seed S]
 //
@@ -11,6 +12,9 @@
 // data/) and prints one line per finding: path:line:col: error|warning: key: message.
 // It exits 0 when there are no errors (warnings allowed), 1 when there are errors and
 // 2 for usage or I/O errors.
+//
+// fmt rewrites data files in canonical form (key order, indentation), keeping every
+// value and comment; -check only lists the files that need it and exits 1 if any do.
 //
 // schema writes the JSON Schemas of every kind, generated from the model with the
 // taxonomy's codes; -check only reports whether the committed ones are up to date.
@@ -23,6 +27,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -30,6 +35,7 @@ import (
 
 	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/gen"
 	"github.com/pssdc/guide-iad/tools/model"
 	"github.com/pssdc/guide-iad/tools/schema"
@@ -40,6 +46,8 @@ const usage = `usage: guide <command> [arguments]
 commands:
   validate [-data DIR] [-format text|json|github] [path ...]
                  check data files; exit 1 on errors
+  fmt [-check] [path ...]
+                 put data files in canonical form (default: data/)
   schema [-data DIR] [-out DIR] [-check]
                  write the JSON Schemas generated from the model
   gen -projects N -out DIR [-seed S]
@@ -69,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "validate":
 		status, err = cmdValidate(args[1:], stdout, stderr)
+	case "fmt":
+		status, err = cmdFmt(args[1:], stdout, stderr)
 	case "schema":
 		status, err = cmdSchema(args[1:], stdout, stderr)
 	case "gen":
@@ -187,4 +197,64 @@ func cmdSchema(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, nil
 	}
 	return 0, nil
+}
+
+func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlags("fmt", stderr)
+	checkOnly := fs.Bool("check", false, "write nothing; list the files that need formatting and exit 1 if any")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: guide fmt [-check] [path ...]\n\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return 0, err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"data"}
+	}
+	files, err := yamlFiles(paths)
+	if err != nil {
+		return 0, err
+	}
+	status := 0
+	for _, f := range files {
+		changed, err := format.File(f, *checkOnly)
+		switch {
+		case err != nil:
+			fmt.Fprintf(stderr, "%s: error: %v\n", f, err)
+			status = 1
+		case changed && *checkOnly:
+			fmt.Fprintf(stdout, "%s: needs formatting; run `make fmt`\n", f)
+			status = 1
+		case changed:
+			fmt.Fprintf(stdout, "%s: formatted\n", f)
+		}
+	}
+	return status, nil
+}
+
+// yamlFiles expands folders into the .yaml files they hold.
+func yamlFiles(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && filepath.Ext(path) == ".yaml" {
+				files = append(files, path)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
 }

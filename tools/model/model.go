@@ -19,6 +19,7 @@ package model
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -269,4 +270,13 @@ func (t *Taxonomy) Codes(name string) []string {
 		codes[i] = term.Code
 	}
 	return codes
+}
+
+// KindOfPath finds the kind of a data file from its place: a file in a folder named
+// after an entry kind (projects/ID.yaml), or a single file by name (taxonomy.yaml).
+func KindOfPath(path string) (Kind, bool) {
+	if k, ok := KindByDir(filepath.Base(filepath.Dir(path))); ok {
+		return k, true
+	}
+	return KindByFile(filepath.Base(path))
 }

@@ -1,0 +1,234 @@
+// Package format rewrites data files in canonical form: keys in the model's order,
+// two-space indentation, LF line ends, no byte order mark. Comments and values are
+// preserved; Format proves it on every file by comparing before and after, and refuses
+// to return a result that would lose anything.
+package format
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+
+	"github.com/pssdc/guide-iad/tools/model"
+	"gopkg.in/yaml.v3"
+)
+
+// ErrUnknownKind is returned for a file whose kind cannot be told from its place.
+var ErrUnknownKind = errors.New("not a data file: expected data/KIND/ID.yaml, data/taxonomy.yaml or data/editions.yaml")
+
+// Format returns the canonical form of a data file of the given kind.
+func Format(kind model.Kind, src []byte) ([]byte, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, fmt.Errorf("cannot format a file YAML cannot read (run guide validate): %w", err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, errors.New("expected one YAML mapping (run guide validate)")
+	}
+	if hasAlias(&doc) {
+		return nil, errors.New("anchors and aliases are not allowed (run guide validate)")
+	}
+	spec, err := model.SpecOf(kind.New())
+	if err != nil {
+		return nil, err
+	}
+	// The comment above the first key belongs to the file (schema line, notes), not to
+	// that key: it stays on top whatever key comes first.
+	root := doc.Content[0]
+	var top string
+	if len(root.Content) > 0 {
+		top, root.Content[0].HeadComment = root.Content[0].HeadComment, ""
+	}
+	reorder(root, spec)
+	if top != "" && len(root.Content) > 0 {
+		first := root.Content[0]
+		first.HeadComment = joinComments(top, first.HeadComment)
+	}
+	var out bytes.Buffer
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	if err := same(src, out.Bytes()); err != nil {
+		return nil, fmt.Errorf("formatting would change the file's meaning, so it was left alone: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// reorder sorts a mapping's keys into the spec's order, recursively; keys the spec does
+// not know keep their relative order after the known ones (the validator flags them).
+func reorder(n *yaml.Node, spec *model.Spec) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	order := map[string]int{}
+	var fields map[string]*model.Spec
+	switch spec.Shape {
+	case model.ShapeStruct:
+		fields = map[string]*model.Spec{}
+		for i, f := range spec.Fields {
+			order[f.Key] = i
+			fields[f.Key] = f.Spec
+		}
+	case model.ShapeText, model.ShapeMarkdown:
+		for i, l := range model.Languages {
+			order[l] = i
+		}
+	default:
+		return
+	}
+	type pair struct{ k, v *yaml.Node }
+	pairs := make([]pair, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		pairs = append(pairs, pair{n.Content[i], n.Content[i+1]})
+	}
+	rank := func(p pair) int {
+		if r, ok := order[p.k.Value]; ok {
+			return r
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int { return rank(a) - rank(b) })
+	for i, p := range pairs {
+		n.Content[2*i], n.Content[2*i+1] = p.k, p.v
+		if sub := fields[p.k.Value]; sub != nil {
+			reorderValue(p.v, sub)
+		}
+	}
+}
+
+func reorderValue(n *yaml.Node, spec *model.Spec) {
+	switch {
+	case spec.Shape == model.ShapeList && n.Kind == yaml.SequenceNode:
+		for _, item := range n.Content {
+			reorderValue(item, spec.Elem)
+		}
+	case n.Kind == yaml.MappingNode:
+		reorder(n, spec)
+	}
+}
+
+func joinComments(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + "\n" + b
+}
+
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// same checks that two YAML texts hold equal values and the same comments.
+func same(before, after []byte) error {
+	var a, b any
+	if err := yaml.Unmarshal(before, &a); err != nil {
+		return err
+	}
+	if err := yaml.Unmarshal(after, &b); err != nil {
+		return fmt.Errorf("output does not parse: %w", err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		return errors.New("values differ")
+	}
+	ca, cb := comments(before), comments(after)
+	if !slices.Equal(ca, cb) {
+		return fmt.Errorf("comments differ (%d before, %d after)", len(ca), len(cb))
+	}
+	return nil
+}
+
+// comments lists every comment text of a YAML document, sorted.
+func comments(src []byte) []string {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil {
+		return nil
+	}
+	var out []string
+	var walk func(*yaml.Node)
+	walk = func(n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for _, line := range bytes.Split([]byte(c), []byte("\n")) {
+				if t := bytes.TrimSpace(line); len(t) > 0 {
+					out = append(out, string(t))
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&doc)
+	slices.Sort(out)
+	return out
+}
+
+// File formats one file in place. It reports whether the file changed. The new content
+// goes to a temporary file in the same folder, renamed over the original, so the file
+// is never half-written.
+func File(path string, check bool) (changed bool, err error) {
+	kind, ok := model.KindOfPath(path)
+	if !ok {
+		return false, ErrUnknownKind
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return false, err
+	}
+	out, err := Format(kind, src)
+	if err != nil {
+		return false, err
+	}
+	if bytes.Equal(src, out) {
+		return false, nil
+	}
+	if check {
+		return true, nil
+	}
+	return true, writeAtomic(path, out)
+}
+
+func writeAtomic(path string, data []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), info.Mode().Perm()); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
