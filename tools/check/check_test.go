@@ -51,6 +51,8 @@ func TestValidCorpus(t *testing.T) {
 func TestInvalid(t *testing.T) {
 	fixtures, _ := filepath.Glob("testdata/invalid/*/*.yaml")
 	goldens, _ := filepath.Glob("testdata/invalid/*/*.golden")
+	more, _ := filepath.Glob("testdata/warnings/*/*.golden")
+	goldens = append(goldens, more...)
 	if len(fixtures) < 60 {
 		t.Errorf("%d invalid fixtures; keep at least 60", len(fixtures))
 	}
@@ -79,6 +81,32 @@ func TestInvalid(t *testing.T) {
 				if d.File != f {
 					t.Errorf("diagnostic about another file: %s", d)
 				}
+			}
+			golden(t, strings.TrimSuffix(f, ".yaml")+".golden", render(t, res.Diagnostics))
+		})
+	}
+}
+
+// TestWarnings checks the fixtures of testdata/warnings/KIND/: valid files that draw
+// warnings, and exactly their golden output.
+func TestWarnings(t *testing.T) {
+	fixtures, _ := filepath.Glob("testdata/warnings/*/*.yaml")
+	if len(fixtures) == 0 {
+		t.Fatal("no warning fixtures")
+	}
+	for _, f := range fixtures {
+		t.Run(strings.TrimPrefix(f, "testdata/warnings/"), func(t *testing.T) {
+			src, _ := os.ReadFile(f)
+			if !hasReason(src) {
+				t.Errorf("fixture must start with a comment saying why it warns")
+			}
+			res, err := Run(Options{DataDir: validCorpus, Paths: []string{f}, Now: today})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, w := res.Diagnostics.Count()
+			if e > 0 || w == 0 {
+				t.Errorf("want warnings only, got %d errors and %d warnings:\n%s", e, w, render(t, res.Diagnostics))
 			}
 			golden(t, strings.TrimSuffix(f, ".yaml")+".golden", render(t, res.Diagnostics))
 		})

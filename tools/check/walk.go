@@ -30,6 +30,9 @@ var (
 
 const maxIDLength = 80
 
+// StaleAfterMonths is the age past which an entry's review date draws a warning.
+const StaleAfterMonths = 18
+
 // entry is what one checked data file contributes to cross-file checks.
 type entry struct {
 	path     string
@@ -409,6 +412,11 @@ func (w *walker) entryRules() {
 		}
 		if t, err := time.Parse(model.DateLayout, n.Value); err == nil && t.After(w.now) {
 			w.errorf(n, key, "%s is in the future", n.Value)
+		}
+	}
+	if n := fields["reviewed"]; n != nil && datePattern.MatchString(n.Value) {
+		if t, err := time.Parse(model.DateLayout, n.Value); err == nil && t.Before(w.now.AddDate(0, -StaleAfterMonths, 0)) {
+			w.warnf(n, "reviewed", "last reviewed %s, more than %d months ago; check the entry with its jurisdiction and update the date", n.Value, StaleAfterMonths)
 		}
 	}
 	if w.e.kind.Name == "contact" && fields["consent"] == nil {
