@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# make bench: the validator and the site build on generated corpora of 1,000 and
+# 10,000 projects. Prints wall time and peak memory (/usr/bin/time -v) for each.
+# Targets on a 2-core machine: validate 10k ≤ 1.0 s and ≤ 300 MiB; build 10k ≤ 30 s
+# and ≤ 2 GiB, growing linearly (10k / 1k ≤ 12×).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sizes=${BENCH_SIZES:-1000 10000}
+
+echo "== building tools"
+go build -o "$work/guide" ./tools/guide
+go build -o "$work/hugo" github.com/gohugoio/hugo
+
+measure() { # label command...
+	local label=$1; shift
+	/usr/bin/time -v "$@" >"$work/out.log" 2>"$work/time.log" || { cat "$work/out.log" "$work/time.log"; exit 1; }
+	local wall rss
+	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.log")
+	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.log")
+	printf '%-28s wall %8s   peak %6d MiB\n' "$label" "$wall" $((rss / 1024))
+}
+
+echo "== go test -bench (validator)"
+go test ./tools/check -run '^$' -bench Validate -benchmem -count 1 | grep -E '^Benchmark'
+
+for n in $sizes; do
+	corpus="$work/corpus-$n"
+	"$work/guide" gen -projects "$n" -out "$corpus/data"
+	for part in config.toml content layouts i18n assets static; do cp -r "$part" "$corpus/"; done
+	echo "== $n projects ($(du -sh "$corpus/data" | cut -f1) of YAML)"
+	measure "validate $n" "$work/guide" validate -data "$corpus/data"
+	measure "hugo build $n" "$work/hugo" --source "$corpus" --destination "$work/public-$n" --quiet
+	pages=$(find "$work/public-$n" -name '*.html' | wc -l)
+	echo "   $pages HTML pages, $(du -sh "$work/public-$n" | cut -f1)"
+	rm -rf "$work/public-$n"
+done
