@@ -96,6 +96,12 @@ func Run(opts Options) (Result, error) {
 		}
 	}
 	tax = loadVocabularies(taxFile, &all)
+	if taxFile == nil {
+		// Whatever was asked for, a missing taxonomy is the first thing to fix.
+		taxPath := filepath.Join(opts.DataDir, "taxonomy.yaml")
+		all[len(all)-1].File = taxPath
+		report[taxPath] = true
+	}
 	if taxFile != nil {
 		all = append(all, taxFile.p.diags...)
 	}
@@ -160,7 +166,11 @@ func listCorpus(dataDir string) ([]source, error) {
 					return nil
 				}
 			}
-			out = append(out, source{path: path, problem: "unexpected folder; data/ holds " + layoutHint()})
+			if len(parts) == 2 {
+				out = append(out, source{path: path, problem: "unexpected folder: entries go directly in their folder, not in subfolders"})
+			} else {
+				out = append(out, source{path: path, problem: "unexpected folder; data/ holds " + layoutHint()})
+			}
 			return filepath.SkipDir
 		}
 		out = append(out, classify(path, parts))
@@ -334,8 +344,8 @@ var (
 // not checked) when the taxonomy is missing or has errors, and says so once.
 func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 	if tf == nil {
-		*all = append(*all, diag.Diagnostic{File: "taxonomy.yaml", Severity: diag.Error,
-			Message: "data/taxonomy.yaml is missing; codes cannot be checked"})
+		*all = append(*all, diag.Diagnostic{Severity: diag.Error,
+			Message: "taxonomy.yaml is missing; codes cannot be checked"})
 		return nil
 	}
 	if tf.p.root == nil {
