@@ -6,6 +6,7 @@
 //	guide validate [-data DIR] [-format text|json|github] [path ...]
 //	guide fmt [-check] [path ...]
 //	guide schema [-data DIR] [-out DIR] [-check]
+//	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
 //	guide gen -projects N -out DIR [-seed S]
 //
 // validate checks the YAML files under data/ (or the given files and folders, against
@@ -50,6 +51,8 @@ commands:
                  put data files in canonical form (default: data/)
   schema [-data DIR] [-out DIR] [-check]
                  write the JSON Schemas generated from the model
+  evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
+                 e-vulnerability index of each area of DATA.csv; exit 1 on data errors
   gen -projects N -out DIR [-seed S]
                  write a synthetic valid corpus (for benchmarks)
 
@@ -81,6 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status, err = cmdFmt(args[1:], stdout, stderr)
 	case "schema":
 		status, err = cmdSchema(args[1:], stdout, stderr)
+	case "evi":
+		status, err = cmdEvi(args[1:], stdout, stderr)
 	case "gen":
 		err = cmdGen(args[1:], stderr)
 	case "help", "-h", "--help":

@@ -1,0 +1,313 @@
+package evi
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Area is one row of the data file.
+type Area struct {
+	Line       int // line of the data file where the row starts; 0 when built in code
+	Code       string
+	NameEN     string
+	NameFR     string
+	Population float64   // NaN when missing
+	Values     []float64 // one per Config.Indicators, in order; NaN when missing
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// limits are the bounds ReadCSV enforces; tests lower them.
+type limits struct {
+	rows, errors int
+}
+
+var defaultLimits = limits{rows: MaxRows, errors: MaxErrors}
+
+// ReadCSV reads the areas of a CSV file: a header row naming the columns, then one row
+// per area. It reads the columns cfg names and ignores the others.
+//
+// The file is UTF-8, with or without a byte order mark. The separator is the comma,
+// or the semicolon or tab when the header row has more of those than commas (as
+// spreadsheets set to French write); with a semicolon or tab, a decimal comma is
+// accepted ("12,5"). A value is missing when its cell is empty or holds NA, N/A, NaN,
+// "..", "...", "x" or "F" (Statistics Canada's symbols for not available, suppressed
+// and too unreliable to publish).
+//
+// Rows whose every cell is empty are skipped. Errors are an ErrorList naming line and
+// column, at most MaxErrors of them; set their file name with InFile. Any other error
+// is an I/O error.
+func ReadCSV(r io.Reader, cfg *Config) ([]Area, error) {
+	return readCSV(r, cfg, defaultLimits)
+}
+
+func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
+		br.Discard(len(bom))
+	}
+	head, _ := br.Peek(64 << 10) // a short read is fine: the first line is what matters
+	comma := sniffComma(head)
+
+	cr := csv.NewReader(br)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1 // checked below, with a clearer message
+	cr.ReuseRecord = true
+
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, ErrorList{{Msg: "the file is empty; expected a header row naming the columns"}}
+	}
+	if err != nil {
+		return nil, csvError(err)
+	}
+	header = append([]string(nil), header...)
+	headerLine, _ := cr.FieldPos(0)
+	cols, list := resolveColumns(header, headerLine, cfg)
+	if len(list) > 0 {
+		return nil, list
+	}
+
+	rd := rowReader{cfg: cfg, cols: cols, decimalComma: comma != ',', codes: map[string]int{}}
+	var areas []Area
+	var values []float64 // backing store for Area.Values, allocated in chunks
+	k := len(cfg.Indicators)
+	rows := 0
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			e := csvError(err)
+			if _, ok := e.(ErrorList); !ok {
+				return nil, e
+			}
+			rd.errs = append(rd.errs, e.(ErrorList)...)
+			break // the reader cannot resynchronise after a quoting error
+		}
+		line, _ := cr.FieldPos(0)
+		if blank(rec) {
+			continue // spreadsheets export empty rows as separators alone
+		}
+		rows++
+		if rows > lim.rows {
+			rd.errs = append(rd.errs, &Error{Line: line, Msg: fmt.Sprintf("more than %d data rows, the limit; split the file or use larger areas", lim.rows)})
+			break
+		}
+		if len(rec) != len(header) {
+			rd.errs = append(rd.errs, &Error{Line: line, Msg: fmt.Sprintf("row has %d fields; the header has %d", len(rec), len(header))})
+		} else {
+			if len(values) < k {
+				values = make([]float64, k*1024)
+			}
+			a := Area{Line: line, Values: values[:k:k]}
+			values = values[k:]
+			if rd.row(rec, line, &a) {
+				areas = append(areas, a)
+			}
+		}
+		if len(rd.errs) >= lim.errors {
+			rd.errs = append(rd.errs[:lim.errors], &Error{Line: line, Msg: fmt.Sprintf("too many errors; stopped after %d", lim.errors)})
+			break
+		}
+	}
+	if len(rd.errs) > 0 {
+		return nil, rd.errs
+	}
+	if len(areas) == 0 {
+		return nil, ErrorList{{Msg: "no data rows after the header"}}
+	}
+	return areas, nil
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// sniffComma picks the separator the first line uses most: comma, semicolon or tab.
+func sniffComma(head []byte) rune {
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range head {
+		if c == '"' {
+			quoted = !quoted
+		}
+		if !quoted && (c == '\n' || c == '\r') {
+			break
+		}
+		if !quoted {
+			counts[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+// csvError turns a csv.ParseError into an ErrorList; other errors are I/O errors.
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return ErrorList{{Line: pe.Line, Msg: pe.Err.Error()}}
+	}
+	return err
+}
+
+// columns holds the index in the header of each column cfg names; -1 when absent.
+type columns struct {
+	code, nameEN, nameFR, pop int
+	ind                       []int
+}
+
+func resolveColumns(header []string, line int, cfg *Config) (columns, ErrorList) {
+	var errs ErrorList
+	index := map[string]int{}
+	folded := map[string]string{}
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		header[i] = h
+		if h == "" {
+			continue // spreadsheets leave unnamed columns; they are ignored
+		}
+		if first, dup := index[h]; dup {
+			errs = append(errs, &Error{Line: line, Msg: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, first+1, i+1)})
+			continue
+		}
+		index[h] = i
+		folded[strings.ToLower(h)] = h
+	}
+	find := func(name, what string) int {
+		if name == "" {
+			return -1
+		}
+		if i, ok := index[name]; ok {
+			return i
+		}
+		msg := fmt.Sprintf("missing column %q (%s in the configuration)", name, what)
+		if near, ok := folded[strings.ToLower(name)]; ok {
+			msg += fmt.Sprintf("; found %q, but names are case-sensitive", near)
+		}
+		errs = append(errs, &Error{Line: line, Msg: msg})
+		return -1
+	}
+	c := columns{
+		code:   find(cfg.Columns.Code, "the area code column"),
+		nameEN: find(cfg.Columns.NameEN, "the English name column"),
+		nameFR: find(cfg.Columns.NameFR, "the French name column"),
+		pop:    find(cfg.Columns.Population, "the population column"),
+		ind:    make([]int, len(cfg.Indicators)),
+	}
+	for j, ind := range cfg.Indicators {
+		c.ind[j] = find(ind.Column, "an indicator")
+	}
+	return c, errs
+}
+
+type rowReader struct {
+	cfg          *Config
+	cols         columns
+	decimalComma bool
+	codes        map[string]int // area code → line
+	errs         ErrorList
+}
+
+func (rd *rowReader) errorf(line int, column, format string, args ...any) {
+	rd.errs = append(rd.errs, &Error{Line: line, Column: column, Msg: fmt.Sprintf(format, args...)})
+}
+
+// row fills a from one record and reports whether it is free of errors.
+func (rd *rowReader) row(rec []string, line int, a *Area) bool {
+	n := len(rd.errs)
+	cfg := rd.cfg
+	a.Code = rd.text(rec, rd.cols.code, cfg.Columns.Code, line)
+	if a.Code == "" && len(rd.errs) == n {
+		rd.errorf(line, cfg.Columns.Code, "empty area code")
+	} else if first, dup := rd.codes[a.Code]; dup {
+		rd.errorf(line, cfg.Columns.Code, "area code %q already appears on line %d", a.Code, first)
+	} else if a.Code != "" {
+		rd.codes[a.Code] = line
+	}
+	a.NameEN = rd.text(rec, rd.cols.nameEN, cfg.Columns.NameEN, line)
+	a.NameFR = rd.text(rec, rd.cols.nameFR, cfg.Columns.NameFR, line)
+
+	a.Population = rd.number(rec[rd.cols.pop], cfg.Columns.Population, line)
+	if a.Population < 0 {
+		rd.errorf(line, cfg.Columns.Population, "%q is negative; a population is 0 or more", strings.TrimSpace(rec[rd.cols.pop]))
+	}
+	for j, ind := range cfg.Indicators {
+		a.Values[j] = rd.number(rec[rd.cols.ind[j]], ind.Column, line)
+	}
+	return len(rd.errs) == n
+}
+
+func (rd *rowReader) text(rec []string, i int, column string, line int) string {
+	if i < 0 {
+		return ""
+	}
+	s := strings.TrimSpace(rec[i])
+	if !utf8.ValidString(s) {
+		rd.errorf(line, column, "not valid UTF-8 text; save the file as \"CSV UTF-8\"")
+		return ""
+	}
+	return s
+}
+
+// number parses a cell: NaN for a missing value; errors are recorded.
+func (rd *rowReader) number(cell, column string, line int) float64 {
+	s := strings.TrimSpace(cell)
+	if isMissing(s) {
+		return math.NaN()
+	}
+	t := s
+	if rd.decimalComma && strings.Count(t, ",") == 1 && !strings.Contains(t, ".") {
+		t = strings.Replace(t, ",", ".", 1)
+	}
+	ok := true
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !('0' <= c && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
+			ok = false // no hexadecimal, underscores, Inf…: only what spreadsheets write
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	switch {
+	case ok && err == nil:
+		return v
+	case ok && errors.Is(err, strconv.ErrRange):
+		rd.errorf(line, column, "%q is too large a number", s)
+	case strings.ContainsAny(s, ", \u00a0\u202f") && !rd.decimalComma:
+		rd.errorf(line, column, "%q is not a number; write numbers with a decimal point and no thousands separator", s)
+	case strings.ContainsAny(s, ", \u00a0\u202f"):
+		rd.errorf(line, column, "%q is not a number; write numbers without thousands separators", s)
+	default:
+		rd.errorf(line, column, "%q is not a number", s)
+	}
+	return math.NaN()
+}
+
+// isMissing reports whether a trimmed cell marks a missing value.
+func isMissing(s string) bool {
+	switch s {
+	case "", "..", "...", "x", "X", "F":
+		return true
+	}
+	return strings.EqualFold(s, "NA") || strings.EqualFold(s, "N/A") || strings.EqualFold(s, "NaN")
+}

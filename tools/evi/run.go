@@ -1,0 +1,109 @@
+package evi
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// Options are the arguments of the guide evi command.
+type Options struct {
+	Config string // path of the configuration (YAML)
+	Data   string // path of the data (CSV)
+	Format string // "csv" or "json"
+	Out    string // output path, written atomically; "" for stdout
+}
+
+// Run reads the configuration and the data, computes and writes the result to o.Out
+// or, when that is empty, to stdout. An ErrorList error means a file is at fault (its
+// errors name file, line and column); any other error is a usage or I/O error. Nothing
+// is written unless both files are valid, and o.Out is either fully written or left
+// as it was.
+func Run(o Options, stdout io.Writer) (*Result, error) {
+	if !slices.Contains(Formats, o.Format) {
+		return nil, fmt.Errorf("unknown format %q; expected csv or json", o.Format)
+	}
+	if o.Out != "" && samePath(o.Out, o.Data) {
+		return nil, fmt.Errorf("the output %s is the data file; choose another file", o.Out)
+	}
+	cfg, err := LoadConfig(o.Config)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(o.Data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	areas, err := ReadCSV(f, cfg)
+	var list ErrorList
+	if errors.As(err, &list) {
+		return nil, list.InFile(o.Data)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", o.Data, err)
+	}
+	res := Compute(areas, cfg)
+	write := func(w io.Writer) error { return Write(w, o.Format, &res) }
+	if o.Out != "" {
+		return &res, WriteFileAtomic(o.Out, write)
+	}
+	bw := bufio.NewWriterSize(stdout, 64<<10)
+	if err := write(bw); err != nil {
+		return nil, err
+	}
+	return &res, bw.Flush()
+}
+
+func samePath(a, b string) bool {
+	if fa, err := os.Stat(a); err == nil {
+		if fb, err := os.Stat(b); err == nil {
+			return os.SameFile(fa, fb)
+		}
+	}
+	return false
+}
+
+// WriteFileAtomic writes a file through write: into a temporary file of the same
+// folder, renamed over path only once complete. On any error, path is untouched and the
+// temporary file removed. An existing file keeps its permissions; a new one gets 0644.
+func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s exists and is not a regular file", path)
+		}
+		mode = info.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
