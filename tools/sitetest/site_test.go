@@ -97,7 +97,7 @@ func TestPagesExistInBothLanguages(t *testing.T) {
 func TestCounterparts(t *testing.T) {
 	s := fixtureSite(t)
 	for path, page := range s.Pages {
-		if path == "/" || strings.HasPrefix(path, "/404") || !strings.HasPrefix(path, "/en/") && !strings.HasPrefix(path, "/fr/") {
+		if page.IsRedirect() || !strings.HasPrefix(path, "/en/") && !strings.HasPrefix(path, "/fr/") {
 			continue
 		}
 		lang, other := "en", "fr"
@@ -212,12 +212,12 @@ func TestCaseStudyContent(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Cartographie de la sensibilisation Alpha", "Exemple illustratif",
-		"1\u00a0avril\u00a02019", "31\u00a0mars\u00a02021",
+		"1er\u00a0avril\u00a02019", "31\u00a0mars\u00a02021",
 		`href="/fr/themes/digital-inclusion/"`, `href="/fr/pratiques/start-small/"`,
-		"Directrice de l’analytique",
+		"Directrice de l'analytique",
 	} {
 		want = strings.ReplaceAll(want, "\u00a0", " ")
-		if !strings.Contains(normalizeSpaces(fr), want) && !strings.Contains(normalizeSpaces(fr), strings.ReplaceAll(want, "’", "'")) {
+		if !strings.Contains(normalizeSpaces(fr), want) {
 			t.Errorf("French case study lacks %q", want)
 		}
 	}
@@ -364,5 +364,5 @@ func is(tag string) func(*html.Node) bool {
 }
 
 func normalizeSpaces(s string) string {
-	return strings.NewReplacer("\u00a0", " ", "&nbsp;", " ", "\u202f", " ").Replace(s)
+	return strings.NewReplacer("\u00a0", " ", "&nbsp;", " ", "\u202f", " ", "&#39;", "'", "’", "'").Replace(s)
 }

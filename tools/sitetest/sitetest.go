@@ -41,7 +41,7 @@ func Stage(repo, dataDir, dir string) (string, error) {
 // warnings (missing translations among them) treated as errors.
 func Build(repo, site, out string, extra ...string) ([]byte, error) {
 	args := append([]string{"tool", "hugo", "--source", site, "--destination", out,
-		"--baseURL", BaseURL, "--printI18nWarnings", "--panicOnWarning", "--quiet"}, extra...)
+		"--baseURL", BaseURL, "--printI18nWarnings", "--panicOnWarning"}, extra...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = repo
 	output, err := cmd.CombinedOutput()
@@ -113,6 +113,14 @@ func Read(root string) (*Site, error) {
 		return nil
 	})
 	return s, err
+}
+
+// IsRedirect reports whether a page is only a redirect (Hugo's aliases, such as the
+// /page/1/ of a paginated list), which has no content of its own.
+func (p *Page) IsRedirect() bool {
+	return len(Find(p.Doc, func(n *html.Node) bool {
+		return n.Data == "meta" && strings.EqualFold(Attr(n, "http-equiv"), "refresh")
+	})) > 0
 }
 
 // Resolve turns a link found on page into a site path and fragment; ok is false for
