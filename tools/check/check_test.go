@@ -17,7 +17,11 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/in
 // today is fixed so that "in the future" and review-age rules give stable results.
 var today = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 
-const validCorpus = "testdata/valid"
+const (
+	validCorpus = "testdata/valid"
+	// siteConfig names the site sections, so that links between pages are checked.
+	siteConfig = "../../config.toml"
+)
 
 func render(t *testing.T, l diag.List) string {
 	t.Helper()
@@ -31,7 +35,7 @@ func render(t *testing.T, l diag.List) string {
 
 // TestValidCorpus: the valid corpus has no errors; its warnings are the expected ones.
 func TestValidCorpus(t *testing.T) {
-	res, err := Run(Options{DataDir: validCorpus, Now: today})
+	res, err := Run(Options{DataDir: validCorpus, Now: today, SiteConfig: siteConfig})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +74,7 @@ func TestInvalid(t *testing.T) {
 			if !hasReason(src) {
 				t.Errorf("fixture must start with a comment saying why it fails")
 			}
-			res, err := Run(Options{DataDir: validCorpus, Paths: []string{f}, Now: today})
+			res, err := Run(Options{DataDir: validCorpus, Paths: []string{f}, Now: today, SiteConfig: siteConfig})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,7 +104,7 @@ func TestWarnings(t *testing.T) {
 			if !hasReason(src) {
 				t.Errorf("fixture must start with a comment saying why it warns")
 			}
-			res, err := Run(Options{DataDir: validCorpus, Paths: []string{f}, Now: today})
+			res, err := Run(Options{DataDir: validCorpus, Paths: []string{f}, Now: today, SiteConfig: siteConfig})
 			if err != nil {
 				t.Fatal(err)
 			}

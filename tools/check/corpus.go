@@ -32,6 +32,10 @@ type Options struct {
 	Paths []string
 	// Now is the day future dates are judged against; zero means today.
 	Now time.Time
+	// SiteConfig is the Hugo configuration that names the site's sections, for checking
+	// links between pages; default: config.toml beside DataDir. Without it, such links
+	// are left to the site build.
+	SiteConfig string
 }
 
 // Result is the outcome of a check.
@@ -119,7 +123,14 @@ func Run(opts Options) (Result, error) {
 	for _, p := range results {
 		all = append(all, p.diags...)
 	}
-	all = append(all, crossCheck(slices.DeleteFunc(entries, func(e *entry) bool { return e == nil }))...)
+	if opts.SiteConfig == "" {
+		opts.SiteConfig = filepath.Join(filepath.Dir(filepath.Clean(opts.DataDir)), "config.toml")
+	}
+	paths, err := loadSitePaths(opts.SiteConfig)
+	if err != nil {
+		return Result{}, err
+	}
+	all = append(all, crossCheck(slices.DeleteFunc(entries, func(e *entry) bool { return e == nil }), paths, tax)...)
 
 	var shown diag.List
 	for _, d := range all {
@@ -406,7 +417,7 @@ func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 
 // crossCheck applies the rules between files: unique ids, references that resolve,
 // contacts that some project names.
-func crossCheck(entries []*entry) diag.List {
+func crossCheck(entries []*entry, paths sitePaths, tax *vocabularies) diag.List {
 	var out diag.List
 	byKind := map[string]map[string]*entry{}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
@@ -440,6 +451,14 @@ func crossCheck(entries []*entry) diag.List {
 			sort.Strings(ids)
 			out = append(out, diag.Diagnostic{File: e.path, Line: r.line, Column: r.col, Severity: diag.Error,
 				Key: r.key, Message: fmt.Sprintf("no %s with id %q (data/%s/%s.yaml)%s", strings.TrimSuffix(r.dir, "s"), r.id, r.dir, r.id, suggest(r.id, ids))})
+		}
+	}
+	if paths != nil {
+		pages := paths.pages(byKind, tax)
+		for _, e := range entries {
+			paths.checkLinks(e, pages, func(e *entry, l siteLink, msg string) {
+				out = append(out, diag.Diagnostic{File: e.path, Line: l.line, Column: l.col, Severity: diag.Error, Key: l.key, Message: msg})
+			})
 		}
 	}
 	for id, c := range byKind["contacts"] {

@@ -23,6 +23,8 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 		line, col := w.sourcePosition(n, src, offset)
 		w.p.errorf(line, col, key, format, args...)
 	}
+	w.linkKey = key
+	w.offsetPosition = func(offset int) (int, int) { return w.sourcePosition(n, src, offset) }
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -60,7 +62,11 @@ func (w *walker) link(report func(int, string, ...any), off int, dest, label str
 		report(off, "link %q has no destination", label)
 	case strings.HasPrefix(dest, "mailto:"):
 	case strings.HasPrefix(dest, "/en/"), strings.HasPrefix(dest, "/fr/"):
-		// Site paths; the Hugo build's link render hook fails on any that do not exist.
+		// A page of the site: checked once every entry is known.
+		path, _, _ := strings.Cut(dest, "#")
+		path, _, _ = strings.Cut(path, "?")
+		line, col := w.offsetPosition(off)
+		w.e.links = append(w.e.links, siteLink{path: path, key: w.linkKey, line: line, col: col})
 	default:
 		if msg := checkURL(dest); msg != "" {
 			report(off, "link %s; or a site path starting with /en/ or /fr/", msg)

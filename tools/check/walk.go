@@ -42,6 +42,7 @@ type entry struct {
 	idColumn int
 	fields   map[string]*yaml.Node // top-level values by key
 	refs     []reference
+	links    []siteLink
 	pending  string
 }
 
@@ -61,6 +62,10 @@ type walker struct {
 	pending string
 	missing map[string]int // fields lacking text in the pending language
 	e       *entry
+
+	// set while checking a Markdown value, for links found in it
+	linkKey        string
+	offsetPosition func(offset int) (line, col int)
 }
 
 func (w *walker) errorf(n *yaml.Node, key, format string, args ...any) {

@@ -1,0 +1,82 @@
+package check
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// siteLink is a link from Markdown to a page of the site (/en/… or /fr/…), checked once
+// the whole corpus is known.
+type siteLink struct {
+	path      string // without fragment or query
+	key       string
+	line, col int
+}
+
+// sitePaths are the URL segments of each section in each language, read from the Hugo
+// configuration (languages.LANG.params.paths), so the validator knows the site's pages
+// without building it.
+type sitePaths map[string]map[string]string // lang → logical name → segment
+
+// loadSitePaths reads config.toml; a missing file means links are not checked.
+func loadSitePaths(path string) (sitePaths, error) {
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var cfg struct {
+		Languages map[string]struct {
+			Params struct {
+				Paths map[string]string `toml:"paths"`
+			} `toml:"params"`
+		} `toml:"languages"`
+	}
+	if err := toml.Unmarshal(b, &cfg); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	out := sitePaths{}
+	for lang, l := range cfg.Languages {
+		out[lang] = l.Params.Paths
+	}
+	return out, nil
+}
+
+// pages lists every page path the site builds from this corpus.
+func (sp sitePaths) pages(byKind map[string]map[string]*entry, tax *vocabularies) map[string]bool {
+	pages := map[string]bool{}
+	for lang, paths := range sp {
+		pages["/"+lang+"/"] = true
+		for name, seg := range paths {
+			pages[fmt.Sprintf("/%s/%s/", lang, seg)] = true
+			for id := range byKind[name] {
+				pages[fmt.Sprintf("/%s/%s/%s/", lang, seg, id)] = true
+			}
+			if tax != nil {
+				for _, code := range tax.codes(name) {
+					pages[fmt.Sprintf("/%s/%s/%s/", lang, seg, strings.ToLower(code))] = true
+				}
+			}
+		}
+	}
+	return pages
+}
+
+// checkLinks reports site links to pages the site does not have.
+func (sp sitePaths) checkLinks(e *entry, pages map[string]bool, report func(e *entry, l siteLink, msg string)) {
+	for _, l := range e.links {
+		p := l.path
+		if !strings.HasSuffix(p, "/") && filepath.Ext(p) == "" {
+			p += "/"
+		}
+		if !pages[p] {
+			report(e, l, fmt.Sprintf("link to %s: the site has no such page", l.path))
+		}
+	}
+}
