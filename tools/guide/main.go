@@ -6,6 +6,9 @@
 //	guide validate [-data DIR] [-format text|json|github] [path ...]
 //	guide fmt [-check] [path ...]
 //	guide schema [-data DIR] [-out DIR] [-check]
+//	guide new project|contact|practice|resource [-id ID] [-KEY VALUE ...]
+//	guide translations [-data DIR] [-o FILE] | -import FILE
+//	guide review [-older-than 12m] [-data DIR] [-format text|csv]
 //	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
 //	guide gen -projects N -out DIR [-seed S]
 //
@@ -51,6 +54,12 @@ commands:
                  put data files in canonical form (default: data/)
   schema [-data DIR] [-out DIR] [-check]
                  write the JSON Schemas generated from the model
+  new project|contact|practice|resource [-data DIR] [-id ID] [-no-prompt] [-KEY VALUE ...]
+                 create data/KIND/ID.yaml with the keys to fill in; exit 1 if it exists
+  translations [-data DIR] [-o FILE] | -import FILE
+                 texts awaiting translation as CSV, or write translations back
+  review [-older-than 12m] [-data DIR] [-format text|csv] [-now YYYY-MM-DD]
+                 entries due for review, oldest first, with their consented contacts
   evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
                  e-vulnerability index of each area of DATA.csv; exit 1 on data errors
   gen -projects N -out DIR [-seed S]
@@ -84,6 +93,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status, err = cmdFmt(args[1:], stdout, stderr)
 	case "schema":
 		status, err = cmdSchema(args[1:], stdout, stderr)
+	case "new":
+		status, err = cmdNew(args[1:], stdout, stderr)
+	case "translations":
+		status, err = cmdTranslations(args[1:], stdout, stderr)
+	case "review":
+		status, err = cmdReview(args[1:], stdout, stderr)
 	case "evi":
 		status, err = cmdEvi(args[1:], stdout, stderr)
 	case "gen":

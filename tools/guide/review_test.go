@@ -1,0 +1,59 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+const reviewCorpus = "../review/testdata/data"
+
+// TestReviewGolden: with a fixed -now, the output is the review package's golden
+// output, in both formats; the corpus holds an unreadable file, so the exit is 1 and
+// stderr names it.
+func TestReviewGolden(t *testing.T) {
+	for _, format := range []string{"text", "csv"} {
+		status, stdout, stderr := runCmd(cmdReview, "--older-than", "12m", "-data", reviewCorpus, "-format", format, "-now", "2026-11-30")
+		ext := map[string]string{"text": "txt", "csv": "csv"}[format]
+		want, err := os.ReadFile("../review/testdata/due-12m." + ext + ".golden")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.ReplaceAll(stdout, "../review/testdata/", "testdata/")
+		if got != string(want) {
+			t.Errorf("%s output:\n%s\nwant:\n%s", format, got, want)
+		}
+		if status != 1 || !strings.Contains(stderr, "broken.yaml: left out") {
+			t.Errorf("%s: exit %d, stderr %q", format, status, stderr)
+		}
+	}
+}
+
+func TestReviewExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		status int
+		stderr string
+	}{
+		{[]string{"-data", valid, "-now", "2026-11-30"}, 0, ""},
+		{[]string{"-data", valid, "-older-than", "12x"}, 2, `-older-than: "12x" is not an age`},
+		{[]string{"-data", valid, "-format", "json"}, 2, `unknown format "json"`},
+		{[]string{"-data", valid, "-now", "30/11/2026"}, 2, "-now"},
+		{[]string{"-data", valid, "extra"}, 2, "unexpected argument"},
+		{[]string{"-data", "no/such/folder"}, 2, "data folder"},
+	} {
+		status, _, stderr := runCmd(cmdReview, tc.args...)
+		if status != tc.status || !strings.Contains(stderr, tc.stderr) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, status, stderr, tc.status, tc.stderr)
+		}
+	}
+	// The valid corpus, 2026-11-30: gamma-inventory (2025-12-01) is not yet 12 months old.
+	_, stdout, _ := runCmd(cmdReview, "-data", valid, "-now", "2026-11-30")
+	if stdout != "no entry to review (last reviewed before 2025-11-30: older than 12m on 2026-11-30)\n" {
+		t.Errorf("stdout %q", stdout)
+	}
+	_, stdout, _ = runCmd(cmdReview, "-data", valid, "-now", "2026-11-30", "-older-than", "6m")
+	if !strings.HasPrefix(stdout, "5 entries to review") || !strings.Contains(stdout, "Casey River <casey.river@example.org>, Director of analytics / Directrice de l'analytique") {
+		t.Errorf("6m:\n%s", stdout)
+	}
+}

@@ -1,0 +1,418 @@
+// Package review lists the entries due for their periodic review: those whose
+// `reviewed` date is older than a given age, oldest first, each with the contacts who
+// agreed to be listed (name, email, role), so the working group can call them.
+package review
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pssdc/guide-iad/tools/model"
+	"gopkg.in/yaml.v3"
+)
+
+// Age is a span of calendar time: a number of years, months or days.
+type Age struct {
+	Years, Months, Days int
+}
+
+var agePattern = regexp.MustCompile(`^(\d{1,4})([dmy])$`)
+
+// ParseAge reads an age written as a number and a unit: 30d (days), 12m (months), 2y
+// (years).
+func ParseAge(s string) (Age, error) {
+	m := agePattern.FindStringSubmatch(strings.TrimSpace(strings.ToLower(s)))
+	if m == nil {
+		return Age{}, fmt.Errorf("%q is not an age; expected a number and a unit: 30d (days), 12m (months) or 2y (years)", s)
+	}
+	n, _ := strconv.Atoi(m[1])
+	switch m[2] {
+	case "d":
+		return Age{Days: n}, nil
+	case "m":
+		return Age{Months: n}, nil
+	}
+	return Age{Years: n}, nil
+}
+
+// String writes the age as ParseAge reads it (the largest unit when several are set).
+func (a Age) String() string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		unit string
+	}{{a.Years, "y"}, {a.Months, "m"}, {a.Days, "d"}} {
+		if p.n != 0 {
+			parts = append(parts, strconv.Itoa(p.n)+p.unit)
+		}
+	}
+	if len(parts) == 0 {
+		return "0d"
+	}
+	return strings.Join(parts, "")
+}
+
+// Cutoff is the day that lies the age before now. Months and years keep the day of the
+// month, or the month's last day when it is shorter (one month before March 31 is
+// February 28 or 29, not March 3).
+func (a Age) Cutoff(now time.Time) time.Time {
+	y, m, d := now.Date()
+	months := int(m) - 1 - a.Months - 12*a.Years
+	y += floorDiv(months, 12)
+	m = time.Month(months - 12*floorDiv(months, 12) + 1)
+	d = min(d, daysIn(y, m))
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -a.Days)
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// Contact is a person to call about an entry.
+type Contact struct {
+	ID    string
+	Name  string
+	Email string
+	Role  model.Text
+}
+
+// Entry is one entry due for review.
+type Entry struct {
+	File     string // its path, under the data folder as given
+	Kind     model.Kind
+	ID       string
+	Title    model.Text
+	Reviewed string // YYYY-MM-DD; empty when the date is missing or not a date
+	// Contacts agreed to be listed (a consent date); the others are only counted.
+	Contacts       []Contact
+	WithoutConsent int
+}
+
+// Months is how many whole months before now the entry was reviewed (-1 without a date).
+func (e Entry) Months(now time.Time) int {
+	r, err := time.Parse(model.DateLayout, e.Reviewed)
+	if err != nil {
+		return -1
+	}
+	ny, nm, nd := now.Date()
+	ry, rm, rd := r.Date()
+	months := (ny-ry)*12 + int(nm) - int(rm)
+	if nd < rd && nd < daysIn(ny, nm) {
+		months--
+	}
+	return max(months, 0)
+}
+
+// Options say what to list.
+type Options struct {
+	DataDir   string
+	OlderThan Age
+	// Now is the day ages are measured from; zero means today.
+	Now time.Time
+}
+
+// Result is the list of entries due for review.
+type Result struct {
+	Entries []Entry
+	Cutoff  time.Time // entries reviewed before this day are listed
+	Now     time.Time
+	Skipped []string // files YAML cannot read: guide validate says why
+}
+
+// Due lists the entries of every kind with a `reviewed` date that was reviewed before
+// the cutoff, or has no valid date, oldest first (undated ones first of all).
+func Due(opts Options) (Result, error) {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	res := Result{Now: now, Cutoff: opts.OlderThan.Cutoff(now)}
+	if info, err := os.Stat(opts.DataDir); err != nil {
+		return res, fmt.Errorf("data folder: %w", err)
+	} else if !info.IsDir() {
+		return res, fmt.Errorf("data folder %s is not a folder", opts.DataDir)
+	}
+	contacts, err := loadContacts(opts.DataDir, now, &res)
+	if err != nil {
+		return res, err
+	}
+	for _, kind := range model.Kinds {
+		spec := model.MustSpec(kind.New())
+		if kind.Dir == "" || !hasDate(spec, "reviewed") {
+			continue
+		}
+		err := eachFile(opts.DataDir, kind, &res, func(path string, root *yaml.Node) {
+			e := Entry{File: path, Kind: kind, ID: scalar(root, "id")}
+			if r := scalar(root, "reviewed"); validDate(r) {
+				e.Reviewed = r
+			}
+			if e.Reviewed != "" && !dateOf(e.Reviewed).Before(res.Cutoff) {
+				return
+			}
+			for _, f := range spec.Fields {
+				switch {
+				case f.Spec.Shape == model.ShapeText && e.Title == (model.Text{}):
+					e.Title = text(value(root, f.Key))
+				case f.Ref == "contacts":
+					for _, id := range list(value(root, f.Key)) {
+						if c, ok := contacts[id]; ok {
+							e.Contacts = append(e.Contacts, c)
+						} else {
+							e.WithoutConsent++
+						}
+					}
+				}
+			}
+			res.Entries = append(res.Entries, e)
+		})
+		if err != nil {
+			return res, err
+		}
+	}
+	slices.SortStableFunc(res.Entries, func(a, b Entry) int {
+		if c := strings.Compare(a.Reviewed, b.Reviewed); c != 0 {
+			return c
+		}
+		return strings.Compare(a.File, b.File)
+	})
+	return res, nil
+}
+
+// loadContacts indexes the contacts who agreed to be listed (a consent date, not in
+// the future) by id.
+func loadContacts(dataDir string, now time.Time, res *Result) (map[string]Contact, error) {
+	out := map[string]Contact{}
+	for _, kind := range model.Kinds {
+		if kind.Dir != "contacts" {
+			continue
+		}
+		err := eachFile(dataDir, kind, res, func(_ string, root *yaml.Node) {
+			consent := scalar(root, "consent")
+			if !validDate(consent) || dateOf(consent).After(now) {
+				return
+			}
+			id := scalar(root, "id")
+			out[id] = Contact{ID: id, Name: scalar(root, "name"), Email: scalar(root, "email"), Role: text(value(root, "role"))}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// eachFile calls f with the top-level mapping of each file of the kind's folder.
+func eachFile(dataDir string, kind model.Kind, res *Result, f func(path string, root *yaml.Node)) error {
+	dir := filepath.Join(dataDir, kind.Dir)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	for _, de := range entries {
+		if !de.Type().IsRegular() || filepath.Ext(de.Name()) != ".yaml" {
+			continue
+		}
+		path := filepath.Join(dir, de.Name())
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		root, err := parse(src)
+		if err != nil {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: left out: %v (run guide validate)", path, err))
+			continue
+		}
+		f(path, root)
+	}
+	return nil
+}
+
+func parse(src []byte) (root *yaml.Node, err error) {
+	defer func() { // a malformed file must be reported, never crash the tool
+		if r := recover(); r != nil {
+			err = fmt.Errorf("unreadable YAML (%v)", r)
+		}
+	}()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, err
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, errors.New("not a YAML mapping")
+	}
+	return doc.Content[0], nil
+}
+
+func hasDate(spec *model.Spec, key string) bool {
+	f, ok := spec.Lookup(key)
+	return ok && f.Spec.Shape == model.ShapeDate
+}
+
+func value(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func scalar(m *yaml.Node, key string) string {
+	if n := value(m, key); n != nil && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return strings.TrimSpace(n.Value)
+	}
+	return ""
+}
+
+func text(n *yaml.Node) model.Text {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return model.Text{}
+	}
+	return model.Text{En: scalar(n, "en"), Fr: scalar(n, "fr")}
+}
+
+func list(n *yaml.Node) []string {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []string
+	for _, item := range n.Content {
+		if item.Kind == yaml.ScalarNode {
+			out = append(out, item.Value)
+		}
+	}
+	return out
+}
+
+var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func validDate(s string) bool {
+	_, err := time.Parse(model.DateLayout, s)
+	return err == nil && datePattern.MatchString(s)
+}
+
+func dateOf(s string) time.Time {
+	t, _ := time.Parse(model.DateLayout, s)
+	return t
+}
+
+// either returns the text in English, or in French when there is no English.
+func either(t model.Text) string {
+	if t.En != "" {
+		return t.En
+	}
+	return t.Fr
+}
+
+// both returns "English / French", or the one there is when they are the same or one
+// is missing.
+func both(t model.Text) string {
+	switch {
+	case t.En == "" || t.En == t.Fr:
+		return t.Fr
+	case t.Fr == "":
+		return t.En
+	}
+	return t.En + " / " + t.Fr
+}
+
+// WriteText prints the list for people: a heading line, then each entry with its
+// contacts.
+func WriteText(w io.Writer, res Result, age Age) error {
+	var b strings.Builder
+	when := fmt.Sprintf("last reviewed before %s: older than %s on %s", res.Cutoff.Format(model.DateLayout), age, res.Now.Format(model.DateLayout))
+	if len(res.Entries) == 0 {
+		fmt.Fprintf(&b, "no entry to review (%s)\n", when)
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	if res.Entries[0].Reviewed == "" {
+		when += ", or never"
+	}
+	fmt.Fprintf(&b, "%d %s to review (%s), oldest first:\n", len(res.Entries), pluralize(len(res.Entries), "entry", "entries"), when)
+	for _, e := range res.Entries {
+		fmt.Fprintf(&b, "\n")
+		switch months := e.Months(res.Now); {
+		case e.Reviewed == "":
+			fmt.Fprintf(&b, "never reviewed (no valid reviewed date)")
+		case months >= 1:
+			fmt.Fprintf(&b, "%s (%d %s ago)", e.Reviewed, months, pluralize(months, "month", "months"))
+		default:
+			days := int(res.Now.Sub(dateOf(e.Reviewed)).Hours() / 24)
+			fmt.Fprintf(&b, "%s (%d %s ago)", e.Reviewed, days, pluralize(days, "day", "days"))
+		}
+		fmt.Fprintf(&b, "  %s %s: %s\n", e.Kind, e.ID, either(e.Title))
+		fmt.Fprintf(&b, "    %s\n", e.File)
+		for _, c := range e.Contacts {
+			fmt.Fprintf(&b, "    %s <%s>, %s\n", c.Name, c.Email, both(c.Role))
+		}
+		switch {
+		case len(e.Contacts) == 0 && e.WithoutConsent == 0:
+			fmt.Fprintf(&b, "    no contact listed\n")
+		case len(e.Contacts) == 0:
+			fmt.Fprintf(&b, "    no contact who agreed to be listed (%d without consent)\n", e.WithoutConsent)
+		case e.WithoutConsent > 0:
+			fmt.Fprintf(&b, "    and %d %s without consent, not shown\n", e.WithoutConsent, pluralize(e.WithoutConsent, "contact", "contacts"))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// CSVColumns are the columns of WriteCSV.
+var CSVColumns = []string{"reviewed", "months_ago", "kind", "id", "file", "title_en", "title_fr",
+	"contact_name", "contact_email", "contact_role_en", "contact_role_fr"}
+
+// WriteCSV writes one row per entry and contact (one row with empty contact columns for
+// an entry without a contact who agreed to be listed).
+func WriteCSV(w io.Writer, res Result) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVColumns); err != nil {
+		return err
+	}
+	for _, e := range res.Entries {
+		months := ""
+		if m := e.Months(res.Now); m >= 0 {
+			months = strconv.Itoa(m)
+		}
+		head := []string{e.Reviewed, months, e.Kind.Name, e.ID, filepath.ToSlash(e.File), e.Title.En, e.Title.Fr}
+		contacts := e.Contacts
+		if len(contacts) == 0 {
+			contacts = []Contact{{}}
+		}
+		for _, c := range contacts {
+			if err := cw.Write(append(slices.Clone(head), c.Name, c.Email, c.Role.En, c.Role.Fr)); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func pluralize(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
