@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a make target needs on a fresh Debian machine with Go (and Node), or
-# stops with a message saying what to install. Usage: tools/deps.sh go|test|bench
+# stops with a message saying what to install. Usage: tools/deps.sh go|test|pdf|bench
 set -euo pipefail
 
 need_go() {
@@ -30,7 +30,9 @@ apt_install() {
 
 case "${1:-}" in
 go) need_go ;;
-test) need_go ;;
+# End-to-end tests print the edition and drive the site with Debian's Chromium.
+test) need_go; apt_install chromium poppler-utils ;;
+pdf) need_go; apt_install chromium poppler-utils ;;
 bench) need_go; apt_install time ;;
-*) echo "usage: tools/deps.sh go|test|bench" >&2; exit 2 ;;
+*) echo "usage: tools/deps.sh go|test|pdf|bench" >&2; exit 2 ;;
 esac
