@@ -25,6 +25,7 @@ type Spec struct {
 	Shape  Shape
 	Fields []Field // ShapeStruct: keys in canonical order
 	Elem   *Spec   // ShapeList
+	index  map[string]int
 }
 
 // Field is one key of a mapping with its rules. For a list, the rules other than
@@ -46,12 +47,11 @@ type Field struct {
 
 // Lookup returns the field with the given key.
 func (s *Spec) Lookup(key string) (*Field, bool) {
-	for i := range s.Fields {
-		if s.Fields[i].Key == key {
-			return &s.Fields[i], true
-		}
+	i, ok := s.index[key]
+	if !ok {
+		return nil, false
 	}
-	return nil, false
+	return &s.Fields[i], true
 }
 
 // Keys returns the keys of a struct spec in canonical order.
@@ -121,6 +121,13 @@ func specOfType(t reflect.Type) (*Spec, error) {
 		if err := addFields(s, t); err != nil {
 			return nil, err
 		}
+		s.index = make(map[string]int, len(s.Fields))
+		for i, f := range s.Fields {
+			if _, dup := s.index[f.Key]; dup {
+				return nil, fmt.Errorf("key %q twice in %s", f.Key, t)
+			}
+			s.index[f.Key] = i
+		}
 		return s, nil
 	}
 	return nil, fmt.Errorf("unsupported type %s", t)
@@ -188,7 +195,7 @@ func parseRules(f *Field, tag string) error {
 				}
 			}
 		case "ref":
-			if _, ok := KindByDir(arg); !ok && arg != "projects" {
+			if _, ok := KindByDir(arg); !ok {
 				return fmt.Errorf("unknown reference kind %q", arg)
 			}
 			f.Ref = arg
