@@ -9,13 +9,20 @@ PORT    ?= 1313
 # Hugo warnings (a missing i18n string among them) fail the build.
 HUGOFLAGS := --printI18nWarnings --panicOnWarning
 
-.PHONY: all serve site validate fmt schema test bench clean deps help
+# The print edition: make pdf [EDITION=ID] [PAPER=a4]
+EDITION ?=
+PAPER   ?= letter
+PRINTCONF   := tmp/print-output.toml
+PRINTPARAMS := tmp/print-edition.toml
+
+.PHONY: all serve site validate fmt schema pdf test bench clean deps help
 
 all: site
 
 help:
 	@echo "make serve     validate, then serve the site at http://localhost:$(PORT)/"
 	@echo "make site      validate, then build the site into public/"
+	@echo "make pdf       build the site with the print pages, print public/{en,fr}/*.pdf, link them"
 	@echo "make validate  check data/ (guide validate)"
 	@echo "make fmt       put data files in canonical form (guide fmt)"
 	@echo "make schema    regenerate the JSON Schemas in static/schemas/"
@@ -38,6 +45,15 @@ schema: deps
 site: validate
 	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d public
 
+# Site with the print pages → PDFs → site again, now linking each PDF with its size and
+# page count (the second build keeps public/, so the PDFs stay).
+pdf: validate
+	@tools/deps.sh pdf
+	@mkdir -p tmp && $(GUIDE) pdf -hugo-config > $(PRINTCONF)
+	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF) --gc --cleanDestinationDir -d public
+	$(GUIDE) pdf -public public -paper $(PAPER) $(if $(EDITION),-edition $(EDITION)) -site-params $(PRINTPARAMS)
+	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF),$(PRINTPARAMS) -d public
+
 serve: validate
 	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
@@ -52,6 +68,7 @@ test: deps
 bench: deps
 	@tools/deps.sh bench
 	tools/bench.sh
+	go test ./tools/pdf -run '^$$' -bench Print -benchtime 1x
 
 clean:
-	rm -rf public resources/_gen .hugo_build.lock
+	rm -rf public resources/_gen .hugo_build.lock tmp

@@ -9,6 +9,7 @@
 //	guide new project|contact|practice|resource [-id ID] [-KEY VALUE ...]
 //	guide translations [-data DIR] [-o FILE] | -import FILE
 //	guide review [-older-than 12m] [-data DIR] [-format text|csv]
+//	guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-site-params FILE]
 //	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
 //	guide gen -projects N -out DIR [-seed S]
 //
@@ -60,6 +61,8 @@ commands:
                  texts awaiting translation as CSV, or write translations back
   review [-older-than 12m] [-data DIR] [-format text|csv] [-now YYYY-MM-DD]
                  entries due for review, oldest first, with their consented contacts
+  pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-site-params FILE] [-hugo-config]
+                 print the edition of each language to public/<lang>/*.pdf (headless Chromium)
   evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
                  e-vulnerability index of each area of DATA.csv; exit 1 on data errors
   gen -projects N -out DIR [-seed S]
@@ -99,6 +102,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status, err = cmdTranslations(args[1:], stdout, stderr)
 	case "review":
 		status, err = cmdReview(args[1:], stdout, stderr)
+	case "pdf":
+		status, err = cmdPdf(args[1:], stdout, stderr)
 	case "evi":
 		status, err = cmdEvi(args[1:], stdout, stderr)
 	case "gen":

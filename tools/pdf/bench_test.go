@@ -1,0 +1,51 @@
+package pdf
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/pssdc/guide-iad/tools/gen"
+)
+
+// BenchmarkPrint prints both languages of a generated corpus (guide gen -projects 200,
+// seed 1): about 450 Letter pages per language. Target on a 2-core machine: ≤ 30 s per
+// operation, both languages. The site is built once, outside the timing.
+//
+//	go test ./tools/pdf -run '^$' -bench Print -benchtime 1x
+//	PDF_BENCH_PROJECTS=50 go test ./tools/pdf -run '^$' -bench Print -benchtime 1x
+func BenchmarkPrint(b *testing.B) {
+	needTools(b)
+	n := 200
+	if s := os.Getenv("PDF_BENCH_PROJECTS"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			b.Fatalf("PDF_BENCH_PROJECTS=%q", s)
+		}
+	}
+	dir := b.TempDir()
+	data := filepath.Join(dir, "data")
+	if err := gen.Write(data, gen.Options{Projects: n, Seed: 1, Taxonomy: filepath.Join(repo, "data", "taxonomy.yaml")}); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	public := buildSite(b, data, filepath.Join(dir, "site"))
+	b.Logf("%d projects: site built in %.1f s", n, time.Since(start).Seconds())
+	var pages [2]int
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := Run(context.Background(), Options{Public: public})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, r := range res {
+			pages[i] = r.Pages
+			b.Logf("%s: %d pages, %.1f MB, %d prints, %.1f s", filepath.Base(r.File), r.Pages, float64(r.Bytes)/1e6, r.Passes, r.Duration.Seconds())
+		}
+	}
+	b.ReportMetric(float64(pages[0]), "pages-en")
+	b.ReportMetric(float64(pages[1]), "pages-fr")
+}

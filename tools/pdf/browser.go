@@ -1,0 +1,311 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdpio "github.com/chromedp/cdproto/io"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// Flags of the browser: headless, no sandbox (the pages are our own, served on loopback;
+// the sandbox needs privileges that containers and CI runners often lack), no GPU, and
+// nothing that reaches the network on its own. The profile is a fresh temporary folder
+// (chromedp makes it and removes it). /dev/shm is small in many containers, and a
+// 400-page print then crashes the tab: disable-dev-shm-usage keeps that memory in /tmp.
+var browserFlags = []string{
+	"headless", "no-sandbox", "disable-gpu", "no-first-run",
+	"disable-background-networking", "disable-component-update", "disable-sync",
+	"disable-dev-shm-usage",
+}
+
+type browser struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// startBrowser starts Chromium and opens its first tab.
+func startBrowser(ctx context.Context, exe string) (*browser, error) {
+	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(exe)}
+	for _, f := range browserFlags {
+		opts = append(opts, chromedp.Flag(f, true))
+	}
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	bctx, bcancel := chromedp.NewContext(actx)
+	b := &browser{ctx: bctx, cancel: func() { bcancel(); acancel() }}
+	if err := chromedp.Do(bctx); err != nil {
+		b.Close()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var execErr *exec.Error
+		var pathErr *fs.PathError
+		if errors.As(err, &execErr) || errors.As(err, &pathErr) {
+			return nil, fmt.Errorf("%w (%s: %v)", ErrNoChromium, exe, err)
+		}
+		return nil, fmt.Errorf("starting Chromium (%s): %w", exe, err)
+	}
+	return b, nil
+}
+
+// tab opens a new tab of the browser.
+func (b *browser) tab(context.Context) (context.Context, context.CancelFunc) {
+	return chromedp.NewContext(b.ctx)
+}
+
+// Close closes the browser and removes its profile.
+func (b *browser) Close() { b.cancel() }
+
+// The scripts run in the page.
+const (
+	// Every face is loaded, also those that only the margin boxes use (Chromium does not
+	// load them before printing); the result lists the faces that failed.
+	loadFonts = `(async () => {
+		const loads = [];
+		document.fonts.forEach(f => loads.push(f.load().catch(() => null)));
+		await Promise.all(loads);
+		await document.fonts.ready;
+		const bad = [];
+		document.fonts.forEach(f => { if (f.status !== "loaded") bad.push(f.family + " " + f.weight + " " + f.style + " (" + f.status + ")"); });
+		return bad;
+	})()`
+
+	listTargets = `Array.from(new Set(Array.from(document.querySelectorAll("[data-page-of]"), e => e.dataset.pageOf)))`
+
+	// The first print only serves to find the pages of the anchors. Hidden content is
+	// laid out the same (visibility does not change layout, nor do margin boxes the page
+	// area) but not painted: that print is about a third faster. The second print checks
+	// the result anyway.
+	hideForPass1   = `(() => { const s = document.createElement("style"); s.id = "guide-pdf-pass1"; s.textContent = "html, html * { visibility: hidden !important; } @page { @top-left { content: none !important; } @top-right { content: none !important; } @bottom-right { content: none !important; } }"; document.head.appendChild(s); return true; })()`
+	showAfterPass1 = `(() => { const s = document.getElementById("guide-pdf-pass1"); if (s) s.remove(); return true; })()`
+
+	useA4 = `(() => { const s = document.createElement("style"); s.textContent = "@page { size: A4; }"; document.head.appendChild(s); return true; })()`
+)
+
+// printPDF prints the page with the CSS page size and backgrounds; tagged, with an
+// outline, when final (the first print, which only finds pages, is untagged: faster,
+// same layout). The PDF comes as a stream read in large chunks.
+func printPDF(final bool) chromedp.Action[[]byte] {
+	return func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		res, err := cdp.Call(ctx, t, page.PrintToPDF, page.PrintToPDFParams{
+			PreferCSSPageSize:       ptr(true),
+			PrintBackground:         ptr(true),
+			GenerateTaggedPDF:       ptr(final),
+			GenerateDocumentOutline: ptr(final),
+			TransferMode:            page.PrintToPDFTransferModeReturnAsStream,
+		})
+		if err != nil {
+			return nil, err
+		}
+		defer func() {
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			cdp.Call(cctx, t, cdpio.Close, cdpio.CloseParams{Handle: res.Stream})
+		}()
+		var buf bytes.Buffer
+		for {
+			r, err := cdp.Call(ctx, t, cdpio.Read, cdpio.ReadParams{Handle: res.Stream, Size: 16 << 20})
+			if err != nil {
+				return nil, fmt.Errorf("reading the PDF: %w", err)
+			}
+			buf.Write(r.Data)
+			if r.EOF {
+				return buf.Bytes(), nil
+			}
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// fillNumbers is the script that writes page numbers (a JSON object anchor → page).
+func fillNumbers(pages map[string]int) string {
+	j, _ := json.Marshal(pages)
+	return `((pages) => {
+		let n = 0;
+		document.querySelectorAll("[data-page-of]").forEach(e => {
+			const p = pages[e.dataset.pageOf];
+			e.textContent = p === undefined ? "?" : String(p);
+			n++;
+		});
+		return n;
+	})(` + string(j) + `)`
+}
+
+// printLang prints the edition of one language; it returns the result (File, URL and
+// metadata filled in) and the final PDF bytes.
+func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts Options, lang string, m meta) (Result, []byte, error) {
+	defer cancel()
+	page := "/" + lang + "/" + PageName
+	t0 := time.Now()
+	step := func(what string) { logf(opts.Log, "%s: %s at %.2f s", page, what, time.Since(t0).Seconds()) }
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.base+page))
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("loading the print page %s: %w", page, err)
+	}
+	if resp.Status != 200 {
+		return Result{}, nil, fmt.Errorf("loading the print page %s: HTTP %d %s", page, resp.Status, resp.StatusText)
+	}
+	step("loaded")
+	loc, err := time.LoadLocation(TimeZone)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	date, err := time.ParseInLocation("2006-01-02", m.Date, loc)
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("%s: edition date %q: %w", page, m.Date, err)
+	}
+	if opts.Paper == A4 {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](useA4)); err != nil {
+			return Result{}, nil, err
+		}
+	}
+	bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](loadFonts, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("%s: loading fonts: %w", page, err)
+	}
+	if f := srv.failures(); len(f) > 0 {
+		return Result{}, nil, fmt.Errorf("%s: files missing from %s: %s", page, opts.Public, strings.Join(f, ", "))
+	}
+	if len(bad) > 0 {
+		return Result{}, nil, fmt.Errorf("%s: fonts that did not load: %s", page, strings.Join(bad, ", "))
+	}
+	step("fonts loaded")
+	targets, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](listTargets))
+	if err != nil {
+		return Result{}, nil, err
+	}
+	sort.Strings(targets)
+
+	var (
+		pdf     []byte
+		file    *File
+		written map[string]int
+		pass    int
+	)
+	for pass = 1; ; pass++ {
+		final := pass > 1 || len(targets) == 0
+		if !final {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](hideForPass1)); err != nil {
+				return Result{}, nil, err
+			}
+		}
+		pdf, err = chromedp.Run(ctx, printPDF(final))
+		if !final {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](showAfterPass1)); err != nil {
+				return Result{}, nil, err
+			}
+		}
+		if err != nil {
+			return Result{}, nil, fmt.Errorf("printing %s (pass %d): %w", page, pass, err)
+		}
+		step(fmt.Sprintf("printed (pass %d, %d bytes)", pass, len(pdf)))
+		if file, err = Parse(pdf); err != nil {
+			return Result{}, nil, err
+		}
+		dests, err := file.Dests()
+		if err != nil {
+			return Result{}, nil, err
+		}
+		step("destinations read")
+		if testHookAfterPass != nil {
+			testHookAfterPass(lang, pass)
+		}
+		if err := ctx.Err(); err != nil {
+			return Result{}, nil, err
+		}
+		var missing, moved []string
+		now := make(map[string]int, len(targets))
+		for _, t := range targets {
+			p, ok := dests[t]
+			if !ok {
+				missing = append(missing, "#"+t)
+				continue
+			}
+			now[t] = p
+			if written != nil && written[t] != p {
+				moved = append(moved, fmt.Sprintf("#%s (written %d, now on %d)", t, written[t], p))
+			}
+		}
+		if len(missing) > 0 {
+			return Result{}, nil, fmt.Errorf("%s: page numbers asked for anchors that no link of the PDF reaches: %s", page, strings.Join(missing, ", "))
+		}
+		if len(targets) == 0 || (written != nil && len(moved) == 0) {
+			break
+		}
+		if pass >= opts.MaxPasses {
+			return Result{}, nil, fmt.Errorf("%s: page numbers did not settle after %d prints: %s", page, pass, strings.Join(moved, ", "))
+		}
+		written = now
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](fillNumbers(written))); err != nil {
+			return Result{}, nil, fmt.Errorf("%s: writing page numbers: %w", page, err)
+		}
+		step("numbers written")
+	}
+
+	pages, err := file.Pages()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	old, err := file.Info()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	stamp := PDFDate(date)
+	info := map[string]string{
+		"Title":        m.Title,
+		"Author":       m.Author,
+		"Subject":      m.Subject,
+		"Keywords":     m.Keywords,
+		"Creator":      Creator,
+		"Producer":     old["Producer"],
+		"CreationDate": stamp,
+		"ModDate":      stamp,
+	}
+	if info["Producer"] == "" {
+		delete(info, "Producer")
+	}
+	renumbered, err := file.RenumberNodeIDs()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	if file, err = Parse(renumbered); err != nil {
+		return Result{}, nil, err
+	}
+	out, err := file.SetInfo(info)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	if _, err := Parse(out); err != nil {
+		return Result{}, nil, fmt.Errorf("rewriting the document information: %w", err)
+	}
+	sum := sha256.Sum256(out)
+	target := filepath.Join(opts.Public, lang, m.PDF)
+	return Result{
+		Lang:    lang,
+		Locale:  m.Lang,
+		Edition: m.Edition,
+		Date:    m.Date,
+		Title:   m.Title,
+		File:    target,
+		URL:     sitePath(opts.Public, target),
+		Bytes:   int64(len(out)),
+		Pages:   len(pages),
+		Paper:   opts.Paper,
+		SHA256:  hex.EncodeToString(sum[:]),
+		Passes:  pass,
+	}, out, nil
+}

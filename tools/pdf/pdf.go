@@ -1,0 +1,385 @@
+// Package pdf prints the print edition of the guide — the page that Hugo renders for
+// each language with the "print" output format (public/<lang>/edition.html, from
+// layouts/home.print.html) — to PDF with headless Chromium, driven through chromedp.
+//
+// For each language it:
+//
+//  1. serves the built site (public/) on a loopback port and opens the page in a tab of
+//     one headless Chromium (a fresh profile, removed afterwards);
+//  2. loads every @font-face of the page (fonts used only in the margin boxes would
+//     otherwise be missing) and waits for document.fonts.ready;
+//  3. prints (CSS page size: Letter, or A4 with Options.Paper; tagged PDF with an
+//     outline), reads the named destinations of the PDF — Chromium writes one, with its
+//     page, for every element that a link targets — and writes those page numbers into
+//     the contents, the index and the cross references (elements with data-page-of);
+//  4. prints again and checks that every destination is still on the page written;
+//     if one moved, it writes the numbers again and prints once more, and fails if they
+//     still differ;
+//  5. sets the document information (title, author, subject, keywords, creator, and the
+//     edition's date as creation and modification dates) and writes
+//     public/<lang>/<name>.pdf and the manifest public/<lang>/edition.json, each to a
+//     temporary file renamed into place once every language has succeeded.
+//
+// The same input and the same Chromium give the same bytes: Chromium's output varies
+// only by its dates, which are replaced, and the PDF has no /ID.
+package pdf
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+	_ "time/tzdata" // the edition's date in the guide's time zone, on any machine
+)
+
+// PageName is the print page of each language under public/<lang>/ (the base name of the
+// "print" output format in config.toml).
+const PageName = "edition.html"
+
+// ManifestName is the manifest written next to each PDF.
+const ManifestName = "edition.json"
+
+// TimeZone is the guide's time zone (config.toml: timeZone): the edition's date is
+// midnight there.
+const TimeZone = "America/Toronto"
+
+// ChromiumEnv names the environment variable that gives the browser's path.
+const ChromiumEnv = "GUIDE_CHROMIUM"
+
+// Creator is written as the PDF's /Creator.
+const Creator = "Guide IAD print edition (guide pdf, headless Chromium)"
+
+// Paper sizes.
+const (
+	Letter = "letter"
+	A4     = "a4"
+)
+
+// Options of Run.
+type Options struct {
+	Public   string   // the built site; default "public"
+	Langs    []string // default en, fr
+	Edition  string   // if set, the edition that the print pages must hold
+	Paper    string   // Letter (default) or A4
+	Chromium string   // the browser; default $GUIDE_CHROMIUM, else chromium on the PATH
+	// MaxPasses bounds the prints per language (≥ 2); default 3.
+	MaxPasses int
+	// Timeout bounds the whole run; default 10 minutes.
+	Timeout time.Duration
+	// Log receives progress lines; nil for none.
+	Log io.Writer
+}
+
+// Result describes one PDF written.
+type Result struct {
+	Lang     string        `json:"lang"`
+	Locale   string        `json:"locale"`
+	Edition  string        `json:"edition"`
+	Date     string        `json:"date"`
+	Title    string        `json:"title"`
+	File     string        `json:"-"`   // path on disk
+	URL      string        `json:"url"` // site path, e.g. /en/ddi-playbook-2026-1.pdf
+	Bytes    int64         `json:"bytes"`
+	Pages    int           `json:"pages"`
+	Paper    string        `json:"paper"`
+	SHA256   string        `json:"sha256"`
+	Passes   int           `json:"-"`
+	Duration time.Duration `json:"-"`
+}
+
+// ErrNoChromium is returned when the browser cannot be found or started.
+var ErrNoChromium = errors.New("Chromium not found: install it with `sudo apt-get install chromium` (or run `make pdf`, which installs it), or give its path with -chromium or " + ChromiumEnv)
+
+// meta is the JSON of <script id="print-meta"> in the print page.
+type meta struct {
+	Edition  string `json:"edition"`
+	Date     string `json:"date"`
+	Title    string `json:"title"`
+	Author   string `json:"author"`
+	Subject  string `json:"subject"`
+	Keywords string `json:"keywords"`
+	Lang     string `json:"lang"`
+	PDF      string `json:"pdf"`
+	Site     string `json:"site"`
+}
+
+var (
+	pdfName    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*\.pdf$`)
+	metaScript = regexp.MustCompile(`(?s)<script type="application/json" id="print-meta">(.*?)</script>`)
+)
+
+// readMeta reads the print page's metadata (<script id="print-meta">).
+func readMeta(page string) (meta, error) {
+	var m meta
+	b, err := os.ReadFile(page)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return m, fmt.Errorf("%s: no print page; build the site first (make site), with the \"print\" output format of the home page in config.toml", page)
+		}
+		return m, err
+	}
+	sm := metaScript.FindSubmatch(b)
+	if sm == nil {
+		return m, fmt.Errorf("%s: not a print page: no <script type=\"application/json\" id=\"print-meta\">", page)
+	}
+	if err := json.Unmarshal(sm[1], &m); err != nil {
+		return m, fmt.Errorf("%s: print-meta: %w", page, err)
+	}
+	if !pdfName.MatchString(m.PDF) {
+		return m, fmt.Errorf("%s: print-meta: bad PDF file name %q", page, m.PDF)
+	}
+	if _, err := time.Parse("2006-01-02", m.Date); err != nil {
+		return m, fmt.Errorf("%s: print-meta: edition date %q: %w", page, m.Date, err)
+	}
+	return m, nil
+}
+
+// test hooks: called after each print of a language, and before the files are renamed
+// into place (an error there aborts the run as a write failure would).
+var (
+	testHookAfterPass    func(lang string, pass int)
+	testHookBeforeCommit func() error
+)
+
+// Run prints the edition of every language and returns what it wrote, in the order of
+// opts.Langs. On error nothing is written (files of an earlier run stay as they were).
+func Run(ctx context.Context, opts Options) ([]Result, error) {
+	if opts.Public == "" {
+		opts.Public = "public"
+	}
+	if len(opts.Langs) == 0 {
+		opts.Langs = []string{"en", "fr"}
+	}
+	if opts.Paper == "" {
+		opts.Paper = Letter
+	}
+	if opts.Paper != Letter && opts.Paper != A4 {
+		return nil, fmt.Errorf("paper %q: want letter or a4", opts.Paper)
+	}
+	if opts.MaxPasses < 2 {
+		opts.MaxPasses = 3
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 10 * time.Minute
+	}
+	var metas []meta
+	for _, l := range opts.Langs {
+		if l == "" || strings.ContainsAny(l, `/\.`) {
+			return nil, fmt.Errorf("language %q: not a language code", l)
+		}
+		page := filepath.Join(opts.Public, l, PageName)
+		m, err := readMeta(page)
+		if err != nil {
+			return nil, err
+		}
+		if opts.Edition != "" && m.Edition != opts.Edition {
+			return nil, fmt.Errorf("%s holds edition %q, not %q: build the site for that edition first (HUGO_PARAMS_PRINTEDITION=%s make site)", page, m.Edition, opts.Edition, opts.Edition)
+		}
+		metas = append(metas, m)
+	}
+	exe, err := findChromium(opts.Chromium)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range opts.Langs {
+		removeStale(filepath.Join(opts.Public, l))
+	}
+	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	// A failure in one language stops the other.
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+
+	srv, err := serve(opts.Public)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+
+	b, err := startBrowser(runCtx, exe)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+
+	results := make([]Result, len(opts.Langs))
+	outputs := make([][]byte, len(opts.Langs))
+	errs := make([]error, len(opts.Langs))
+	var wg sync.WaitGroup
+	// One tab per language, in parallel: on 2 cores, about 10 % faster than one after
+	// the other (the browser, the renderers and the print compositor overlap).
+	for i, lang := range opts.Langs {
+		wg.Go(func() {
+			start := time.Now()
+			tctx, tcancel := b.tab(runCtx)
+			res, pdf, err := printLang(tctx, tcancel, srv, opts, lang, metas[i])
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: %w", lang, err)
+				stop()
+				return
+			}
+			res.Duration = time.Since(start)
+			results[i], outputs[i] = res, pdf
+			logf(opts.Log, "%s: %d pages in %d passes, %.1f s", res.File, res.Pages, res.Passes, res.Duration.Seconds())
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("timed out after %s: %w", opts.Timeout, err)
+		}
+		return nil, err
+	}
+	if err := firstReal(errs); err != nil {
+		return nil, err
+	}
+	if err := commit(opts.Public, results, outputs); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+func logf(w io.Writer, format string, args ...any) {
+	if w != nil {
+		fmt.Fprintf(w, format+"\n", args...)
+	}
+}
+
+// firstReal returns the errors that are not the cancellation caused by another one.
+func firstReal(errs []error) error {
+	var real []error
+	for _, e := range errs {
+		if e != nil && !errors.Is(e, context.Canceled) {
+			real = append(real, e)
+		}
+	}
+	if len(real) == 0 {
+		return errors.Join(errs...)
+	}
+	return errors.Join(real...)
+}
+
+// findChromium returns the browser to run: explicit, from the environment, or the first
+// of the usual names on the PATH.
+func findChromium(explicit string) (string, error) {
+	if explicit == "" {
+		explicit = os.Getenv(ChromiumEnv)
+	}
+	if explicit != "" {
+		p, err := exec.LookPath(explicit)
+		if err != nil {
+			return "", fmt.Errorf("%w (%s: %v)", ErrNoChromium, explicit, err)
+		}
+		return p, nil
+	}
+	for _, n := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(n); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%w (looked for chromium, chromium-browser, google-chrome on the PATH)", ErrNoChromium)
+}
+
+// commit writes every PDF and manifest to a temporary file beside its target, then
+// renames them all into place; on any failure it removes the temporary files.
+func commit(public string, results []Result, outputs [][]byte) error {
+	type file struct{ tmp, final string }
+	var files []file
+	cleanup := func() {
+		for _, f := range files {
+			os.Remove(f.tmp)
+		}
+	}
+	stage := func(final string, data []byte) error {
+		tmp, err := writeTemp(final, data)
+		if err != nil {
+			return err
+		}
+		files = append(files, file{tmp, final})
+		return nil
+	}
+	for i, r := range results {
+		if err := stage(r.File, outputs[i]); err != nil {
+			cleanup()
+			return err
+		}
+		m, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			cleanup()
+			return err
+		}
+		if err := stage(filepath.Join(filepath.Dir(r.File), ManifestName), append(m, '\n')); err != nil {
+			cleanup()
+			return err
+		}
+	}
+	if testHookBeforeCommit != nil {
+		if err := testHookBeforeCommit(); err != nil {
+			cleanup()
+			return err
+		}
+	}
+	for i, f := range files {
+		if err := os.Rename(f.tmp, f.final); err != nil {
+			for _, g := range files[i:] {
+				os.Remove(g.tmp)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// writeTemp writes data to a new hidden temporary file in final's folder, synced to
+// disk, and returns its path.
+func writeTemp(final string, data []byte) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(final), "."+filepath.Base(final)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// removeStale removes temporary files left by a run that was killed (SIGKILL leaves no
+// chance to clean up; the PDFs themselves are only ever renamed into place, whole).
+func removeStale(dir string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	for _, m := range matches {
+		base := filepath.Base(m)
+		if strings.Contains(base, ".pdf.") || strings.Contains(base, ".json.") {
+			os.Remove(m)
+		}
+	}
+}
+
+// sitePath is the URL path of a file of public/.
+func sitePath(public, file string) string {
+	rel, err := filepath.Rel(public, file)
+	if err != nil {
+		return ""
+	}
+	return path.Join("/", filepath.ToSlash(rel))
+}
