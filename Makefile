@@ -1,6 +1,7 @@
 # Guide IAD — the Data-Driven Intelligence Playbook.
 # `make serve` builds and serves the site locally; `make test` runs every test.
-# Both need only Go (and, for later features, Node and apt); they install the rest.
+# Both need Go and Node; they install the rest (Hugo from go.mod; Chromium, poppler and
+# Java 17 from Debian when root; node_modules from package-lock.json).
 
 GO      ?= go
 HUGO    := $(GO) tool hugo

@@ -28,10 +28,23 @@ apt_install() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# need_node_packages installs the quality gates' Node packages (package.json: axe-core,
+# vnu-jar) when node_modules is missing or older than package-lock.json. --ignore-scripts:
+# vnu-jar's postinstall would download a Java runtime; Java comes from Debian instead.
+need_node_packages() {
+	if ! command -v npm >/dev/null; then
+		apt_install nodejs npm
+	fi
+	cd "$(dirname "$0")/.."
+	if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+		npm ci --ignore-scripts --no-audit --no-fund
+	fi
+}
+
 case "${1:-}" in
 go) need_go ;;
 # End-to-end tests print the edition and drive the site with Debian's Chromium.
-test) need_go; apt_install chromium poppler-utils ;;
+test) need_go; apt_install chromium poppler-utils openjdk-17-jre-headless; need_node_packages ;;
 pdf) need_go; apt_install chromium poppler-utils ;;
 bench) need_go; apt_install time ;;
 *) echo "usage: tools/deps.sh go|test|pdf|bench" >&2; exit 2 ;;
