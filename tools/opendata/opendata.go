@@ -78,13 +78,22 @@ func applyConfig(path, snippet string) error {
 		have[strings.ToLower(q[1])] = true
 	}
 	list := strings.TrimRight(table[m[4]:m[5]], " \t\n")
+	added := false
 	for _, f := range Formats {
-		if !have[f] {
+		if have[f] {
+			continue
+		}
+		if strings.HasSuffix(list, ",") || strings.TrimSpace(list) == "" {
+			list += fmt.Sprintf(" %q,", f)
+		} else {
 			list += fmt.Sprintf(", %q", f)
 		}
+		added = true
 	}
-	table = table[:m[4]] + list + table[m[5]:]
-	cfg = cfg[:start] + table + cfg[end:]
+	if added {
+		table = table[:m[4]] + strings.TrimSuffix(list, ",") + table[m[5]:]
+		cfg = cfg[:start] + table + cfg[end:]
+	}
 	if !strings.Contains(cfg, "[outputFormats.projectsjson]") {
 		s, err := os.ReadFile(snippet)
 		if err != nil {
