@@ -272,7 +272,7 @@ func TestFrenchText(t *testing.T) {
 	text := norm(run(t, "pdftotext", r.File, "-"))
 	for _, want := range []string{
 		"Première édition", "30 novembre 2026", "Étude de cas", "Aperçu", "Commencez par la question de service.",
-		"1er avril 2019", "« Exemple fictif »", "Traductions en attente", "Dernière révision : 1er mars 2026",
+		"1er avril 2019", "« Exemple illustratif »", "Traductions en attente", "Dernière révision : 1er mars 2026",
 		"Cartographie de la sensibilisation Alpha", "à jour", "Français",
 		fmt.Sprintf(langs[1].pageOf, 2, r.Pages),
 	} {
@@ -295,7 +295,7 @@ func TestFrenchText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"«\u00a0Exemple fictif\u00a0»", "Guide IAD\u00a0: Première édition", "Techniques\u00a0:", "Page \" counter(page) \" de \" counter(pages)"} {
+	for _, want := range []string{"«\u00a0Exemple illustratif\u00a0»", "Guide IAD\u00a0: Première édition", "Techniques\u00a0:", "Page \" counter(page) \" de \" counter(pages)"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("French print page lacks %q", want)
 		}
