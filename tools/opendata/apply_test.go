@@ -58,7 +58,7 @@ func TestApplyAddsWhatIsMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := read(t, dir, "config.toml")
-	want := `home = ["html", "print", "projectsjson", "projectscsv", "practicesjson", "practicescsv", "contactsjson", "contactscsv", "datapackage", "atom"]`
+	want := `home = ["html", "print", "opendata"]`
 	if !strings.Contains(cfg, want) {
 		t.Errorf("config.toml outputs not extended:\n%s", cfg)
 	}
@@ -89,8 +89,7 @@ func TestApplyKeepsMergedSnippets(t *testing.T) {
 	}
 	merged := strings.Replace(plainConfig, `home = ["html", "print"]`, `home = [
     "html", "print",
-    "projectsjson", "projectscsv", "practicesjson", "practicescsv",
-    "contactsjson", "contactscsv", "datapackage", "atom",
+    "opendata",
   ]`, 1) + "\n" + string(snippet)
 	head := "<meta charset=\"utf-8\">\n" + HeadCall + "\n"
 	dir := stageFiles(t, merged, head)

@@ -3,8 +3,8 @@
 // datapackage.json, an Atom feed of case studies, and the sitemaps with hreflang
 // alternates; see docs/open-data.md), end to end on a build of the fixture corpus.
 //
-// The open data needs output formats in config.toml, one interface string in i18n/ and
-// a line in the <head> partial. Their snippets are in testdata/; Apply adds to a staged
+// The open data needs an output format in config.toml, one interface string in i18n/
+// and a line in the <head> partial. Their snippets are in testdata/; Apply adds to a staged
 // copy of the site (sitetest.Stage) whichever of them the copy lacks, so the tests pass
 // both before and after the snippets are merged into the repository.
 package opendata
@@ -19,13 +19,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Formats are the output formats of the home page that make the open data.
-var Formats = []string{
-	"projectsjson", "projectscsv",
-	"practicesjson", "practicescsv",
-	"contactsjson", "contactscsv",
-	"datapackage", "atom",
-}
+// Formats are the output formats of the home page that make the open data: one, whose
+// template writes datapackage.json and publishes the other files.
+var Formats = []string{"opendata"}
 
 // HeadCall is the line that head.html needs to link the Atom feed from every page.
 const HeadCall = `{{ partialCached "opendata/head.html" . site.Language.Lang }}`
@@ -38,7 +34,7 @@ var (
 )
 
 // Apply adds to the staged site in dir what the open data needs and the site lacks: the
-// output formats (snippets/config.toml, and the formats in [outputs] home), the i18n
+// output format (snippets/config.toml, and the format in [outputs] home), the i18n
 // keys (snippets/i18n.<lang>.yaml) and the <head> link (HeadCall). It changes nothing
 // that is already there.
 func Apply(dir, snippets string) error {
@@ -94,7 +90,7 @@ func applyConfig(path, snippet string) error {
 		table = table[:m[4]] + strings.TrimSuffix(list, ",") + table[m[5]:]
 		cfg = cfg[:start] + table + cfg[end:]
 	}
-	if !strings.Contains(cfg, "[outputFormats.projectsjson]") {
+	if !strings.Contains(cfg, "[outputFormats.opendata]") {
 		s, err := os.ReadFile(snippet)
 		if err != nil {
 			return err
