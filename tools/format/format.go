@@ -149,15 +149,15 @@ func same(before, after []byte) error {
 	if !reflect.DeepEqual(a, b) {
 		return errors.New("values differ")
 	}
-	ca, cb := comments(before), comments(after)
+	ca, cb := Comments(before), Comments(after)
 	if !slices.Equal(ca, cb) {
 		return fmt.Errorf("comments differ (%d before, %d after)", len(ca), len(cb))
 	}
 	return nil
 }
 
-// comments lists every comment text of a YAML document, sorted.
-func comments(src []byte) []string {
+// Comments lists every comment text of a YAML document, sorted.
+func Comments(src []byte) []string {
 	var doc yaml.Node
 	if yaml.Unmarshal(src, &doc) != nil {
 		return nil
@@ -203,13 +203,15 @@ func File(path string, check bool) (changed bool, err error) {
 	if check {
 		return true, nil
 	}
-	return true, writeAtomic(path, out)
+	return true, WriteAtomic(path, out)
 }
 
-func writeAtomic(path string, data []byte) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
+// WriteAtomic replaces path with data through a temporary file in the same folder,
+// keeping the permissions of the file it replaces (0644 for a new file), so the file is never half-written.
+func WriteAtomic(path string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
@@ -227,7 +229,7 @@ func writeAtomic(path string, data []byte) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), info.Mode().Perm()); err != nil {
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
@@ -66,30 +67,11 @@ func WriteAll(dir string, vocab func(string) []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", k.Name, err)
 		}
-		if err := writeAtomic(filepath.Join(dir, FileName(k)), b); err != nil {
+		if err := format.WriteAtomic(filepath.Join(dir, FileName(k)), b); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func writeAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".schema-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // object keeps JSON output readable; encoding/json sorts map keys, which is stable.

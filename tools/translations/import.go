@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -147,7 +146,7 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 		return Changed{Path: p}, problems, already, nil
 	}
 	if !bytes.Equal(out, src) {
-		if err := writeAtomic(p, out); err != nil {
+		if err := format.WriteAtomic(p, out); err != nil {
 			return c, nil, 0, err
 		}
 	}
@@ -407,35 +406,10 @@ func verify(before, after []byte, want any) error {
 	if !reflect.DeepEqual(got, want) {
 		return errors.New("values other than the translations would change")
 	}
-	if a, b := comments(before), comments(after); !slices.Equal(a, b) {
+	if a, b := format.Comments(before), format.Comments(after); !slices.Equal(a, b) {
 		return fmt.Errorf("comments would change (%d before, %d after)", len(a), len(b))
 	}
 	return nil
-}
-
-// comments lists every comment line of a YAML text, sorted.
-func comments(src []byte) []string {
-	var doc yaml.Node
-	if yaml.Unmarshal(src, &doc) != nil {
-		return nil
-	}
-	var out []string
-	var walk func(*yaml.Node)
-	walk = func(n *yaml.Node) {
-		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			for line := range strings.SplitSeq(c, "\n") {
-				if t := strings.TrimSpace(line); t != "" {
-					out = append(out, t)
-				}
-			}
-		}
-		for _, c := range n.Content {
-			walk(c)
-		}
-	}
-	walk(&doc)
-	slices.Sort(out)
-	return out
 }
 
 // WriteFile writes the worklist to path atomically: a complete file or none.
@@ -444,34 +418,5 @@ func WriteFile(path string, rows []Row) error {
 	if err := WriteCSV(&b, rows); err != nil {
 		return err
 	}
-	return writeAtomic(path, b.Bytes())
-}
-
-// writeAtomic replaces path with data through a temporary file in the same folder,
-// keeping the permissions of the file it replaces, so the file is never half-written.
-func writeAtomic(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return format.WriteAtomic(path, b.Bytes())
 }

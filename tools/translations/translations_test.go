@@ -163,7 +163,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("%s is not in canonical form (%v)", name, err)
 		}
 		orig, _ := os.ReadFile(filepath.Join(corpus, filepath.FromSlash(name)))
-		if a, b := comments(orig), comments(got); strings.Join(a, "\n") != strings.Join(b, "\n") {
+		if a, b := format.Comments(orig), format.Comments(got); strings.Join(a, "\n") != strings.Join(b, "\n") {
 			t.Errorf("%s: comments changed:\n%q\n%q", name, a, b)
 		}
 	}
