@@ -16,7 +16,7 @@ PAPER   ?= letter
 PRINTCONF   := tmp/print-output.toml
 PRINTPARAMS := tmp/print-edition.toml
 
-.PHONY: all serve site validate fmt schema pdf test bench clean deps help
+.PHONY: all serve site validate fmt schema wasm pdf test bench clean deps help
 
 all: site
 
@@ -26,6 +26,7 @@ help:
 	@echo "make pdf       build the site with the print pages, print public/{en,fr}/*.pdf, link them"
 	@echo "make validate  check data/ (guide validate)"
 	@echo "make fmt       put data files in canonical form (guide fmt)"
+	@echo "make wasm      compile the browser programs (tools/wasm/*) into static/wasm/"
 	@echo "make schema    regenerate the JSON Schemas in static/schemas/"
 	@echo "make test      vet, format check and every test (unit and end-to-end)"
 	@echo "make bench     benchmarks: validator and site build on generated corpora"
@@ -43,19 +44,24 @@ fmt: deps
 schema: deps
 	$(GUIDE) schema
 
-site: validate
+# The pages that run Go in the browser (submission form, e-vulnerability index) load
+# static/wasm/*.wasm, compiled from tools/wasm/* — generated, not committed.
+wasm: deps
+	$(GUIDE) wasm -out static/wasm
+
+site: validate wasm
 	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d public
 
 # Site with the print pages → PDFs → site again, now linking each PDF with its size and
 # page count (the second build keeps public/, so the PDFs stay).
-pdf: validate
+pdf: validate wasm
 	@tools/deps.sh pdf
 	@mkdir -p tmp && $(GUIDE) pdf -hugo-config > $(PRINTCONF)
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF) --gc --cleanDestinationDir -d public
 	$(GUIDE) pdf -public public -paper $(PAPER) $(if $(EDITION),-edition $(EDITION)) -site-params $(PRINTPARAMS)
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF),$(PRINTPARAMS) -d public
 
-serve: validate
+serve: validate wasm
 	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
 test: deps
@@ -64,6 +70,7 @@ test: deps
 	@unformatted=$$(gofmt -l tools); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GUIDE) schema -check
 	$(GUIDE) fmt -check
+	$(GUIDE) wasm -out static/wasm
 	$(GO) test -count=1 ./...
 
 bench: deps
@@ -72,4 +79,4 @@ bench: deps
 	go test ./tools/pdf -run '^$$' -bench Print -benchtime 1x
 
 clean:
-	rm -rf public resources/_gen .hugo_build.lock tmp
+	rm -rf public resources/_gen .hugo_build.lock tmp static/wasm

@@ -11,6 +11,7 @@
 //	guide review [-older-than 12m] [-data DIR] [-format text|csv]
 //	guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-site-params FILE]
 //	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
+//	guide wasm [-out DIR]
 //	guide gen -projects N -out DIR [-seed S]
 //
 // validate checks the YAML files under data/ (or the given files and folders, against
@@ -23,6 +24,8 @@
 //
 // schema writes the JSON Schemas of every kind, generated from the model with the
 // taxonomy's codes; -check only reports whether the committed ones are up to date.
+//
+// wasm compiles the programs under tools/wasm/ to WebAssembly for the website.
 //
 // gen writes a synthetic, valid corpus of N projects for benchmarks.
 package main
@@ -65,6 +68,8 @@ commands:
                  print the edition of each language to public/<lang>/*.pdf (headless Chromium)
   evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
                  e-vulnerability index of each area of DATA.csv; exit 1 on data errors
+  wasm [-out DIR]
+                 compile the browser programs (tools/wasm/*) to DIR (default static/wasm)
   gen -projects N -out DIR [-seed S]
                  write a synthetic valid corpus (for benchmarks)
 
@@ -106,6 +111,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status, err = cmdPdf(args[1:], stdout, stderr)
 	case "evi":
 		status, err = cmdEvi(args[1:], stdout, stderr)
+	case "wasm":
+		status, err = cmdWasm(args[1:], stdout, stderr)
 	case "gen":
 		err = cmdGen(args[1:], stderr)
 	case "help", "-h", "--help":

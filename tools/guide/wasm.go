@@ -1,0 +1,29 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/pssdc/guide-iad/tools/wasmbuild"
+)
+
+// cmdWasm compiles the browser programs (tools/wasm/*) to WebAssembly for the site.
+func cmdWasm(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlags("wasm", stderr)
+	out := fs.String("out", "static/wasm", "write NAME.wasm and wasm_exec.js into `dir`")
+	if err := parseFlags(fs, args); err != nil {
+		return 0, err
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintf(stderr, "guide wasm: unexpected argument %q\n", fs.Arg(0))
+		return 0, errUsage
+	}
+	if err := wasmbuild.Build(".", *out); err != nil {
+		return 0, err
+	}
+	names, _ := wasmbuild.Programs(".")
+	for _, n := range names {
+		fmt.Fprintf(stdout, "%s/%s.wasm\n", *out, n)
+	}
+	return 0, nil
+}

@@ -1,0 +1,97 @@
+// Package wasmbuild compiles the Go programs that the website runs in the browser
+// (GOOS=js GOARCH=wasm) and copies the Go distribution's wasm_exec.js beside them, so
+// that the browser runs the very rules and computations of the command line.
+//
+// Every folder under tools/wasm/ with a main package is one program; NAME becomes
+// NAME.wasm. The output (static/wasm/ for `make site`, a test's staged site otherwise)
+// is generated, never committed.
+package wasmbuild
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pssdc/guide-iad/tools/format"
+)
+
+// Dir is where the browser programs live, relative to the repository.
+const Dir = "tools/wasm"
+
+// Programs lists the names of the browser programs of the repository at repo.
+func Programs(repo string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(repo, Dir))
+	if err != nil {
+		return nil, fmt.Errorf("listing browser programs: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(repo, Dir, e.Name(), "main.go")); err == nil {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// Build compiles every program of repo into out/NAME.wasm and copies wasm_exec.js into
+// out. Each file is written under a temporary name and renamed, so a failed build
+// leaves the previous files whole.
+func Build(repo, out string) error {
+	names, err := Programs(repo)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	goroot, err := goEnv(repo, "GOROOT")
+	if err != nil {
+		return err
+	}
+	execJS, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		// Go before 1.24 kept it under misc/wasm.
+		if execJS, err = os.ReadFile(filepath.Join(goroot, "misc", "wasm", "wasm_exec.js")); err != nil {
+			return fmt.Errorf("wasm_exec.js not found in the Go distribution at %s: %w", goroot, err)
+		}
+	}
+	if err := format.WriteAtomic(filepath.Join(out, "wasm_exec.js"), execJS); err != nil {
+		return err
+	}
+	for _, name := range names {
+		target := filepath.Join(out, name+".wasm")
+		tmp := target + ".tmp"
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, "./"+Dir+"/"+name)
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+		if output, err := cmd.CombinedOutput(); err != nil {
+			os.Remove(tmp)
+			return fmt.Errorf("building %s.wasm: %w\n%s", name, err, output)
+		}
+		if err := os.Rename(tmp, target); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+	}
+	return nil
+}
+
+func goEnv(repo, key string) (string, error) {
+	cmd := exec.Command("go", "env", key)
+	cmd.Dir = repo
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	b, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go env %s: %w: %s", key, err, stderr.String())
+	}
+	return strings.TrimSpace(string(b)), nil
+}
