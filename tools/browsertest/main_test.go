@@ -97,6 +97,10 @@ func builtSite(t *testing.T) *sitetest.Site {
 			siteErr = err
 			return
 		}
+		if err := sitetest.StageWASM(repo, src); err != nil {
+			siteErr = err
+			return
+		}
 		siteDir = filepath.Join(tempDir, "public")
 		if _, err := sitetest.Build(repo, src, siteDir); err != nil {
 			siteErr = err
