@@ -1,0 +1,112 @@
+package check
+
+import (
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/model"
+)
+
+// Corpus is what one file is checked against when there is no data folder to read, as
+// in the browser: the taxonomy's text, the ids of the entries of each kind and the
+// site's section paths. CheckBytes then reports what Run would on the same file.
+type Corpus struct {
+	// Dir is the data folder the ids live in, as named in messages; default "data".
+	Dir string
+	// Taxonomy is the content of taxonomy.yaml.
+	Taxonomy []byte
+	// IDs are the ids of the existing entries by folder: "contacts" → ids.
+	IDs map[string][]string
+	// ListedContacts are the ids of the contacts that some existing project lists.
+	ListedContacts []string
+	// SitePaths are the URL segments of each section in each language (lang → logical
+	// name → segment, as config.toml's languages.LANG.params.paths); nil leaves links
+	// between pages to the site build.
+	SitePaths map[string]map[string]string
+}
+
+// CheckBytes checks src as the data file at path (such as data/projects/ID.yaml: its
+// kind comes from its folder or name) against the corpus c, as Run checks a file given
+// in Options.Paths: the same rules, the same messages. A file of the same kind and name
+// among c.IDs is the one src replaces. Only the diagnostics about path are returned,
+// sorted, plus one about the taxonomy when it has errors.
+func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if c.Dir == "" {
+		c.Dir = "data"
+	}
+	s := classifyPath(path)
+	if s.problem != "" {
+		p := &parsed{path: path}
+		p.errorf(0, 0, "", "%s", s.problem)
+		return p.diags
+	}
+
+	var all diag.List
+	taxKind, _ := model.KindByFile("taxonomy.yaml")
+	taxPath := filepath.Join(c.Dir, taxKind.File)
+	taxFile := &parsedFile{src: source{path: taxPath, kind: taxKind}, p: parse(taxPath, c.Taxonomy)}
+	tax := loadVocabularies(taxFile, &all)
+	if tax == nil && taxFile.p.root == nil {
+		// An unreadable taxonomy: loadVocabularies says nothing, Run shows its own errors.
+		all = append(all, diag.Diagnostic{File: taxPath, Severity: diag.Error,
+			Message: "the taxonomy cannot be read, so codes were not checked: " + taxFile.p.diags[0].Message})
+	}
+
+	p := parse(path, src)
+	var entries []*entry
+	if p.root != nil {
+		e := checkEntry(p, s.kind, tax, now)
+		e.fields = nil
+		entries = append(entries, e)
+	}
+	all = append(all, p.diags...)
+
+	// The other entries are known by their ids only; the contacts some project lists are
+	// named by one stand-in project.
+	self := filepath.Base(path)
+	for _, k := range model.Kinds {
+		if k.Dir == "" {
+			continue
+		}
+		for _, id := range c.IDs[k.Dir] {
+			if k.Name == s.kind.Name && id+".yaml" == self {
+				continue
+			}
+			entries = append(entries, &entry{path: filepath.Join(c.Dir, k.Dir, id+".yaml"), kind: k, id: id})
+		}
+	}
+	if len(c.ListedContacts) > 0 {
+		projects, _ := model.KindByDir("projects")
+		lister := &entry{path: filepath.Join(c.Dir, projects.Dir, "\x00listed-contacts"), kind: projects}
+		for _, id := range c.ListedContacts {
+			lister.refs = append(lister.refs, reference{dir: "contacts", id: id})
+		}
+		entries = append(entries, lister)
+	}
+	all = append(all, crossCheck(entries, sitePaths(c.SitePaths), tax)...)
+
+	out := slices.DeleteFunc(all, func(d diag.Diagnostic) bool {
+		return d.File != path && !(d.File == taxPath && d.Severity == diag.Error && d.Line == 0)
+	})
+	out.Sort()
+	return out
+}
+
+// classifyPath finds the kind of a file outside any data folder, as Run does for the
+// paths it is given: by its parent folder's name (projects/, contacts/…) or its name.
+func classifyPath(path string) source {
+	parent := filepath.Base(filepath.Dir(path))
+	if _, ok := model.KindByDir(parent); ok {
+		s := classify(path, []string{parent, filepath.Base(path)})
+		s.path = path
+		return s
+	}
+	s := classify(path, []string{filepath.Base(path)})
+	s.path = path
+	return s
+}
