@@ -1,0 +1,151 @@
+//go:build js && wasm
+
+// Command validate is the online submission form's engine in the browser
+// (assets/js/submit-form.js): package webform — the validator's own rules, the model's
+// shapes, guide fmt's layout — behind a small JavaScript API, globalThis.guideForm:
+//
+//	init(corpusJSON)                     → {error}
+//	fields(kind)                         → ["id", "title", …, "metrics.label", …]
+//	build(kind, valuesJSON, lang)        → {yaml, path, exists, diagnostics, error}
+//	validate(path, yamlText, lang)       → {diagnostics}
+//	load(kind, fileName, yamlText, lang) → {values, dropped, comments, diagnostics, error}
+//	hidden(id)                           → whether a contact is known but unpublished
+//
+// Every result is a JSON string. Diagnostics are {line, column, severity, key,
+// message}, the message in the page's language where a translation exists (then
+// `lang` says which), else in English. When ready it calls globalThis.guideFormReady.
+package main
+
+import (
+	"encoding/json"
+	"path"
+	"syscall/js"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/webform"
+)
+
+var form *webform.Form
+
+// diagnostic is one finding as the page shows it.
+type diagnostic struct {
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Key      string `json:"key"`
+	Message  string `json:"message"`
+	Lang     string `json:"lang"`
+	File     string `json:"file,omitempty"`
+}
+
+func diagnostics(l diag.List, file, lang string) []diagnostic {
+	out := []diagnostic{}
+	for _, d := range l {
+		msg, msgLang := webform.Translate(d.Message, lang)
+		dd := diagnostic{Line: d.Line, Column: d.Column, Severity: string(d.Severity), Key: d.Key, Message: msg, Lang: msgLang}
+		if d.File != file {
+			dd.File = d.File
+		}
+		out = append(out, dd)
+	}
+	return out
+}
+
+func result(v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		b, _ = json.Marshal(map[string]string{"error": err.Error()})
+	}
+	return string(b)
+}
+
+func errorResult(err error) any { return result(map[string]string{"error": err.Error()}) }
+
+func arg(args []js.Value, i int) string {
+	if i < len(args) && args[i].Type() == js.TypeString {
+		return args[i].String()
+	}
+	return ""
+}
+
+func main() {
+	api := map[string]any{
+		"init": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			f, err := webform.New([]byte(arg(args, 0)))
+			if err != nil {
+				return errorResult(err)
+			}
+			form = f
+			return result(map[string]string{})
+		}),
+		"fields": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			kind, err := webform.Kind(arg(args, 0))
+			if err != nil {
+				return errorResult(err)
+			}
+			return result(webform.Fields(kind))
+		}),
+		"build": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if form == nil {
+				return result(map[string]string{"error": "not initialised"})
+			}
+			kind, err := webform.Kind(arg(args, 0))
+			if err != nil {
+				return errorResult(err)
+			}
+			var values map[string]any
+			if err := json.Unmarshal([]byte(arg(args, 1)), &values); err != nil {
+				return errorResult(err)
+			}
+			out, err := webform.ToYAML(kind, values)
+			if err != nil {
+				return errorResult(err)
+			}
+			id, _ := values["id"].(string)
+			p := webform.Path(kind, id)
+			return result(map[string]any{
+				"yaml":        string(out),
+				"path":        p,
+				"exists":      form.Exists(kind, id),
+				"diagnostics": diagnostics(form.Validate(p, out), p, arg(args, 2)),
+			})
+		}),
+		"validate": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if form == nil {
+				return result(map[string]string{"error": "not initialised"})
+			}
+			p := arg(args, 0)
+			return result(map[string]any{"diagnostics": diagnostics(form.Validate(p, []byte(arg(args, 1))), p, arg(args, 2))})
+		}),
+		"load": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if form == nil {
+				return result(map[string]string{"error": "not initialised"})
+			}
+			kind, err := webform.Kind(arg(args, 0))
+			if err != nil {
+				return errorResult(err)
+			}
+			name, src := path.Base(arg(args, 1)), []byte(arg(args, 2))
+			p := "data/" + kind.Dir + "/" + name
+			res := map[string]any{"diagnostics": diagnostics(form.Validate(p, src), p, arg(args, 3))}
+			values, dropped, err := webform.FromYAML(kind, src)
+			if err != nil {
+				res["error"] = err.Error()
+				return result(res)
+			}
+			if dropped == nil {
+				dropped = []string{}
+			}
+			res["values"], res["dropped"], res["comments"] = values, dropped, webform.Comments(src)
+			return result(res)
+		}),
+		"hidden": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return form != nil && form.Hidden(arg(args, 0))
+		}),
+	}
+	js.Global().Set("guideForm", js.ValueOf(api))
+	if ready := js.Global().Get("guideFormReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	select {}
+}
