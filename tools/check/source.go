@@ -64,7 +64,9 @@ func parse(path string, src []byte) *parsed {
 	}
 
 	var doc yaml.Node
-	if hasDocumentMarker(src) {
+	if fast, ok := fastParse(src); ok {
+		doc = *fast
+	} else if hasDocumentMarker(src) {
 		if !p.decodeStream(src, &doc) {
 			return p
 		}

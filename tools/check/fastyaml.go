@@ -1,0 +1,577 @@
+package check
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// fastParse builds the yaml.v3 node tree of the files the guide is made of — block
+// mappings and sequences, single-line plain and quoted scalars, literal block scalars
+// and comments, as `guide fmt` writes them — about ten times faster than the YAML
+// library, which was two thirds of the validator's time. It gives the very tree
+// yaml.Unmarshal gives (kinds, tags, styles, values, lines and columns; comments are
+// not kept, the checks do not read them), and returns false as soon as it meets
+// anything else (flow collections, folded or multi-line scalars, anchors, tags, empty
+// values, unusual escapes or numbers, any syntax error): the caller then parses the
+// file with the library, so odd files get the library's reading and its messages.
+// TestFastParseMatchesLibrary and FuzzFastParse hold it to that.
+func fastParse(src []byte) (*yaml.Node, bool) {
+	if len(src) == 0 || src[len(src)-1] != '\n' || !plainCharacters(src) {
+		return nil, false
+	}
+	f := fastParser{src: src}
+	f.splitLines()
+	first := f.nextContent(0)
+	if first < 0 || f.lines[first].indent != 0 {
+		return nil, false
+	}
+	root, next, ok := f.block(first, 0, false)
+	if !ok || next >= 0 {
+		return nil, false
+	}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
+	return doc, true
+}
+
+// plainCharacters reports whether src holds none of the characters that the YAML
+// library treats specially: control characters (tab and line feed aside), DEL, C1
+// controls, the byte order mark, non-characters and the Unicode line breaks (NEL, LS,
+// PS), which count as line ends in YAML.
+func plainCharacters(src []byte) bool {
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError, r <= 0x9f, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+type fastLine struct {
+	start, end int // byte offsets of the line, without its '\n'
+	indent     int // leading spaces
+	blank      bool
+	comment    bool // first non-space character is '#'
+}
+
+type fastParser struct {
+	src   []byte
+	lines []fastLine
+}
+
+func (f *fastParser) splitLines() {
+	f.lines = make([]fastLine, 0, bytes.Count(f.src, []byte{'\n'}))
+	for start := 0; start < len(f.src); {
+		end := start + bytes.IndexByte(f.src[start:], '\n')
+		l := fastLine{start: start, end: end}
+		i := start
+		for i < end && f.src[i] == ' ' {
+			i++
+		}
+		l.indent = i - start
+		l.blank = i == end
+		l.comment = !l.blank && f.src[i] == '#'
+		f.lines = append(f.lines, l)
+		start = end + 1
+	}
+}
+
+// nextContent is the first line from i on that is neither blank nor a comment, or -1.
+func (f *fastParser) nextContent(i int) int {
+	for ; i < len(f.lines); i++ {
+		if l := f.lines[i]; !l.blank && !l.comment {
+			return i
+		}
+	}
+	return -1
+}
+
+// text is line i from column col.
+func (f *fastParser) text(i, col int) []byte {
+	l := f.lines[i]
+	return f.src[l.start+col : l.end]
+}
+
+// block reads the mapping or sequence whose first entry is on line i at column col.
+// It returns the node and the next content line after it (-1 at the end).
+func (f *fastParser) block(i, col int, indentless bool) (*yaml.Node, int, bool) {
+	t := f.text(i, col)
+	if isDash(t) {
+		return f.sequence(i, col, indentless)
+	}
+	return f.mapping(i, col)
+}
+
+// isDash reports whether t starts a sequence entry ("- …" or a lone "-").
+func isDash(t []byte) bool {
+	return len(t) > 0 && t[0] == '-' && (len(t) == 1 || t[1] == ' ')
+}
+
+func (f *fastParser) mapping(i, col int) (*yaml.Node, int, bool) {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: i + 1, Column: col + 1}
+	for {
+		t := f.text(i, col)
+		n := keyLength(t)
+		if n == 0 {
+			return nil, 0, false
+		}
+		keyNode, ok := plainScalar(string(t[:n]), i, col)
+		if !ok {
+			return nil, 0, false
+		}
+		var value *yaml.Node
+		var next int
+		rest := col + n + 1 // after the colon
+		pos := skipSpaces(f.text(i, 0), rest)
+		if v := f.text(i, 0); pos == len(v) || (v[pos] == '#' && pos > rest) {
+			// The value is a block on the following lines: deeper, or a sequence at
+			// this mapping's own column.
+			j := f.nextContent(i + 1)
+			if j < 0 {
+				return nil, 0, false
+			}
+			ind := f.lines[j].indent
+			switch {
+			case ind > col:
+				value, next, ok = f.block(j, ind, false)
+			case ind == col && isDash(f.text(j, col)):
+				value, next, ok = f.sequence(j, col, true)
+			default:
+				return nil, 0, false // an empty value
+			}
+		} else {
+			value, next, ok = f.inline(i, pos, col)
+		}
+		if !ok {
+			return nil, 0, false
+		}
+		m.Content = append(m.Content, keyNode, value)
+		if next < 0 {
+			return m, -1, true
+		}
+		switch ind := f.lines[next].indent; {
+		case ind == col:
+			i = next
+		case ind < col:
+			return m, next, true
+		default:
+			return nil, 0, false
+		}
+	}
+}
+
+func (f *fastParser) sequence(i, col int, indentless bool) (*yaml.Node, int, bool) {
+	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: i + 1, Column: col + 1}
+	for {
+		line := f.text(i, 0)
+		pos := skipSpaces(line, col+1)
+		var item *yaml.Node
+		var next int
+		var ok bool
+		switch t := line[pos:]; {
+		case pos == len(line) || (t[0] == '#' && pos > col+1):
+			j := f.nextContent(i + 1)
+			if j < 0 || f.lines[j].indent <= col {
+				return nil, 0, false // an empty entry
+			}
+			item, next, ok = f.block(j, f.lines[j].indent, false)
+		case isDash(t):
+			return nil, 0, false // a sequence on the entry's line
+		case keyLength(t) > 0:
+			item, next, ok = f.mapping(i, pos)
+		default:
+			item, next, ok = f.inline(i, pos, col)
+		}
+		if !ok {
+			return nil, 0, false
+		}
+		s.Content = append(s.Content, item)
+		if next < 0 {
+			return s, -1, true
+		}
+		ind := f.lines[next].indent
+		switch {
+		case ind == col && isDash(f.text(next, col)):
+			i = next
+		case ind < col, ind == col && indentless:
+			return s, next, true
+		default:
+			return nil, 0, false
+		}
+	}
+}
+
+// keyLength is the length of the plain key that starts t when t reads `key:` followed
+// by a space or the end of the line; 0 otherwise.
+func keyLength(t []byte) int {
+	n := 0
+	for n < len(t) && n < 256 {
+		c := t[n]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || n > 0 && (c >= '0' && c <= '9' || c == '-') {
+			n++
+			continue
+		}
+		break
+	}
+	if n == 0 || n >= len(t) || t[n] != ':' || (n+1 < len(t) && t[n+1] != ' ') {
+		return 0
+	}
+	return n
+}
+
+func skipSpaces(t []byte, i int) int {
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// inline reads the scalar that starts on line i at byte pos, the value of a mapping or
+// a sequence at column parent; it returns the next content line.
+func (f *fastParser) inline(i, pos, parent int) (*yaml.Node, int, bool) {
+	line := f.text(i, 0)
+	t := line[pos:]
+	switch t[0] {
+	case '"', '\'':
+		value, end, ok := quoted(t)
+		if !ok || !onlyComment(t[end:]) {
+			return nil, 0, false
+		}
+		style := yaml.DoubleQuotedStyle
+		if t[0] == '\'' {
+			style = yaml.SingleQuotedStyle
+		}
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: style, Value: value, Line: i + 1, Column: pos + 1}
+		return n, f.nextContent(i + 1), true
+	case '|', '>':
+		return f.blockScalar(i, pos, parent)
+	case '[', '{':
+		n, end, ok := f.flow(i, pos)
+		if !ok || !onlyComment(line[end:]) {
+			return nil, 0, false
+		}
+		return n, f.nextContent(i + 1), true
+	case ']', '}', '&', '*', '!', '%', '@', '`', ',', '?', ':', '-', '#', '\t':
+		return nil, 0, false
+	}
+	end := len(t)
+	if c := bytes.Index(t, []byte(" #")); c >= 0 {
+		end = c
+	}
+	for end > 0 && t[end-1] == ' ' {
+		end--
+	}
+	v := t[:end]
+	if bytes.Contains(v, []byte(": ")) || v[len(v)-1] == ':' || bytes.IndexByte(v, '\t') >= 0 {
+		return nil, 0, false
+	}
+	n, ok := plainScalar(string(v), i, pos)
+	if !ok {
+		return nil, 0, false
+	}
+	return n, f.nextContent(i + 1), true
+}
+
+// onlyComment reports whether what follows a quoted scalar is spaces and, after at
+// least one space, a comment.
+func onlyComment(t []byte) bool {
+	i := skipSpaces(t, 0)
+	return i == len(t) || (i > 0 && t[i] == '#')
+}
+
+// blockScalar reads a literal (`|`, `|-`) or folded (`>`, `>-`) block scalar whose
+// indicator is on line i at byte pos. Folded lines are joined by a space and each empty
+// line between them gives a line break; a folded scalar with more-indented lines, where
+// the folding rules change, is left to the library.
+func (f *fastParser) blockScalar(i, pos, parent int) (*yaml.Node, int, bool) {
+	head := f.text(i, pos)
+	style := yaml.LiteralStyle
+	if head[0] == '>' {
+		style = yaml.FoldedStyle
+	}
+	var strip bool
+	switch string(head[1:]) {
+	case "":
+	case "-":
+		strip = true
+	default:
+		return nil, 0, false // keep, explicit indentation or a comment
+	}
+	first := i + 1
+	if first >= len(f.lines) || f.lines[first].blank {
+		return nil, 0, false
+	}
+	indent := f.lines[first].indent
+	if indent <= parent {
+		return nil, 0, false // empty
+	}
+	var b []byte
+	pendingBreaks := 0
+	j := first
+	for ; j < len(f.lines); j++ {
+		l := f.lines[j]
+		if l.blank {
+			if l.indent > indent {
+				return nil, 0, false
+			}
+			pendingBreaks++
+			continue
+		}
+		if l.indent < indent {
+			break
+		}
+		content := f.src[l.start+indent : l.end]
+		switch {
+		case style == yaml.FoldedStyle && l.indent > indent || content[0] == '\t':
+			return nil, 0, false // more-indented
+		case len(b) == 0:
+		case style == yaml.LiteralStyle:
+			b = append(b, '\n')
+		case pendingBreaks == 0:
+			b = append(b, ' ')
+		}
+		for ; pendingBreaks > 0; pendingBreaks-- {
+			b = append(b, '\n')
+		}
+		b = append(b, content...)
+	}
+	if !strip {
+		b = append(b, '\n')
+	}
+	if !utf8.Valid(b) {
+		return nil, 0, false
+	}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: style, Value: string(b), Line: i + 1, Column: pos + 1}
+	return n, f.nextContent(j), true
+}
+
+// quoted unquotes the single-line quoted scalar at the start of t and returns its
+// value and the offset just after the closing quote.
+func quoted(t []byte) (string, int, bool) {
+	q := t[0]
+	var b []byte
+	for i := 1; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == q && q == '\'':
+			if i+1 < len(t) && t[i+1] == '\'' {
+				b = append(b, '\'')
+				i++
+				continue
+			}
+			return string(b), i + 1, true
+		case c == q:
+			return string(b), i + 1, true
+		case c == '\\' && q == '"':
+			if i+1 >= len(t) {
+				return "", 0, false
+			}
+			i++
+			switch t[i] {
+			case '"', '\\':
+				b = append(b, t[i])
+			case 'n':
+				b = append(b, '\n')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				if i+4 >= len(t) {
+					return "", 0, false
+				}
+				r, err := strconv.ParseUint(string(t[i+1:i+5]), 16, 32)
+				if err != nil || r >= 0xD800 && r <= 0xDFFF {
+					return "", 0, false
+				}
+				b = utf8.AppendRune(b, rune(r))
+				i += 4
+			default:
+				return "", 0, false
+			}
+		case c == '\t':
+			return "", 0, false
+		default:
+			b = append(b, c)
+		}
+	}
+	return "", 0, false // not closed on this line
+}
+
+// plainScalar is the node of a plain scalar with the tag yaml.v3 resolves for it; it
+// declines the values whose resolution it does not mirror exactly.
+func plainScalar(v string, i, col int) (*yaml.Node, bool) {
+	tag := "!!str"
+	switch c := v[0]; {
+	case c >= '0' && c <= '9' || c == '+' || c == '-':
+		switch {
+		case isDate(v):
+			tag = "!!timestamp"
+		case isDecimal(v):
+			tag = "!!int"
+		case !mayBeNumberOrTime(v):
+			// "14,168", "90 %", "12 months": no number or timestamp syntax allows
+			// these characters, so the library reads a string too.
+		default:
+			return nil, false
+		}
+	case c == '.' || c == '~' || c == '<':
+		return nil, false
+	case c == 't' || c == 'T' || c == 'f' || c == 'F':
+		switch v {
+		case "true", "True", "TRUE", "false", "False", "FALSE":
+			tag = "!!bool"
+		}
+	case c == 'n' || c == 'N':
+		switch v {
+		case "null", "Null", "NULL":
+			tag = "!!null"
+		}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v, Line: i + 1, Column: col + 1}, true
+}
+
+// isDate: YYYY-MM-DD, a valid day (yaml.v3 resolves it to a timestamp).
+func isDate(v string) bool {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", v)
+	return err == nil
+}
+
+// isDecimal: a plain decimal integer without sign or leading zero, small enough for int64.
+func isDecimal(v string) bool {
+	if len(v) > 18 || (v[0] == '0' && len(v) > 1) {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// mayBeNumberOrTime reports whether every character of v could belong to one of the
+// integer, float or timestamp spellings yaml.v3 resolves (digits, signs, base prefixes,
+// hexadecimal digits, underscores, exponents, and the date and time separators).
+func mayBeNumberOrTime(v string) bool {
+	extra := "xXoObB_+-." // base prefixes, digit separators, signs, decimal point
+	if len(v) > 4 && v[4] == '-' && isDecimal(v[:4]) {
+		extra += "tTZ: " // a timestamp starts with a year and a hyphen
+	}
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F':
+		case strings.IndexByte(extra, c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// flow reads a one-line flow collection of scalars — `[a, "b"]` or `{code: CA, en: x}` —
+// that starts on line i at byte pos; it returns the node and the offset after it.
+// Nested collections, multi-line ones and anything ambiguous are left to the library.
+func (f *fastParser) flow(i, pos int) (*yaml.Node, int, bool) {
+	line := f.text(i, 0)
+	seq := line[pos] == '['
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: i + 1, Column: column(line, pos)}
+	closing := byte('}')
+	if seq {
+		n.Kind, n.Tag, closing = yaml.SequenceNode, "!!seq", ']'
+	}
+	p := skipSpaces(line, pos+1)
+	if p < len(line) && line[p] == closing {
+		return n, p + 1, true
+	}
+	for {
+		if !seq {
+			k := keyLength(line[p:])
+			if k == 0 || p+k+1 >= len(line) {
+				return nil, 0, false
+			}
+			key, ok := plainScalar(string(line[p:p+k]), i, column(line, p)-1)
+			if !ok {
+				return nil, 0, false
+			}
+			n.Content = append(n.Content, key)
+			p = skipSpaces(line, p+k+1)
+		}
+		item, end, ok := flowScalar(line, p, i)
+		if !ok {
+			return nil, 0, false
+		}
+		n.Content = append(n.Content, item)
+		p = skipSpaces(line, end)
+		switch {
+		case p < len(line) && line[p] == closing:
+			return n, p + 1, true
+		case p < len(line) && line[p] == ',':
+			p = skipSpaces(line, p+1)
+			if p >= len(line) || line[p] == closing || line[p] == ',' {
+				return nil, 0, false // a trailing or empty entry
+			}
+		default:
+			return nil, 0, false
+		}
+	}
+}
+
+// flowScalar reads a quoted or plain scalar inside a flow collection at byte p of line i.
+func flowScalar(line []byte, p, i int) (*yaml.Node, int, bool) {
+	if p >= len(line) {
+		return nil, 0, false
+	}
+	switch line[p] {
+	case '"', '\'':
+		value, end, ok := quoted(line[p:])
+		if !ok {
+			return nil, 0, false
+		}
+		style := yaml.DoubleQuotedStyle
+		if line[p] == '\'' {
+			style = yaml.SingleQuotedStyle
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: style, Value: value, Line: i + 1, Column: column(line, p)}, p + end, true
+	}
+	end := p
+	for end < len(line) && strings.IndexByte(",]}", line[end]) < 0 {
+		if strings.IndexByte(":#[{\t", line[end]) >= 0 || end == p && strings.IndexByte("&*!|>%@`?", line[end]) >= 0 {
+			return nil, 0, false
+		}
+		end++
+	}
+	v := bytes.TrimRight(line[p:end], " ")
+	if len(v) == 0 || v[0] == '-' {
+		return nil, 0, false
+	}
+	n, ok := plainScalar(string(v), i, column(line, p)-1)
+	return n, end, ok
+}
+
+// column is the 1-based column of byte pos in line, counted in characters as the YAML
+// library counts them.
+func column(line []byte, pos int) int {
+	for _, c := range line[:pos] {
+		if c >= utf8.RuneSelf {
+			return utf8.RuneCount(line[:pos]) + 1
+		}
+	}
+	return pos + 1
+}
