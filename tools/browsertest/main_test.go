@@ -48,6 +48,7 @@ var pageTypes = []struct {
 	{"about", "/en/about/", "/fr/a-propos/"},
 	{"submit", "/en/submit/", "/fr/soumettre/"},
 	{"licence", "/en/licence/", "/fr/licence/"},
+	{"open data", "/en/open-data/", "/fr/donnees-ouvertes/"},
 	{"not found", "/en/404.html", "/fr/404.html"},
 }
 
