@@ -552,7 +552,7 @@ func flowScalar(line []byte, p, i int) (*yaml.Node, int, bool) {
 	}
 	end := p
 	for end < len(line) && strings.IndexByte(",]}", line[end]) < 0 {
-		if strings.IndexByte(":#[{\t", line[end]) >= 0 || end == p && strings.IndexByte("&*!|>%@`?", line[end]) >= 0 {
+		if strings.IndexByte(":#?[{\t", line[end]) >= 0 || end == p && strings.IndexByte("&*!|>%@`", line[end]) >= 0 {
 			return nil, 0, false
 		}
 		end++
