@@ -7,6 +7,8 @@ GO      ?= go
 HUGO    := $(GO) tool hugo
 GUIDE   := $(GO) run ./tools/guide
 PORT    ?= 1313
+# Pagefind (package.json) indexes the built site for the search page (docs/site.md).
+PAGEFIND := node_modules/.bin/pagefind
 # Hugo warnings (a missing i18n string among them) fail the build.
 HUGOFLAGS := --printI18nWarnings --panicOnWarning
 
@@ -50,7 +52,9 @@ wasm: deps
 	$(GUIDE) wasm -out static/wasm
 
 site: validate wasm
+	@tools/deps.sh node
 	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d public
+	rm -rf public/pagefind && $(PAGEFIND) --site public --quiet
 
 # Site with the print pages → PDFs → site again, now linking each PDF with its size and
 # page count (the second build keeps public/, so the PDFs stay).
@@ -60,8 +64,16 @@ pdf: validate wasm
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF) --gc --cleanDestinationDir -d public
 	$(GUIDE) pdf -public public -paper $(PAPER) $(if $(EDITION),-edition $(EDITION)) -site-params $(PRINTPARAMS)
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF),$(PRINTPARAMS) -d public
+	@tools/deps.sh node
+	rm -rf public/pagefind && $(PAGEFIND) --site public --quiet
 
+# hugo server keeps the site in memory, so the search index is built beforehand from a
+# build in tmp/ into static/pagefind/ (generated, not committed), which the server serves;
+# it reflects the data as of `make serve`: restart to search edits.
 serve: validate wasm
+	@tools/deps.sh node
+	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d tmp/serve-public --quiet
+	rm -rf static/pagefind && $(PAGEFIND) --site tmp/serve-public --output-path static/pagefind --quiet
 	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
 test: deps
@@ -79,4 +91,4 @@ bench: deps
 	go test ./tools/pdf -run '^$$' -bench Print -benchtime 1x
 
 clean:
-	rm -rf public resources/_gen .hugo_build.lock tmp static/wasm
+	rm -rf public resources/_gen .hugo_build.lock tmp static/wasm static/pagefind

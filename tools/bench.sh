@@ -33,6 +33,8 @@ for n in $sizes; do
 	measure "validate $n" "$work/guide" validate -data "$corpus/data"
 	measure "hugo build $n" "$work/hugo" --source "$corpus" --destination "$work/public-$n" --quiet
 	pages=$(find "$work/public-$n" -name '*.html' | wc -l)
+	# The search index (make site runs Pagefind after Hugo; docs/site.md).
+	[ -x node_modules/.bin/pagefind ] && measure "pagefind index $n" node_modules/.bin/pagefind --site "$work/public-$n" --quiet
 	echo "   $pages HTML pages, $(du -sh "$work/public-$n" | cut -f1)"
 	rm -rf "$work/public-$n"
 done

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a make target needs on a fresh Debian machine with Go (and Node), or
-# stops with a message saying what to install. Usage: tools/deps.sh go|test|pdf|bench
+# stops with a message saying what to install. Usage: tools/deps.sh go|node|test|pdf|bench
 set -euo pipefail
 
 need_go() {
@@ -43,9 +43,11 @@ need_node_packages() {
 
 case "${1:-}" in
 go) need_go ;;
+# make site, serve and pdf index the site with Pagefind (package.json).
+node) need_node_packages ;;
 # End-to-end tests print the edition and drive the site with Debian's Chromium.
 test) need_go; apt_install chromium poppler-utils openjdk-17-jre-headless; need_node_packages ;;
 pdf) need_go; apt_install chromium poppler-utils ;;
 bench) need_go; apt_install time ;;
-*) echo "usage: tools/deps.sh go|test|pdf|bench" >&2; exit 2 ;;
+*) echo "usage: tools/deps.sh go|node|test|pdf|bench" >&2; exit 2 ;;
 esac

@@ -48,6 +48,7 @@ var pageTypes = []struct {
 	{"about", "/en/about/", "/fr/a-propos/"},
 	{"submit", "/en/submit/", "/fr/soumettre/"},
 	{"licence", "/en/licence/", "/fr/licence/"},
+	{"search", "/en/search/", "/fr/recherche/"},
 	{"open data", "/en/open-data/", "/fr/donnees-ouvertes/"},
 	{"not found", "/en/404.html", "/fr/404.html"},
 }
@@ -105,6 +106,9 @@ func builtSite(t *testing.T) *sitetest.Site {
 		siteDir = filepath.Join(tempDir, "public")
 		if _, err := sitetest.Build(repo, src, siteDir); err != nil {
 			siteErr = err
+			return
+		}
+		if siteErr = indexSite(); siteErr != nil { // search_test.go
 			return
 		}
 		site, siteErr = sitetest.Read(siteDir)

@@ -1,0 +1,249 @@
+// search.js — the search page (layouts/search.html), with Pagefind's JavaScript API.
+//
+// The Pagefind bundle (/pagefind/pagefind.js and its WebAssembly, built by `make site`
+// after Hugo) is imported only when it is needed: a search in the address (?q=…, from
+// the header's search box), a search submitted here, a filter checked, or the search box
+// focused. Pagefind picks the index of the page's language from <html lang>, so English
+// and French are searched separately, each with its own stemming.
+//
+// Filters: the case studies carry data-pagefind-filter (layouts/projects/page.html) with
+// the names of the query string (jurisdiction, level, stage, theme, technique,
+// data-source, year) and the codes as values, as the filter panel (facets.html) does.
+// Values checked in one filter are combined with "or", filters with "and". The state
+// (?q=…&theme=…) is in the address, so results can be shared and the back button works.
+// Results are written with the page's own markup: Pagefind's UI would inject inline
+// styles, which the Content-Security-Policy forbids.
+(() => {
+  "use strict";
+  const root = document.querySelector("[data-search-root]");
+  const form = document.querySelector("[data-search-form]");
+  if (!root || !form) return;
+  const S = JSON.parse(root.dataset.strings);
+  const locale = root.dataset.locale;
+  const plural = new Intl.PluralRules(locale);
+  const num = new Intl.NumberFormat(locale);
+  const input = form.querySelector("input[name=q]");
+  const panel = root.querySelector("[data-facets]");
+  const status = root.querySelector("[data-search-status]");
+  const list = root.querySelector("[data-search-results]");
+  const more = root.querySelector("[data-search-more]");
+  const unavailable = document.querySelector("[data-search-unavailable]");
+  const clear = panel.querySelector("[data-facets-clear]");
+  const PAGE = 10;
+  const groups = {}; // filter name → {details, ul, boxes: Map value → {input, count}}
+  const keys = [];
+  let pagefind = null;
+  let seq = 0; // the latest search; older answers are dropped
+  let found = [];
+  let shown = 0;
+
+  const fill = (tpl, n, q) => tpl.replace("{n}", num.format(n)).replace("{q}", q);
+
+  // The filter panel: links become checkboxes.
+  const intro = panel.querySelector(".facets-intro");
+  if (intro && intro.dataset.introJs) intro.textContent = intro.dataset.introJs;
+  for (const details of panel.querySelectorAll("details[data-facet]")) {
+    const key = details.dataset.facet;
+    keys.push(key);
+    const g = { details, ul: details.querySelector("ul"), boxes: new Map() };
+    groups[key] = g;
+    for (const li of Array.from(g.ul.children)) {
+      const a = li.querySelector("a");
+      if (a) addBox(g, key, li.dataset.value, a.textContent, li.querySelector(".facet-count"), li);
+    }
+    details.addEventListener("toggle", () => { if (details.open) load().catch(() => {}); });
+  }
+
+  function addBox(g, key, value, label, countNode, li) {
+    const item = document.createElement("li");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = `search-${key}-${value}`;
+    box.name = key;
+    box.value = value;
+    const lab = document.createElement("label");
+    lab.htmlFor = box.id;
+    lab.append(label + " ");
+    const count = countNode || document.createElement("span");
+    count.className = "facet-count";
+    lab.append(count);
+    item.append(box, lab);
+    if (li) li.replaceWith(item); else g.ul.append(item);
+    g.boxes.set(value, { input: box, count });
+  }
+
+  function checked() {
+    const s = {};
+    for (const key of keys) {
+      const on = [];
+      for (const [v, b] of groups[key].boxes) if (b.input.checked) on.push(v);
+      if (on.length) s[key] = on;
+    }
+    return s;
+  }
+
+  function fromAddress() {
+    const q = new URLSearchParams(location.search);
+    input.value = q.get("q") || "";
+    for (const key of keys) {
+      const on = new Set(q.getAll(key).map((v) => v.trim().toLowerCase()));
+      for (const [v, b] of groups[key].boxes) b.input.checked = on.has(v);
+      if (on.size) groups[key].details.open = true;
+    }
+  }
+
+  function push() {
+    const q = new URLSearchParams();
+    const words = input.value.trim();
+    if (words) q.set("q", words);
+    for (const [key, on] of Object.entries(checked())) for (const v of on) q.append(key, v);
+    const qs = q.toString();
+    history.pushState(null, "", location.pathname + (qs ? "?" + qs : ""));
+  }
+
+  // load imports the Pagefind bundle once and adds the start years it knows.
+  function load() {
+    if (!pagefind) {
+      pagefind = import(root.dataset.bundle).then(async (pf) => {
+        await pf.options({ excerptLength: 30 });
+        await pf.init();
+        const all = await pf.filters();
+        const years = Object.keys(all.year || {}).sort().reverse();
+        const want = new URLSearchParams(location.search).getAll("year");
+        for (const y of years) {
+          addBox(groups.year, "year", y, y, null, null);
+          groups.year.boxes.get(y).count.textContent = `(${num.format(all.year[y])})`;
+          if (want.includes(y)) groups.year.boxes.get(y).input.checked = true;
+        }
+        groups.year.details.hidden = years.length === 0;
+        return pf;
+      });
+      pagefind.catch(() => {
+        unavailable.hidden = false;
+        status.textContent = S.unavailable;
+      });
+    }
+    return pagefind;
+  }
+
+  async function run() {
+    const words = input.value.trim();
+    const chosen = checked();
+    const n = ++seq;
+    clear.hidden = Object.keys(chosen).length === 0;
+    if (!words && clear.hidden) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = S.empty;
+      return;
+    }
+    status.textContent = S.loading;
+    let pf;
+    try {
+      pf = await load();
+    } catch {
+      return;
+    }
+    const filters = {};
+    for (const [key, on] of Object.entries(checked())) filters[key] = { any: on };
+    const search = await pf.search(words || null, { filters });
+    if (n !== seq || !search) return;
+    found = search.results;
+    counts(search.filters || {});
+    list.replaceChildren();
+    shown = 0;
+    await showMore(false, n);
+    if (n !== seq) return;
+    const k = plural.select(found.length) === "one";
+    if (!words) status.textContent = fill(k ? S.filtersOne : S.filtersOther, found.length, "");
+    else if (!found.length) status.textContent = fill(S.none, 0, words);
+    else status.textContent = fill(k ? S.one : S.other, found.length, words);
+  }
+
+  function counts(byFilter) {
+    for (const key of keys) {
+      const c = byFilter[key] || {};
+      for (const [v, b] of groups[key].boxes) b.count.textContent = `(${num.format(c[v] || 0)})`;
+    }
+  }
+
+  async function showMore(focus, n) {
+    const next = await Promise.all(found.slice(shown, shown + PAGE).map((r) => r.data()));
+    if (n !== seq) return;
+    const items = next.map(result);
+    list.append(...items);
+    shown += next.length;
+    more.hidden = shown >= found.length;
+    if (focus && items.length) items[0].querySelector("a").focus();
+  }
+
+  // result is one search result: title (a link), kind, excerpt with the words marked.
+  function result(d) {
+    const li = document.createElement("li");
+    li.className = "search-result";
+    const h = document.createElement("h2");
+    const a = document.createElement("a");
+    a.href = d.url;
+    a.textContent = (d.meta && d.meta.title) || d.url;
+    h.append(a);
+    li.append(h);
+    if (d.meta && d.meta.kind) {
+      const k = document.createElement("p");
+      k.className = "search-result-kind";
+      k.textContent = d.meta.kind;
+      li.append(k);
+    }
+    const p = document.createElement("p");
+    p.className = "search-result-excerpt";
+    p.append(...excerpt(d.excerpt || ""));
+    li.append(p);
+    return li;
+  }
+
+  // excerpt keeps only the text and the <mark> elements of Pagefind's excerpt (parsed
+  // inert, never inserted as HTML).
+  function excerpt(html) {
+    const doc = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+    const out = [];
+    for (const node of doc.body.firstChild.childNodes) {
+      if (node.nodeName === "MARK") {
+        const m = document.createElement("mark");
+        m.textContent = node.textContent;
+        out.push(m);
+      } else {
+        out.push(document.createTextNode(node.textContent));
+      }
+    }
+    return out;
+  }
+
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    push();
+    run();
+  });
+  panel.addEventListener("change", (ev) => {
+    if (!(ev.target instanceof HTMLInputElement)) return;
+    push();
+    run();
+  });
+  clear.addEventListener("click", () => {
+    for (const key of keys) for (const b of groups[key].boxes.values()) b.input.checked = false;
+    push();
+    run();
+    input.focus();
+  });
+  more.addEventListener("click", () => showMore(true, seq));
+  input.addEventListener("focus", () => load().catch(() => {}), { once: true });
+  window.addEventListener("popstate", () => {
+    fromAddress();
+    run();
+  });
+
+  fromAddress();
+  const q = new URLSearchParams(location.search);
+  if (input.value.trim() || keys.some((k) => q.has(k))) {
+    // The start years come with the bundle: check them from the address once loaded.
+    load().then(() => { fromAddress(); run(); }, () => {});
+  }
+})();
