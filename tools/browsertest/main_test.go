@@ -47,6 +47,7 @@ var pageTypes = []struct {
 	{"data source term", "/en/data-sources/census/", "/fr/sources-de-donnees/census/"},
 	{"about", "/en/about/", "/fr/a-propos/"},
 	{"submit", "/en/submit/", "/fr/soumettre/"},
+	{"submit online (form)", "/en/submit-online/", "/fr/soumettre-en-ligne/"},
 	{"licence", "/en/licence/", "/fr/licence/"},
 	{"search", "/en/search/", "/fr/recherche/"},
 	{"open data", "/en/open-data/", "/fr/donnees-ouvertes/"},

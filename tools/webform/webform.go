@@ -144,15 +144,23 @@ func (f *Form) Exists(kind model.Kind, id string) bool {
 	return slices.Contains(f.corpus.IDs[kind.Dir], id)
 }
 
+// Field is what the form needs to know of one key of the model: whether it is
+// required (a list: with at least one item) and its length limit (per language).
+type Field struct {
+	Key      string `json:"key"`
+	Required bool   `json:"required"`
+	Max      int    `json:"max,omitempty"`
+}
+
 // Fields lists the keys the form must have inputs for, from the model: top-level keys,
 // and KEY.SUBKEY for the keys of lists of mappings (metrics.label).
-func Fields(kind model.Kind) []string {
-	var out []string
+func Fields(kind model.Kind) []Field {
+	var out []Field
 	for _, f := range model.MustSpec(kind.New()).Fields {
-		out = append(out, f.Key)
+		out = append(out, Field{Key: f.Key, Required: f.Required, Max: f.Max})
 		if f.Spec.Shape == model.ShapeList && f.Spec.Elem.Shape == model.ShapeStruct {
 			for _, sub := range f.Spec.Elem.Fields {
-				out = append(out, f.Key+"."+sub.Key)
+				out = append(out, Field{Key: f.Key + "." + sub.Key, Required: sub.Required, Max: sub.Max})
 			}
 		}
 	}

@@ -10,6 +10,7 @@
 //	validate(path, yamlText, lang)       → {diagnostics}
 //	load(kind, fileName, yamlText, lang) → {values, dropped, comments, diagnostics, error}
 //	hidden(id)                           → whether a contact is known but unpublished
+//	suggestId(title)                     → an id made from a title (as guide new does)
 //
 // Every result is a JSON string. Diagnostics are {line, column, severity, key,
 // message}, the message in the page's language where a translation exists (then
@@ -22,6 +23,7 @@ import (
 	"syscall/js"
 
 	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/newentry"
 	"github.com/pssdc/guide-iad/tools/webform"
 )
 
@@ -138,6 +140,9 @@ func main() {
 			}
 			res["values"], res["dropped"], res["comments"] = values, dropped, webform.Comments(src)
 			return result(res)
+		}),
+		"suggestId": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return newentry.Kebab(arg(args, 0), 60)
 		}),
 		"hidden": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return form != nil && form.Hidden(arg(args, 0))

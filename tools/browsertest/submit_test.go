@@ -1,0 +1,367 @@
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/pssdc/guide-iad/tools/check"
+	"github.com/pssdc/guide-iad/tools/diag"
+)
+
+// The online submission form (layouts/submit-form, assets/js/submit-form.js,
+// tools/wasm/validate) in each language, with a message the validator gives in it.
+var submitPages = []struct {
+	lang, path string
+	badID      string // what the error next to the id says for "Laptop-Lending"
+}{
+	{"en", "/en/submit-online/", `"Laptop-Lending" is not a valid id`},
+	{"fr", "/fr/soumettre-en-ligne/", "«\u00a0Laptop-Lending\u00a0» n'est pas un identifiant valide"},
+}
+
+// submitReady waits until the form has started: Go loaded, the corpus read, the first
+// check made (data-state on #sf), and returns how long that took in the page.
+func submitReady(ctx context.Context) (int, error) {
+	if err := waitFor(ctx, "the form to start", `["ready", "failed"].includes(document.getElementById("sf").dataset.state)`); err != nil {
+		return 0, err
+	}
+	state, err := evalJS[map[string]string](ctx, `(() => { const d = document.getElementById("sf").dataset; return {state: d.state, ms: d.readyMs || "", missing: d.missing || "", extra: d.extra || "", status: document.getElementById("sf-status").textContent}; })()`)
+	if err != nil {
+		return 0, err
+	}
+	if state["state"] != "ready" {
+		return 0, fmt.Errorf("the form failed to start: %s", state["status"])
+	}
+	if state["missing"] != "" || state["extra"] != "" {
+		return 0, fmt.Errorf("the form and the model differ: keys without an input %q, inputs for no key %q", state["missing"], state["extra"])
+	}
+	var ms int
+	fmt.Sscan(state["ms"], &ms)
+	return ms, nil
+}
+
+// setField gives a form control a value as typing would (input and change events);
+// paths are the form's data-path ("title.fr", "lessons[0].en").
+func setField(ctx context.Context, path, value string) error {
+	p, _ := json.Marshal(path)
+	v, _ := json.Marshal(value)
+	ok, err := evalJS[bool](ctx, fmt.Sprintf(`(() => {
+		const e = document.querySelector("#sf-form [data-path=" + JSON.stringify(%s) + "]:not(fieldset)");
+		if (!e) return false;
+		e.value = %s;
+		e.dispatchEvent(new Event("input", {bubbles: true}));
+		e.dispatchEvent(new Event("change", {bubbles: true}));
+		return true;
+	})()`, p, v))
+	if err == nil && !ok {
+		err = fmt.Errorf("no control with data-path %s", path)
+	}
+	return err
+}
+
+// tick checks the box of a code or id in a group of checkboxes.
+func tick(ctx context.Context, key, value string) error {
+	return chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#sf-form input[name=%q][value=%q]`, key, value))))
+}
+
+// fieldErrors returns the error messages shown next to a control and in the summary.
+func fieldErrors(ctx context.Context, id string) (next []string, summary []string, err error) {
+	out, err := evalJS[[][]string](ctx, fmt.Sprintf(`(() => {
+		const id = %q;
+		const c = document.getElementById(id);
+		const described = (c.getAttribute("aria-describedby") || "").split(/\s+/).filter(x => /-error\d+$/.test(x));
+		const next = described.map(x => document.getElementById(x)).filter(Boolean).map(e => e.textContent);
+		if (c.getAttribute("aria-invalid") !== "true") next.length = 0;
+		const sum = document.getElementById("sf-summary");
+		const links = sum.hidden ? [] : Array.from(sum.querySelectorAll("a[href='#" + id + "']")).map(a => a.textContent);
+		return [next, links];
+	})()`, id))
+	if err != nil {
+		return nil, nil, err
+	}
+	return out[0], out[1], nil
+}
+
+// TestSubmitForm: each language's form starts (the WebAssembly validator and the
+// corpus), passes axe-core, logs nothing and asks no other host. In English a
+// contributor fills it in: a bad id draws the validator's error next to the field and
+// in the summary; once fixed, and the rest filled in, the file shown and downloaded is
+// one that guide validate accepts in the corpus. Loading files fills the form back.
+func TestSubmitForm(t *testing.T) {
+	tl := needTools(t, "chromium", AxePath)
+	b, srv := startBrowser(t)
+	axe, err := LoadAxe(tl.Axe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range submitPages {
+		t.Run(page.lang, func(t *testing.T) {
+			ctx, cancel := b.Tab(3 * time.Minute)
+			defer cancel()
+			rec, err := Record(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+page.path)); err != nil {
+				t.Fatal(err)
+			}
+			ms, err := submitReady(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: validate.wasm loaded, corpus read and first check made in %d ms", page.path, ms)
+			checkAxe(t, ctx, axe, page.path+" (ready)")
+
+			// A bad id: the validator's message next to the field and in the summary.
+			if err := chromedp.Do(ctx, chromedp.SendKeys("#sf-f-title-en", "Laptop lending in public libraries")); err != nil {
+				t.Fatal(err)
+			}
+			if err := waitFor(ctx, "the id made from the title", `document.getElementById("sf-f-id").value === "laptop-lending-in-public-libraries"`); err != nil {
+				t.Error(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.Focus("#sf-f-id")); err != nil {
+				t.Fatal(err)
+			}
+			if err := setField(ctx, "id", ""); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.SendKeys("#sf-f-id", "Laptop-Lending"+kb.Tab)); err != nil {
+				t.Fatal(err)
+			}
+			if err := waitFor(ctx, "the error on the id", `document.getElementById("sf-f-id").getAttribute("aria-invalid") === "true"`); err != nil {
+				t.Fatal(err)
+			}
+			next, summary, err := fieldErrors(ctx, "sf-f-id")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(next) != 1 || !strings.Contains(next[0], page.badID) {
+				t.Errorf("next to the id: %q, want one error with %q", next, page.badID)
+			}
+			if len(summary) != 1 || !strings.Contains(summary[0], page.badID) {
+				t.Errorf("in the summary: %q, want one link with %q", summary, page.badID)
+			}
+			checkAxe(t, ctx, axe, page.path+" (with an error)")
+			if err := setField(ctx, "id", "laptop-lending"); err != nil {
+				t.Fatal(err)
+			}
+			if err := waitFor(ctx, "the error on the id to go", `!document.getElementById("sf-f-id").hasAttribute("aria-invalid") && !document.querySelector("#sf-summary a[href='#sf-f-id']")`); err != nil {
+				t.Error(err)
+			}
+			if page.lang == "en" {
+				fillAndSubmit(t, ctx, axe)
+				loadFiles(t, ctx)
+			}
+			for _, c := range rec.Console() {
+				t.Errorf("console: %s", c)
+			}
+			for _, q := range Foreign(rec.Requests(), srv.Host) {
+				t.Errorf("request to another host: %s", q.URL)
+			}
+		})
+	}
+}
+
+func checkAxe(t *testing.T, ctx context.Context, axe, what string) {
+	t.Helper()
+	res, err := RunAxe(ctx, axe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range res.Violations {
+		t.Error(v.Report(what))
+	}
+}
+
+// fillAndSubmit fills in every required field (and some optional ones), asks for the
+// file and checks it with the validator in a copy of the corpus.
+func fillAndSubmit(t *testing.T, ctx context.Context, axe string) {
+	t.Helper()
+	values := [][2]string{
+		{"title.fr", "Prêt d'ordinateurs portables dans les bibliothèques publiques"},
+		{"summary.en", "A town lent laptops through its libraries to residents without a computer."},
+		{"summary.fr", "Une ville a prêté des ordinateurs portables dans ses bibliothèques aux résidents sans ordinateur."},
+		{"organization.en", "Town of Lakeview"},
+		{"organization.fr", "Ville de Lakeview"},
+		{"jurisdiction", "CA-NS"},
+		{"level", "municipal"},
+		{"stage", "pilot"},
+		{"started", "2024-03-01"},
+		{"reviewed", "2026-06-01"},
+		{"challenge.en", "Many residents had no computer at home.\n\n### Who\n\n- seniors\n- newcomers"},
+		{"challenge.fr", "Beaucoup de résidents n'avaient pas d'ordinateur.\n\n### Qui\n\n- aînés\n- nouveaux arrivants"},
+		{"approach.en", "We used library card data, see [the census](https://www12.statcan.gc.ca/)."},
+		{"approach.fr", "Nous avons utilisé les données des cartes de bibliothèque."},
+		{"results.en", "300 loans in a year."},
+		{"results.fr", "300 prêts en un an."},
+		{"lessons[0].en", "Start with the library."},
+		{"lessons[0].fr", "Commencez par la bibliothèque."},
+	}
+	for _, v := range values {
+		if err := setField(ctx, v[0], v[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range [][2]string{{"themes", "digital-inclusion"}, {"techniques", "open-data"}, {"data_sources", "administrative"}, {"contacts", "casey-river"}} {
+		if err := tick(ctx, c[0], c[1]); err != nil {
+			t.Fatalf("%s %s: %v", c[0], c[1], err)
+		}
+	}
+	// A list item added with its button.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-add="metrics"]`))); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range [][2]string{{"metrics[0].label.en", "Loans"}, {"metrics[0].label.fr", "Prêts"}, {"metrics[0].value.en", "300"}, {"metrics[0].value.fr", "300"}} {
+		if err := setField(ctx, v[0], v[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#sf-form button[type=submit]`))); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(ctx, "the file", `!document.getElementById("sf-result").hidden && document.getElementById("sf-yaml").textContent.includes("id: laptop-lending")`); err != nil {
+		t.Fatal(err)
+	}
+	state, err := evalJS[map[string]string](ctx, `({
+		status: document.getElementById("sf-result-status").className + " " + document.getElementById("sf-result-status").textContent,
+		summary: document.getElementById("sf-summary").hidden ? "" : document.getElementById("sf-summary").innerText,
+		yaml: document.getElementById("sf-yaml").textContent,
+		open: document.getElementById("sf-open").hidden ? "" : document.getElementById("sf-open").href,
+		focus: document.activeElement.id,
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(state["status"], "sf-ok") || state["summary"] != "" {
+		t.Fatalf("the form reports errors: %s\n%s\n%s", state["status"], state["summary"], state["yaml"])
+	}
+	if state["focus"] != "sf-result-heading" {
+		t.Errorf("focus after the check is on %q, want the result's heading", state["focus"])
+	}
+	if want := "https://github.com/pssdc/guide-iad/new/main/data/projects?filename=laptop-lending.yaml&value="; !strings.HasPrefix(state["open"], want) {
+		t.Errorf("editor link %q, want it to start with %q", state["open"], want)
+	}
+	checkAxe(t, ctx, axe, "/en/submit-online/ (file shown)")
+
+	dir := t.TempDir()
+	name, data, err := submitDownload(ctx, dir, "sf-download")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != "laptop-lending.yaml" || string(data) != state["yaml"] {
+		t.Errorf("downloaded %s:\n%s\nwant laptop-lending.yaml with the text shown:\n%s", name, data, state["yaml"])
+	}
+
+	// guide validate's verdict, in a copy of the corpus.
+	corpus := filepath.Join(dir, "data")
+	if err := os.CopyFS(corpus, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(corpus, "projects", "laptop-lending.yaml")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := check.Run(check.Options{DataDir: corpus, SiteConfig: filepath.Join(repo, "config.toml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diagnostics {
+		if d.File == file || d.Severity == diag.Error {
+			t.Errorf("guide validate: %s", d)
+		}
+	}
+	for _, want := range []string{"title:\n  en: Laptop lending in public libraries\n", "challenge:\n  en: |\n    Many residents had no computer at home.\n\n    ### Who\n", "contacts: [casey-river]\n", "metrics:\n  - label: {en: Loans, fr: Prêts}\n    value: {en: \"300\", fr: \"300\"}\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the file lacks %q:\n%s", want, data)
+		}
+	}
+	t.Logf("the file the form made (%d bytes) passes guide validate", len(data))
+}
+
+// submitDownload clicks the button of id and returns the file it downloads and its name.
+func submitDownload(ctx context.Context, dir, button string) (name string, data []byte, err error) {
+	begin := chromedp.Events(ctx, cdpbrowser.DownloadWillBegin)
+	progress := chromedp.Events(ctx, cdpbrowser.DownloadProgress)
+	events := true
+	if _, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &events,
+	}); err != nil {
+		return "", nil, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#"+button))); err != nil {
+		return "", nil, err
+	}
+	var guid string
+	for ev, err := range begin {
+		if err != nil {
+			return "", nil, err
+		}
+		name, guid = ev.SuggestedFilename, ev.GUID
+		break
+	}
+	for ev, err := range progress {
+		if err != nil {
+			return "", nil, err
+		}
+		if ev.GUID != guid {
+			continue
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCanceled {
+			return "", nil, fmt.Errorf("download of %s canceled", name)
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+			break
+		}
+	}
+	data, err = os.ReadFile(filepath.Join(dir, guid))
+	return name, data, err
+}
+
+// loadFiles loads project files into the form: a key it has no place for is named, a
+// contact the site does not publish is kept (and not an error), the rest fills the form.
+func loadFiles(t *testing.T, ctx context.Context) {
+	t.Helper()
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(fixture, "projects", "beta-forecasting.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "beta-forecasting.yaml")
+	if err := os.WriteFile(path, append(src, []byte("colour: blue\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles("#sf-load-file", []string{path})); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(ctx, "the file to load", `document.getElementById("sf-load-result").textContent.includes("beta-forecasting.yaml")`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := evalJS[map[string]string](ctx, `({
+		result: document.getElementById("sf-load-result").innerText,
+		title: document.getElementById("sf-f-title-fr").value,
+		dana: String(!!document.querySelector("#sf-form input[name=contacts][value=dana-lake]:checked")),
+		status: document.getElementById("sf-result-status").className,
+		yaml: document.getElementById("sf-yaml").textContent,
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got["result"], "colour") || !strings.Contains(got["result"], `unknown key`) {
+		t.Errorf("the load does not name the unknown key colour: %s", got["result"])
+	}
+	if got["title"] != "Prévision du centre d'appels Bêta" || got["dana"] != "true" {
+		t.Errorf("the form is not filled from the file: title.fr %q, contact dana-lake ticked %s", got["title"], got["dana"])
+	}
+	if !strings.Contains(got["status"], "sf-ok") || !strings.Contains(got["yaml"], "contacts: [casey-river, dana-lake]") {
+		t.Errorf("the loaded project should be valid and keep its contacts: %s\n%s", got["status"], got["yaml"])
+	}
+}
