@@ -49,6 +49,7 @@ var pageTypes = []struct {
 	{"submit", "/en/submit/", "/fr/soumettre/"},
 	{"submit online (form)", "/en/submit-online/", "/fr/soumettre-en-ligne/"},
 	{"licence", "/en/licence/", "/fr/licence/"},
+	{"e-vulnerability index calculator", "/en/e-vulnerability-calculator/", "/fr/calculateur-de-cybervulnerabilite/"},
 	{"search", "/en/search/", "/fr/recherche/"},
 	{"open data", "/en/open-data/", "/fr/donnees-ouvertes/"},
 	{"not found", "/en/404.html", "/fr/404.html"},

@@ -1,0 +1,605 @@
+// The e-vulnerability index calculator (layouts/evi/page.html). Every rule — reading
+// the configuration and the CSV, the checks, the ranks, the scores and the CSV written
+// for download — is tools/evi in Go, compiled to static/wasm/evi.wasm (tools/wasm/evi);
+// this script only moves files in and results out, and draws the table and the charts.
+// Nothing leaves the browser.
+(function () {
+  "use strict";
+
+  var root = document.getElementById("evi");
+  if (!root || typeof Go === "undefined" || typeof WebAssembly === "undefined") {
+    return; // the <noscript> note and the method stay
+  }
+  var S = JSON.parse(root.getAttribute("data-i18n"));
+  var locale = document.documentElement.lang || "en-CA";
+  var lang = locale.slice(0, 2) === "fr" ? "fr" : "en";
+  var $ = function (id) { return document.getElementById(id); };
+  var SVG = "http://www.w3.org/2000/svg";
+  var PAGE = 100; // rows shown at once
+
+  var nf = {
+    int: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    num: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+    pr: new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }),
+    index: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    mean: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  };
+  var collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" });
+
+  // fill replaces {name} in a string of S with vars.name.
+  function fill(key, vars) {
+    return S[key].replace(/\{(\w+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(vars, k) ? String(vars[k]) : m;
+    });
+  }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs || {}) { e.setAttribute(k, attrs[k]); }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+  function svg(tag, attrs, text) {
+    var e = document.createElementNS(SVG, tag);
+    for (var k in attrs || {}) { e.setAttribute(k, attrs[k]); }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+  function label(o) { // a theme's or an indicator's label in the page's language
+    return (lang === "fr" ? o.label_fr || o.label_en : o.label_en || o.label_fr) || o.id || o.column;
+  }
+  function setStatus(text) { $("evi-status").textContent = text; }
+
+  var state = {
+    config: null, configName: "", data: null, dataName: "", sample: true,
+    sampleConfig: null, sampleData: null,
+    loaded: null,   // the configuration as loaded (themes, indicators)
+    choices: [],    // [{column, theme, direction}], in indicator order
+    meta: null, str: null, num: null, stride: 0,
+    order: null,    // indices of the areas in display order
+    sort: null,     // {key, dir: 1 | -1}
+    page: 0,
+    timings: {}
+  };
+  window.eviTimings = state.timings; // read by the browser benchmark
+
+  // --- Starting: the WebAssembly program and the sample files. -------------------------
+
+  function start() {
+    root.hidden = false;
+    var go = new Go();
+    var ready = new Promise(function (resolve) { window.eviOnReady = resolve; });
+    var wasmURL = root.getAttribute("data-wasm");
+    var instantiate = WebAssembly.instantiateStreaming
+      ? WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject).catch(function () {
+        // A host that does not serve .wasm as application/wasm: compile from bytes.
+        return fetch(wasmURL).then(function (r) { return r.arrayBuffer(); })
+          .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      })
+      : fetch(wasmURL).then(function (r) { return r.arrayBuffer(); })
+        .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+    var sampleConfig = fetch(root.getAttribute("data-sample-config")).then(okText);
+    var sampleData = fetch(root.getAttribute("data-sample-csv")).then(okBytes);
+    instantiate.then(function (r) {
+      go.run(r.instance);
+      return Promise.all([ready, sampleConfig, sampleData]);
+    }).then(function (v) {
+      state.sampleConfig = v[1];
+      state.sampleData = v[2];
+      useSample();
+    }).catch(function (err) {
+      setStatus(fill("status_failed", { msg: err && err.message ? err.message : String(err) }));
+    });
+
+    $("evi-data").addEventListener("change", onDataFile);
+    $("evi-config").addEventListener("change", onConfigFile);
+    $("evi-reset").addEventListener("click", function () {
+      $("evi-data").value = "";
+      $("evi-config").value = "";
+      useSample();
+    });
+    $("evi-download").addEventListener("click", downloadCSV);
+    $("evi-download-config").addEventListener("click", downloadConfig);
+    $("evi-prev").addEventListener("click", function () { showPage(state.page - 1); });
+    $("evi-next").addEventListener("click", function () { showPage(state.page + 1); });
+  }
+
+  function okText(r) {
+    if (!r.ok) { throw new Error(r.url + ": HTTP " + r.status); }
+    return r.text();
+  }
+  function okBytes(r) {
+    if (!r.ok) { throw new Error(r.url + ": HTTP " + r.status); }
+    return r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
+  function useSample() {
+    state.config = state.sampleConfig;
+    state.configName = "";
+    state.data = state.sampleData;
+    state.dataName = "";
+    state.sample = true;
+    run();
+  }
+
+  function readFile(input) {
+    var f = input.files && input.files[0];
+    if (!f) { return Promise.resolve(null); }
+    return f.arrayBuffer().then(function (b) {
+      return { name: f.name, bytes: new Uint8Array(b) };
+    }, function (err) {
+      throw { file: f.name, err: err };
+    });
+  }
+
+  function onDataFile() {
+    var t0 = performance.now();
+    setStatus(S.status_computing);
+    readFile($("evi-data")).then(function (f) {
+      if (!f) { useSample(); return; }
+      state.data = f.bytes;
+      state.dataName = f.name;
+      state.sample = false;
+      state.timings.read = performance.now() - t0;
+      run(t0);
+    }).catch(readFailed);
+  }
+
+  function onConfigFile() {
+    readFile($("evi-config")).then(function (f) {
+      state.config = f ? new TextDecoder().decode(f.bytes) : state.sampleConfig;
+      state.configName = f ? f.name : "";
+      if (!state.sample || !f) {
+        run();
+      } else {
+        setStatus(fill("status_config_ready", { file: f.name }));
+      }
+    }).catch(readFailed);
+  }
+
+  function readFailed(e) {
+    showErrors({ file: "read", errors: [{ msg: fill("err_read", { file: e.file || "", msg: e.err ? e.err.message : String(e) }) }] });
+  }
+
+  // --- Computing. ---------------------------------------------------------------------
+
+  // run loads the configuration and the data into the Go program, then computes.
+  function run(t0) {
+    t0 = t0 || performance.now();
+    setStatus(S.status_computing);
+    // Let the status paint before the (synchronous) work.
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var t1 = performance.now();
+        var r = JSON.parse(window.eviGo.load(state.config, state.data));
+        state.timings.load = performance.now() - t1;
+        if (!r.ok) {
+          state.loaded = null;
+          showErrors(r);
+          $("evi-editor").hidden = true;
+          $("evi-results").hidden = true;
+          return;
+        }
+        state.loaded = r.config;
+        state.choices = r.config.indicators.map(function (ind) {
+          return { column: ind.column, theme: ind.theme, direction: ind.direction };
+        });
+        buildEditor();
+        compute(t0);
+      }, 0);
+    });
+  }
+
+  // compute scores the loaded areas with the current choices and shows them.
+  function compute(t0) {
+    t0 = t0 || performance.now();
+    var t1 = performance.now();
+    var out = window.eviGo.compute(JSON.stringify(state.choices));
+    var meta = JSON.parse(out.meta);
+    if (!meta.ok) {
+      showErrors(meta);
+      $("evi-results").hidden = true;
+      return;
+    }
+    state.meta = meta;
+    state.str = JSON.parse(out.strings);
+    state.num = new Float64Array(out.numbers.buffer);
+    state.stride = meta.stride;
+    state.timings.compute = performance.now() - t1;
+    hideErrors();
+    var t2 = performance.now();
+    var keys = columns().map(function (c) { return c.key; });
+    if (state.sort && keys.indexOf(state.sort.key) < 0) { state.sort = null; }
+    sortRows();
+    renderNotices();
+    renderTable(0);
+    renderCharts();
+    $("evi-results").hidden = false;
+    $("evi-editor").hidden = false;
+    state.timings.render = performance.now() - t2;
+    state.timings.total = performance.now() - t0;
+    state.timings.areas = meta.total;
+    state.timings.runs = (state.timings.runs || 0) + 1;
+    var ms = nf.int.format(state.timings.total);
+    setStatus(state.sample
+      ? fill("status_sample", { areas: nf.int.format(meta.total), ms: ms })
+      : fill("status_file", { file: state.dataName, areas: nf.int.format(meta.total), ms: ms }));
+    root.setAttribute("data-runs", String(state.timings.runs));
+  }
+
+  // --- Errors, in the page's language around the Go package's message. -----------------
+
+  function showErrors(r) {
+    var box = $("evi-errors");
+    box.textContent = "";
+    var heading;
+    if (r.file === "config") {
+      heading = fill("err_config", { file: state.configName });
+    } else if (r.file === "data") {
+      heading = fill("err_data", { file: state.dataName });
+    } else if (r.file === "choices") {
+      heading = S.err_choices;
+    }
+    if (heading) { box.appendChild(el("h3", {}, heading)); }
+    var ul = el("ul");
+    r.errors.forEach(function (e) {
+      var text;
+      if (e.line && e.column) {
+        text = fill("err_line_col", { line: nf.int.format(e.line), column: e.column, msg: e.msg });
+      } else if (e.line) {
+        text = fill("err_line", { line: nf.int.format(e.line), msg: e.msg });
+      } else if (e.column) {
+        text = fill("err_col", { column: e.column, msg: e.msg });
+      } else {
+        text = e.msg;
+      }
+      var li = el("li", {}, text);
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    if (r.file !== "read") { box.appendChild(el("p", {}, S.err_note)); }
+    box.hidden = false;
+    setStatus(heading || r.errors[0].msg);
+    box.focus();
+  }
+
+  function hideErrors() {
+    var box = $("evi-errors");
+    box.hidden = true;
+    box.textContent = "";
+  }
+
+  // --- Themes and directions. -----------------------------------------------------------
+
+  function buildEditor() {
+    var body = $("evi-choices");
+    body.textContent = "";
+    var themes = state.loaded.themes;
+    state.loaded.indicators.forEach(function (ind, j) {
+      var tr = el("tr");
+      var th = el("th", { scope: "row" });
+      var name = label(ind);
+      th.appendChild(document.createTextNode(name));
+      if (name !== ind.column) {
+        th.appendChild(el("br"));
+        th.appendChild(el("code", {}, ind.column));
+      }
+      tr.appendChild(th);
+
+      var td = el("td");
+      var id = "evi-theme-" + j;
+      td.appendChild(el("label", { "for": id, "class": "visually-hidden" }, fill("theme_of", { indicator: name })));
+      var sel = el("select", { id: id, "data-column": ind.column });
+      themes.forEach(function (t) {
+        var o = el("option", { value: t.id }, label(t));
+        if (t.id === state.choices[j].theme) { o.selected = true; }
+        sel.appendChild(o);
+      });
+      sel.addEventListener("change", function () { state.choices[j].theme = sel.value; compute(); });
+      td.appendChild(sel);
+      tr.appendChild(td);
+
+      td = el("td");
+      id = "evi-direction-" + j;
+      td.appendChild(el("label", { "for": id, "class": "visually-hidden" }, fill("direction_of", { indicator: name })));
+      var dir = el("select", { id: id, "data-column": ind.column });
+      [[1, S.dir_up], [-1, S.dir_down]].forEach(function (d) {
+        var o = el("option", { value: String(d[0]) }, d[1]);
+        if (d[0] === state.choices[j].direction) { o.selected = true; }
+        dir.appendChild(o);
+      });
+      dir.addEventListener("change", function () { state.choices[j].direction = Number(dir.value); compute(); });
+      td.appendChild(dir);
+      tr.appendChild(td);
+      body.appendChild(tr);
+    });
+  }
+
+  function renderNotices() {
+    var m = state.meta;
+    var w = $("evi-weighted");
+    w.hidden = !m.weighted;
+    w.textContent = m.weighted ? S.weighted : "";
+    var d = $("evi-dropped");
+    var dropped = (m.dropped || []).map(function (id) {
+      var t = state.loaded.themes.filter(function (t) { return t.id === id; })[0];
+      return t ? label(t) : id;
+    });
+    d.hidden = dropped.length === 0;
+    d.textContent = dropped.length ? fill("dropped", { list: dropped.join(", ") }) : "";
+    $("evi-summary").textContent = fill("summary", {
+      total: nf.int.format(m.total), ranked: nf.int.format(m.ranked), indexed: nf.int.format(m.indexed)
+    });
+  }
+
+  // --- The table. ---------------------------------------------------------------------
+
+  // columns lists the table's columns: key, heading, kind ("text" or "num"), and how to
+  // get and show a value of area i.
+  function columns() {
+    var m = state.meta, str = state.str, num = state.num, s = state.stride;
+    var col = function (name) { return m.columns.indexOf(name); };
+    var numCol = function (key, heading, c, format) {
+      return {
+        key: key, heading: heading, kind: "num",
+        value: function (i) { return num[i * s + c]; },
+        show: function (i) { var v = num[i * s + c]; return isNaN(v) ? "—" : format.format(v); }
+      };
+    };
+    var names = lang === "fr" ? [str.name_fr, str.name_en] : [str.name_en, str.name_fr];
+    var list = [
+      { key: "code", heading: S.col_code, kind: "text", value: function (i) { return str.code[i]; }, show: function (i) { return str.code[i]; } },
+      { key: "name", heading: S.col_name, kind: "text",
+        value: function (i) { return names[0][i] || names[1][i]; },
+        show: function (i) { return names[0][i] || names[1][i]; } },
+      numCol("index", S.col_index, col("index"), nf.index),
+      numCol("quintile", S.col_quintile, col("quintile"), nf.int),
+      numCol("flags", S.col_flags, col("flags"), nf.int)
+    ];
+    m.config.themes.forEach(function (t) {
+      list.push(numCol("pct:" + t.id, fill("col_percentile", { theme: label(t) }), col("percentile_" + t.id), nf.pr));
+    });
+    list.push(numCol("population", S.col_population, col("population"), nf.num));
+    list.push({ key: "notes", heading: S.col_notes, kind: "none", show: function (i) {
+      var ex = str.excluded[i];
+      if (ex) { return S["excluded_" + ex.replace(/ /g, "_")] || ex; }
+      return str.missing[i] ? fill("missing", { list: str.missing[i].split(";").join(", ") }) : "";
+    } });
+    return list;
+  }
+
+  // sortRows orders the areas by the sort column: values that do not exist last in
+  // either direction, ties in file order.
+  function sortRows() {
+    var n = state.meta.total;
+    var order = new Array(n);
+    for (var i = 0; i < n; i++) { order[i] = i; }
+    if (state.sort) {
+      var c = columns().filter(function (c) { return c.key === state.sort.key; })[0];
+      var dir = state.sort.dir;
+      if (c.kind === "num") {
+        var v = new Float64Array(n);
+        for (i = 0; i < n; i++) { v[i] = c.value(i); }
+        order.sort(function (a, b) {
+          var x = v[a], y = v[b];
+          var nx = isNaN(x), ny = isNaN(y);
+          if (nx || ny) { return nx === ny ? a - b : (nx ? 1 : -1); }
+          return x === y ? a - b : (x < y ? -dir : dir);
+        });
+      } else {
+        var t = new Array(n);
+        for (i = 0; i < n; i++) { t[i] = c.value(i) || ""; }
+        order.sort(function (a, b) {
+          var x = t[a], y = t[b];
+          if (!x || !y) { return !x === !y ? a - b : (!x ? 1 : -1); }
+          var r = collator.compare(x, y);
+          return r === 0 ? a - b : r * dir;
+        });
+      }
+    }
+    state.order = order;
+  }
+
+  function renderTable(page) {
+    var cols = columns();
+    var wrap = $("evi-table-wrap");
+    var table = el("table", { "class": "evi-table", id: "evi-table" });
+    var cap = el("caption", {}, S.table_caption + " ");
+    cap.appendChild(el("span", { id: "evi-shown", "class": "evi-shown" }));
+    table.appendChild(cap);
+    var thead = el("thead");
+    var tr = el("tr");
+    cols.forEach(function (c) {
+      var th = el("th", { scope: "col", "data-key": c.key });
+      if (c.kind === "num") { th.className = "num"; }
+      if (c.kind === "none") {
+        th.textContent = c.heading;
+      } else {
+        var b = el("button", { type: "button", "class": "evi-sort" });
+        b.appendChild(el("span", {}, c.heading));
+        b.appendChild(el("span", { "class": "evi-sort-mark", "aria-hidden": "true" }, "↕"));
+        if (state.sort && state.sort.key === c.key) {
+          th.setAttribute("aria-sort", state.sort.dir > 0 ? "ascending" : "descending");
+          b.lastChild.textContent = state.sort.dir > 0 ? "▲" : "▼";
+        }
+        b.addEventListener("click", function () { sortBy(c.key); });
+        th.appendChild(b);
+      }
+      tr.appendChild(th);
+    });
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    table.appendChild(el("tbody", { id: "evi-body" }));
+    wrap.textContent = "";
+    wrap.appendChild(table);
+    // A region that scrolls sideways takes the keyboard focus, so it can be scrolled
+    // without a mouse.
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", S.table_caption);
+    showPage(page);
+  }
+
+  function sortBy(key) {
+    var t0 = performance.now();
+    var dir = state.sort && state.sort.key === key ? -state.sort.dir : 1;
+    state.sort = { key: key, dir: dir };
+    sortRows();
+    renderTable(0);
+    state.timings.sort = performance.now() - t0;
+    var c = columns().filter(function (c) { return c.key === key; })[0];
+    setStatus(fill("sorted_by", { column: c.heading, order: dir > 0 ? S.asc : S.desc }));
+    // Keep the focus on the button just pressed (the header row was rebuilt).
+    var th = document.querySelector('#evi-table th[data-key="' + key + '"] button');
+    if (th) { th.focus(); }
+  }
+
+  function showPage(page) {
+    var n = state.meta.total;
+    var pages = Math.max(1, Math.ceil(n / PAGE));
+    page = Math.max(0, Math.min(page, pages - 1));
+    state.page = page;
+    var cols = columns();
+    var body = $("evi-body");
+    var frag = document.createDocumentFragment();
+    var from = page * PAGE, to = Math.min(n, from + PAGE);
+    for (var r = from; r < to; r++) {
+      var i = state.order[r];
+      var tr = el("tr");
+      cols.forEach(function (c, k) {
+        var cell = el(k === 0 ? "th" : "td", k === 0 ? { scope: "row" } : {}, c.show(i));
+        if (c.kind === "num") { cell.className = "num"; }
+        tr.appendChild(cell);
+      });
+      frag.appendChild(tr);
+    }
+    body.textContent = "";
+    body.appendChild(frag);
+    var vars = { from: nf.int.format(n ? from + 1 : 0), to: nf.int.format(to), total: nf.int.format(n) };
+    if (state.sort) {
+      var c = cols.filter(function (c) { return c.key === state.sort.key; })[0];
+      vars.column = c.heading;
+      vars.order = state.sort.dir > 0 ? S.asc : S.desc;
+      $("evi-shown").textContent = fill("shown_sorted", vars);
+    } else {
+      $("evi-shown").textContent = fill("shown", vars);
+    }
+    $("evi-prev").disabled = page === 0;
+    $("evi-next").disabled = page >= pages - 1;
+    root.setAttribute("data-page", String(page));
+  }
+
+  // --- Charts: areas per quintile, and each theme's mean percentile per quintile. -------
+
+  function quintileStats() {
+    var m = state.meta, num = state.num, s = state.stride;
+    var qc = m.columns.indexOf("quintile");
+    var themes = m.config.themes;
+    var counts = [0, 0, 0, 0, 0];
+    var sums = themes.map(function () { return [0, 0, 0, 0, 0]; });
+    var ns = themes.map(function () { return [0, 0, 0, 0, 0]; });
+    var tc = themes.map(function (t) { return m.columns.indexOf("percentile_" + t.id); });
+    for (var i = 0; i < m.total; i++) {
+      var q = num[i * s + qc];
+      if (isNaN(q)) { continue; }
+      counts[q - 1]++;
+      for (var t = 0; t < themes.length; t++) {
+        var v = num[i * s + tc[t]];
+        if (!isNaN(v)) { sums[t][q - 1] += v; ns[t][q - 1]++; }
+      }
+    }
+    var means = sums.map(function (row, t) {
+      return row.map(function (sum, q) { return ns[t][q] ? sum / ns[t][q] : NaN; });
+    });
+    return { counts: counts, means: means, themes: themes };
+  }
+
+  // barChart draws values (5 quintiles) as an SVG bar chart with a title, a description
+  // and each value written above its bar.
+  function barChart(id, title, desc, values, max, format) {
+    var W = 420, H = 240, left = 44, bottom = 46, top = 26, right = 8;
+    var plotH = H - top - bottom, slot = (W - left - right) / values.length;
+    var box = el("figure", { "class": "evi-chart" });
+    var s = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": id + "-t " + id + "-d", focusable: "false" });
+    s.appendChild(svg("title", { id: id + "-t" }, title));
+    s.appendChild(svg("desc", { id: id + "-d" }, desc));
+    s.appendChild(svg("line", { x1: left, y1: top + plotH, x2: W - right, y2: top + plotH, "class": "evi-axis" }));
+    s.appendChild(svg("line", { x1: left, y1: top, x2: left, y2: top + plotH, "class": "evi-axis" }));
+    s.appendChild(svg("text", { x: left - 6, y: top + plotH, "class": "evi-tick", "text-anchor": "end", "dominant-baseline": "middle" }, format.format(0)));
+    s.appendChild(svg("text", { x: left - 6, y: top, "class": "evi-tick", "text-anchor": "end", "dominant-baseline": "middle" }, format.format(max)));
+    values.forEach(function (v, q) {
+      var h = isNaN(v) || max <= 0 ? 0 : plotH * v / max;
+      var x = left + q * slot + slot * 0.18;
+      s.appendChild(svg("rect", { x: x.toFixed(1), y: (top + plotH - h).toFixed(1), width: (slot * 0.64).toFixed(1), height: h.toFixed(1), "class": "evi-bar evi-bar-q" + (q + 1) }));
+      s.appendChild(svg("text", { x: (x + slot * 0.32).toFixed(1), y: (top + plotH - h - 6).toFixed(1), "class": "evi-value", "text-anchor": "middle" }, isNaN(v) ? "—" : format.format(v)));
+      s.appendChild(svg("text", { x: (x + slot * 0.32).toFixed(1), y: top + plotH + 18, "class": "evi-tick", "text-anchor": "middle" }, String(q + 1)));
+    });
+    s.appendChild(svg("text", { x: left + (W - left - right) / 2, y: H - 6, "class": "evi-tick", "text-anchor": "middle" }, S.axis_quintile));
+    box.appendChild(s);
+    box.appendChild(el("figcaption", {}, title));
+    return box;
+  }
+
+  function renderCharts() {
+    var st = quintileStats();
+    var charts = $("evi-charts");
+    charts.textContent = "";
+    var maxCount = Math.max.apply(null, st.counts.concat([1]));
+    charts.appendChild(barChart("evi-chart-q", S.chart_q_title,
+      fill("chart_q_desc", { items: st.counts.map(function (n, q) { return fill("chart_q_item", { q: q + 1, n: nf.int.format(n) }); }).join("; ") }),
+      st.counts, maxCount, nf.int));
+    st.themes.forEach(function (t, k) {
+      var name = label(t);
+      charts.appendChild(barChart("evi-chart-t" + k, fill("chart_t_title", { theme: name }),
+        fill("chart_t_desc", { items: st.means[k].map(function (v, q) { return fill("chart_t_item", { q: q + 1, v: isNaN(v) ? "—" : nf.mean.format(v) }); }).join("; ") }),
+        st.means[k], 1, nf.mean));
+    });
+
+    // The same figures as a table.
+    var table = el("table");
+    table.appendChild(el("caption", {}, S.chart_table_caption));
+    var thead = el("thead"), tr = el("tr");
+    tr.appendChild(el("th", { scope: "col" }, S.col_quintile));
+    tr.appendChild(el("th", { scope: "col", "class": "num" }, S.table_areas));
+    st.themes.forEach(function (t) { tr.appendChild(el("th", { scope: "col", "class": "num" }, fill("table_mean", { theme: label(t) }))); });
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    var tbody = el("tbody");
+    st.counts.forEach(function (n, q) {
+      var row = el("tr");
+      var name = fill("quintile_n", { q: q + 1 });
+      if (q === 0) { name += " (" + S.quintile_least + ")"; }
+      if (q === 4) { name += " (" + S.quintile_most + ")"; }
+      row.appendChild(el("th", { scope: "row" }, name));
+      row.appendChild(el("td", { "class": "num" }, nf.int.format(n)));
+      st.means.forEach(function (means) { row.appendChild(el("td", { "class": "num" }, isNaN(means[q]) ? "—" : nf.mean.format(means[q]))); });
+      tbody.appendChild(row);
+    });
+    table.appendChild(tbody);
+    var wrap = $("evi-chart-table");
+    wrap.textContent = "";
+    wrap.appendChild(table);
+  }
+
+  // --- Downloads. -------------------------------------------------------------------------
+
+  function download(bytes, name, type) {
+    var url = URL.createObjectURL(new Blob([bytes], { type: type }));
+    var a = el("a", { href: url, download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function downloadCSV() {
+    var b = window.eviGo.csv();
+    if (b) { download(b, S.file_csv, "text/csv;charset=utf-8"); }
+  }
+
+  function downloadConfig() {
+    var y = window.eviGo.config();
+    if (y) { download(y, S.file_config, "application/yaml;charset=utf-8"); }
+  }
+
+  start();
+})();

@@ -1,0 +1,291 @@
+//go:build js && wasm
+
+// Command evi is the e-vulnerability index calculator of the website, compiled to
+// WebAssembly: the page's script (assets/js/evi.js) hands it the configuration and the
+// CSV file the reader chose, and it runs tools/evi — the same parsing, checks,
+// computation and CSV writer as `guide evi` — inside the browser. Nothing is sent
+// anywhere.
+//
+// It sets globalThis.eviGo, an object with four functions, then calls
+// globalThis.eviOnReady() if the page defined it:
+//
+//	load(configText, csvBytes)  reads and checks both files; returns a JSON string:
+//	                            {"ok":true,"areas":N,"config":{…}} or
+//	                            {"ok":false,"file":"config"|"data","errors":[{line,column,msg}]}
+//	compute(choicesJSON)        scores the loaded areas with the indicators' themes and
+//	                            directions changed as chosen ([{column,theme,direction}]);
+//	                            returns {meta, strings, numbers} (see compute)
+//	csv()                       the last result as guide evi writes it (Uint8Array)
+//	config()                    the configuration of the last result, as YAML (string)
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"syscall/js"
+	"unsafe"
+
+	"github.com/pssdc/guide-iad/tools/evi"
+)
+
+// state is what the page loaded and last computed.
+var state struct {
+	cfg   *evi.Config
+	areas []evi.Area
+	res   *evi.Result
+}
+
+func main() {
+	api := js.Global().Get("Object").New()
+	api.Set("load", js.FuncOf(load))
+	api.Set("compute", js.FuncOf(compute))
+	api.Set("csv", js.FuncOf(csvBytes))
+	api.Set("config", js.FuncOf(configText))
+	js.Global().Set("eviGo", api)
+	if ready := js.Global().Get("eviOnReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	select {}
+}
+
+// jsonError is one problem for the page, which words it in its language around msg.
+type jsonError struct {
+	Line   int    `json:"line,omitempty"`
+	Column string `json:"column,omitempty"`
+	Msg    string `json:"msg"`
+}
+
+type failure struct {
+	OK     bool        `json:"ok"`
+	File   string      `json:"file"` // "config", "data" or "choices"
+	Errors []jsonError `json:"errors"`
+}
+
+func fail(file string, err error) string {
+	f := failure{File: file}
+	var list evi.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			f.Errors = append(f.Errors, jsonError{Line: e.Line, Column: e.Column, Msg: e.Msg})
+		}
+	} else {
+		f.Errors = []jsonError{{Msg: err.Error()}}
+	}
+	return mustJSON(f)
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain data is marshalled
+	}
+	return string(b)
+}
+
+type jsonTheme struct {
+	ID      string  `json:"id"`
+	LabelEN string  `json:"label_en"`
+	LabelFR string  `json:"label_fr"`
+	Weight  float64 `json:"weight"`
+	N       int     `json:"n"`
+}
+
+type jsonIndicator struct {
+	Column    string `json:"column"`
+	Theme     string `json:"theme"`
+	Direction int    `json:"direction"`
+	LabelEN   string `json:"label_en"`
+	LabelFR   string `json:"label_fr"`
+	N         int    `json:"n"`
+}
+
+type jsonConfig struct {
+	Themes     []jsonTheme     `json:"themes"`
+	Indicators []jsonIndicator `json:"indicators"`
+	Weighted   bool            `json:"weighted"`
+}
+
+// describe lists the themes and indicators of cfg, with their N when res is given.
+func describe(cfg *evi.Config, res *evi.Result) jsonConfig {
+	out := jsonConfig{Weighted: cfg.Weighted()}
+	for t, th := range cfg.Themes {
+		w := th.Weight
+		if w == 0 {
+			w = 1
+		}
+		jt := jsonTheme{ID: th.ID, LabelEN: th.LabelEN, LabelFR: th.LabelFR, Weight: w}
+		if res != nil {
+			jt.N = res.ThemeN[t]
+		}
+		out.Themes = append(out.Themes, jt)
+	}
+	for k, ind := range cfg.Indicators {
+		ji := jsonIndicator{Column: ind.Column, Theme: ind.Theme, Direction: ind.Direction, LabelEN: ind.LabelEN, LabelFR: ind.LabelFR}
+		if res != nil {
+			ji.N = res.IndicatorN[k]
+		}
+		out.Indicators = append(out.Indicators, ji)
+	}
+	return out
+}
+
+// load(configText, csvBytes): parse and check both; keep them for compute.
+func load(_ js.Value, args []js.Value) any {
+	state.cfg, state.areas, state.res = nil, nil, nil
+	if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
+		return fail("data", errors.New("load needs the configuration (text) and the data (Uint8Array)"))
+	}
+	cfg, err := evi.ParseConfig([]byte(args[0].String()))
+	if err != nil {
+		return fail("config", err)
+	}
+	data := make([]byte, args[1].Get("length").Int())
+	js.CopyBytesToGo(data, args[1])
+	areas, err := evi.ReadCSV(bytes.NewReader(data), cfg)
+	if err != nil {
+		return fail("data", err)
+	}
+	state.cfg, state.areas = cfg, areas
+	return mustJSON(struct {
+		OK     bool       `json:"ok"`
+		Areas  int        `json:"areas"`
+		Config jsonConfig `json:"config"`
+	}{true, len(areas), describe(cfg, nil)})
+}
+
+// Columns of the numbers compute returns, per area, after the theme percentiles.
+const (
+	colPopulation = iota
+	colOverall
+	colIndex
+	colQuintile
+	colFlags
+	fixedCols
+)
+
+// compute(choicesJSON) scores the loaded areas and returns an object:
+//
+//	meta     JSON string: {"ok":true,"method","weighted","total","ranked","indexed",
+//	         "dropped":[theme IDs],"config":{themes, indicators with their N},
+//	         "stride":S,"columns":[names of the S numbers]}, or a failure as load's
+//	strings  JSON string: {"code":[…],"name_en":[…],"name_fr":[…],"excluded":[…],
+//	         "missing":[indicators without a value, joined by ";"]}, one per area
+//	numbers  Uint8Array holding a Float64Array of S numbers per area, in input order:
+//	         population, overall, index, quintile, flags, then each theme's percentile;
+//	         NaN where the result has no value (excluded areas, missing scores)
+func compute(_ js.Value, args []js.Value) any {
+	result := js.Global().Get("Object").New()
+	if state.cfg == nil {
+		result.Set("meta", fail("data", errors.New("no data loaded")))
+		return result
+	}
+	var choices []evi.Choice
+	if len(args) > 0 && args[0].Type() == js.TypeString && args[0].String() != "" {
+		if err := json.Unmarshal([]byte(args[0].String()), &choices); err != nil {
+			result.Set("meta", fail("choices", err))
+			return result
+		}
+	}
+	cfg, dropped, err := state.cfg.WithChoices(choices)
+	if err == nil && len(cfg.Themes) == 0 {
+		err = errors.New("no theme has an indicator")
+	}
+	if err != nil {
+		result.Set("meta", fail("choices", err))
+		return result
+	}
+	res := evi.Compute(state.areas, cfg)
+	state.res = &res
+
+	nt := len(cfg.Themes)
+	stride := fixedCols + nt
+	nums := make([]float64, stride*len(res.Areas))
+	n := len(res.Areas)
+	str := struct {
+		Code     []string `json:"code"`
+		NameEN   []string `json:"name_en"`
+		NameFR   []string `json:"name_fr"`
+		Excluded []string `json:"excluded"`
+		Missing  []string `json:"missing"`
+	}{make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)}
+	for i := range res.Areas {
+		a := &res.Areas[i]
+		str.Code[i], str.NameEN[i], str.NameFR[i], str.Excluded[i] = a.Code, a.NameEN, a.NameFR, a.Excluded
+		for m, col := range a.Missing {
+			if m > 0 {
+				str.Missing[i] += ";"
+			}
+			str.Missing[i] += col
+		}
+		row := nums[i*stride : (i+1)*stride]
+		row[colPopulation] = a.Population
+		row[colOverall] = a.Overall
+		row[colIndex] = a.Index
+		row[colQuintile], row[colFlags] = math.NaN(), math.NaN()
+		if a.Quintile > 0 {
+			row[colQuintile] = float64(a.Quintile)
+		}
+		if a.Excluded == "" {
+			row[colFlags] = float64(a.Flags)
+		}
+		copy(row[fixedCols:], a.ThemePercentile)
+	}
+	columns := []string{"population", "overall", "index", "quintile", "flags"}
+	for _, th := range cfg.Themes {
+		columns = append(columns, "percentile_"+th.ID)
+	}
+	result.Set("meta", mustJSON(struct {
+		OK       bool       `json:"ok"`
+		Method   string     `json:"method"`
+		Weighted bool       `json:"weighted"`
+		Total    int        `json:"total"`
+		Ranked   int        `json:"ranked"`
+		Indexed  int        `json:"indexed"`
+		Dropped  []string   `json:"dropped"`
+		Config   jsonConfig `json:"config"`
+		Stride   int        `json:"stride"`
+		Columns  []string   `json:"columns"`
+	}{true, res.Method, res.Weighted, n, res.Ranked, res.OverallN, dropped, describe(cfg, &res), stride, columns}))
+	result.Set("strings", mustJSON(str))
+	result.Set("numbers", float64Bytes(nums))
+	return result
+}
+
+// float64Bytes copies floats into a new Uint8Array (WebAssembly is little-endian, as
+// every browser's Float64Array in practice).
+func float64Bytes(f []float64) js.Value {
+	u8 := js.Global().Get("Uint8Array").New(len(f) * 8)
+	if len(f) > 0 {
+		js.CopyBytesToJS(u8, unsafe.Slice((*byte)(unsafe.Pointer(&f[0])), len(f)*8))
+	}
+	return u8
+}
+
+// csv() returns the last result written by evi.WriteCSV, byte for byte what
+// `guide evi -format csv` writes for the same files.
+func csvBytes(js.Value, []js.Value) any {
+	if state.res == nil {
+		return js.Null()
+	}
+	var b bytes.Buffer
+	if err := evi.WriteCSV(&b, state.res); err != nil {
+		return js.Null()
+	}
+	u8 := js.Global().Get("Uint8Array").New(b.Len())
+	js.CopyBytesToJS(u8, b.Bytes())
+	return u8
+}
+
+// config() returns the configuration of the last result as YAML, for guide evi.
+func configText(js.Value, []js.Value) any {
+	if state.res == nil {
+		return js.Null()
+	}
+	var b bytes.Buffer
+	if err := evi.WriteConfig(&b, state.res.Config); err != nil {
+		return js.Null()
+	}
+	return b.String()
+}
