@@ -12,8 +12,8 @@ import (
 // know (a new or reworded one) is shown in English, marked as such, never guessed at.
 // Patterns use the validator's own verbs: %q a quoted value, %d a number, %s any text.
 var frMessages = [][2]string{
-	{`is empty; %s`, `est vide; %s`},
 	{`is empty; remove the key or give it a value (%s)`, `est vide; retirez la clé ou donnez-lui une valeur (%s)`},
+	{`is empty; %s`, `est vide; %s`},
 	{"missing required key; add `%s:` (%s)", "clé obligatoire absente; ajoutez `%s:` (%s)"},
 	{`needs at least one item`, `il faut au moins un élément`},
 	{`is %d characters long; the limit is %d`, `compte %s caractères; la limite est de %s`},
@@ -143,9 +143,30 @@ func compile(table [][2]string) []pattern {
 	return out
 }
 
+// formWording says what the form's own layout makes plain in fewer words: an empty
+// box is empty whatever the YAML around it would need ({en: …, fr: …}; not "is empty;
+// remove the key", said of keys a loaded file gives no value), and the
+// field's hint says what to write. Only the wording changes: the verdict is the
+// validator's.
+var formWording = []struct {
+	re     *regexp.Regexp
+	en, fr string
+}{
+	{regexp.MustCompile(`^is empty; [^r]`), "is empty: fill it in", "est vide\u00a0: à remplir"},
+	{regexp.MustCompile(`^"" is not a date; `), "is empty: enter a date (YYYY-MM-DD)", "est vide\u00a0: indiquez une date (AAAA-MM-JJ)"},
+}
+
 // Translate returns the validator's message msg in the language lang, with the language
 // it is in: lang when the message is known, else "en" and msg as it is.
 func Translate(msg, lang string) (string, string) {
+	for _, w := range formWording {
+		if w.re.MatchString(msg) {
+			if lang == "fr" {
+				return w.fr, "fr"
+			}
+			return w.en, "en"
+		}
+	}
 	if lang != "fr" {
 		return msg, "en"
 	}

@@ -40,7 +40,7 @@ func TestTranslate(t *testing.T) {
 	tests := []struct{ en, fr, lang string }{
 		{`"Beta-X" is not a valid id; use lowercase letters, digits and single hyphens, e.g. "beta-x" (and name the file after it)`,
 			"«\u00a0Beta-X\u00a0» n'est pas un identifiant valide; utilisez des lettres minuscules, des chiffres et des traits d'union simples, p. ex. «\u00a0beta-x\u00a0» (et nommez le fichier d'après lui)", "fr"},
-		{`is empty; text in both languages {en: …, fr: …}`, `est vide; du texte dans les deux langues {en: …, fr: …}`, "fr"},
+		{`is empty; remove the key or give it a value (an https:// URL)`, `est vide; retirez la clé ou donnez-lui une valeur (une adresse https://)`, "fr"},
 		{`unknown code "digital" in themes (did you mean "digital-inclusion"?); expected one of a, b`,
 			"code «\u00a0digital\u00a0» inconnu dans themes (vouliez-vous dire «\u00a0digital-inclusion\u00a0»?); valeurs attendues : a, b", "fr"},
 		{`no contact with id "pat" (data/contacts/pat.yaml)`, "aucune entrée de personne-ressource n'a l'identifiant «\u00a0pat\u00a0» (data/contacts/pat.yaml)", "fr"},
@@ -54,6 +54,14 @@ func TestTranslate(t *testing.T) {
 		}
 		if got, lang := Translate(tt.en, "en"); got != tt.en || lang != "en" {
 			t.Errorf("English changed: %q", got)
+		}
+	}
+	// An empty box, in the form's words.
+	for _, msg := range []string{`is empty; text in both languages {en: …, fr: …}`, `"" is not a date; expected YYYY-MM-DD, e.g. 2026-03-31`} {
+		en, _ := Translate(msg, "en")
+		fr, lang := Translate(msg, "fr")
+		if !strings.HasPrefix(en, "is empty: ") || !strings.HasPrefix(fr, "est vide\u00a0: ") || lang != "fr" {
+			t.Errorf("%q: %q, %q", msg, en, fr)
 		}
 	}
 }
