@@ -251,6 +251,15 @@ func fillAndSubmit(t *testing.T, ctx context.Context, axe string) {
 		t.Errorf("editor link %q, want it to start with %q", state["open"], want)
 	}
 	checkAxe(t, ctx, axe, "/en/submit-online/ (file shown)")
+	ms, err := evalJS[float64](ctx, `(() => {
+		const text = document.getElementById("sf-yaml").textContent, t = performance.now();
+		for (let i = 0; i < 10; i++) guideForm.validate("data/projects/laptop-lending.yaml", text, "en");
+		return (performance.now() - t) / 10;
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("one check of the whole file in the browser: %.1f ms", ms)
 
 	dir := t.TempDir()
 	name, data, err := submitDownload(ctx, dir, "sf-download")
