@@ -425,6 +425,7 @@ func TestEVIBrowserBenchmark(t *testing.T) {
 	type timings struct {
 		Read, Load, Compute, Render, Total, Sort float64
 		Areas                                    int
+		Go                                       string // the steps inside WebAssembly
 	}
 	for round := 1; round <= rounds; round++ {
 		ctx, cancel := b.Tab(5 * time.Minute)
@@ -445,7 +446,7 @@ func TestEVIBrowserBenchmark(t *testing.T) {
 		wall := time.Since(start)
 		var first timings
 		if err == nil {
-			first, err = chromedp.Run(ctx, chromedp.Evaluate[timings](`({Read: eviTimings.read, Load: eviTimings.load, Compute: eviTimings.compute, Render: eviTimings.render, Total: eviTimings.total, Areas: eviTimings.areas})`))
+			first, err = chromedp.Run(ctx, chromedp.Evaluate[timings](`({Read: eviTimings.read, Load: eviTimings.load, Compute: eviTimings.compute, Render: eviTimings.render, Total: eviTimings.total, Areas: eviTimings.areas, Go: eviGo.timings()})`))
 		}
 		if err == nil {
 			err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#evi-table th[data-key="index"] button`)))
@@ -462,7 +463,7 @@ func TestEVIBrowserBenchmark(t *testing.T) {
 		}
 		var again timings
 		if err == nil {
-			again, err = chromedp.Run(ctx, chromedp.Evaluate[timings](`({Compute: eviTimings.compute, Render: eviTimings.render, Total: eviTimings.total})`))
+			again, err = chromedp.Run(ctx, chromedp.Evaluate[timings](`({Compute: eviTimings.compute, Render: eviTimings.render, Total: eviTimings.total, Go: eviGo.timings()})`))
 		}
 		cancel()
 		if err != nil {
@@ -471,11 +472,13 @@ func TestEVIBrowserBenchmark(t *testing.T) {
 		if first.Areas != areas {
 			t.Fatalf("%d areas computed, want %d", first.Areas, areas)
 		}
+		load, _ := os.ReadFile("/proc/loadavg") // the machine may be busy with other work
 		t.Logf("round %d, %d areas × %d indicators (%.1f MB): file chosen → table and charts shown in %.0f ms "+
-			"(wall clock %.0f ms; read %.0f, check and parse %.0f, compute %.0f, render %.0f); "+
-			"sort by index %.0f ms; direction changed → shown again in %.0f ms (compute %.0f, render %.0f)",
+			"(wall clock %.0f ms; read %.0f, check and parse %.0f, compute %.0f, render %.0f; inside WebAssembly: %s); "+
+			"sort by index %.0f ms; direction changed → shown again in %.0f ms (compute %.0f, render %.0f; %s); load average %s",
 			round, areas, indicators, float64(len(data))/1e6, first.Total, float64(wall.Milliseconds()),
-			first.Read, first.Load, first.Compute, first.Render, sortMs, again.Total, again.Compute, again.Render)
+			first.Read, first.Load, first.Compute, first.Render, first.Go, sortMs, again.Total, again.Compute, again.Render, again.Go,
+			strings.Join(strings.Fields(string(load))[:min(3, len(strings.Fields(string(load))))], " "))
 	}
 }
 
