@@ -124,8 +124,14 @@
       if (p && !touched[p]) { touched[p] = true; schedule(); }
     });
     form.addEventListener("click", onClick);
+    // Enter on a link of the summary moves the focus into the form before the key's
+    // last events arrive there, which would submit the form: that Enter is not for it.
+    var enterFrom = null;
+    document.addEventListener("keydown", function (e) { if (e.key === "Enter") { enterFrom = e.target; } }, true);
+    document.addEventListener("keyup", function (e) { if (e.key === "Enter") { enterFrom = null; } }, true);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
+      if (enterFrom && !form.contains(enterFrom)) { return; }
       submitted = true;
       clearTimeout(timer);
       build();

@@ -160,6 +160,8 @@ func TestSubmitForm(t *testing.T) {
 			if page.lang == "en" {
 				fillAndSubmit(t, ctx, axe)
 				loadFiles(t, ctx)
+			} else {
+				keyboardPath(t, ctx)
 			}
 			for _, c := range rec.Console() {
 				t.Errorf("console: %s", c)
@@ -333,6 +335,49 @@ func submitDownload(ctx context.Context, dir, button string) (name string, data 
 	}
 	data, err = os.ReadFile(filepath.Join(dir, guid))
 	return name, data, err
+}
+
+// keyboardPath: with the keyboard only, asking for the file of an unfinished form moves
+// the focus to the error summary; Tab reaches its first link, and Enter takes the focus
+// to the field it names.
+func keyboardPath(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Focus(`#sf-form button[type=submit]`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := press(ctx, kb.Enter); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(ctx, "the focus on the summary", `document.activeElement.id === "sf-summary"`); err != nil {
+		t.Fatal(err)
+	}
+	if err := press(ctx, kb.Tab); err != nil {
+		t.Fatal(err)
+	}
+	href, err := evalJS[string](ctx, `document.activeElement.matches("#sf-summary-list a") ? document.activeElement.getAttribute("href") : "not a link: " + document.activeElement.outerHTML.slice(0, 80)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(href, "#sf-f-") {
+		t.Fatalf("Tab from the summary reached %s", href)
+	}
+	if err := press(ctx, kb.Enter); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(ctx, "the focus on the field "+href, `"#" + document.activeElement.id === `+strconvQuote(href)+` || document.activeElement.closest(`+strconvQuote(href)+`) !== null`); err != nil {
+		where, _ := evalJS[string](ctx, `document.activeElement.outerHTML.slice(0, 120) + " " + location.hash`)
+		t.Errorf("%v; the focus is on %s", err, where)
+	}
+	if f, err := focusNow(ctx); err == nil {
+		if p := f.indicatorProblem(); p != "" {
+			t.Errorf("focus on %s: %s", f, p)
+		}
+	}
+}
+
+func strconvQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // loadFiles loads project files into the form: a key it has no place for is named, a
