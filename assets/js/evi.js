@@ -148,11 +148,8 @@
     readFile($("evi-config")).then(function (f) {
       state.config = f ? new TextDecoder().decode(f.bytes) : state.sampleConfig;
       state.configName = f ? f.name : "";
-      if (!state.sample || !f) {
-        run();
-      } else {
-        setStatus(fill("status_config_ready", { file: f.name }));
-      }
+      // With the sample data, a configuration for other columns waits for its file.
+      run(undefined, state.sample && f ? f.name : "");
     }).catch(readFailed);
   }
 
@@ -163,7 +160,9 @@
   // --- Computing. ---------------------------------------------------------------------
 
   // run loads the configuration and the data into the Go program, then computes.
-  function run(t0) {
+  // waiting names a configuration just chosen for data not chosen yet: problems with
+  // the (sample) data then only mean that the reader's data file is still to come.
+  function run(t0, waiting) {
     t0 = t0 || performance.now();
     setStatus(S.status_computing);
     // Let the status paint before the (synchronous) work.
@@ -174,7 +173,12 @@
         state.timings.load = performance.now() - t1;
         if (!r.ok) {
           state.loaded = null;
-          showErrors(r);
+          if (waiting && r.file === "data") {
+            hideErrors();
+            setStatus(fill("status_config_ready", { file: waiting }));
+          } else {
+            showErrors(r);
+          }
           $("evi-editor").hidden = true;
           $("evi-results").hidden = true;
           return;

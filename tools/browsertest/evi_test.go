@@ -158,8 +158,10 @@ func eviExpected(t *testing.T, choices []evi.Choice) []byte {
 // changing an indicator's direction computes again; the CSV download is byte for byte
 // what guide evi writes for the same input (and, after the change, for the downloaded
 // configuration); a bad CSV shows its errors with line and column in the page's
-// language; axe-core finds nothing wrong with the page in any of these states; and the
-// console stays clean.
+// language; a configuration with theme weights computes at once, says it departs from
+// the method and downloads what guide evi writes; one for other columns waits for its
+// data file; axe-core finds nothing wrong with the page in any of these states; and
+// the console stays clean.
 func TestEVICalculator(t *testing.T) {
 	tl := needTools(t, "chromium", AxePath)
 	b, srv := startBrowser(t)
@@ -376,6 +378,53 @@ func TestEVICalculator(t *testing.T) {
 			}
 			if err := eviRuns(ctx, 3, 30*time.Second); err != nil {
 				t.Fatal(err)
+			}
+
+			// A configuration with theme weights, on the sample: computed at once, the
+			// departure from the method said above the results and in the download.
+			weighted, err := filepath.Abs("../evi/testdata/sample-weighted-config.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#evi-config"), []string{weighted})); err != nil {
+				t.Fatal(err)
+			}
+			if err := eviRuns(ctx, 4, 30*time.Second); err != nil {
+				t.Fatal(err)
+			}
+			notice, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(e => e.hidden ? "" : e.textContent)(document.getElementById("evi-weighted"))`))
+			if err != nil || !strings.Contains(notice, "CDC/ATSDR") {
+				t.Errorf("no notice of the weighted themes: %q (%v)", notice, err)
+			}
+			var wantWeighted bytes.Buffer
+			if _, err := evi.Run(evi.Options{Config: weighted, Data: eviSampleData, Format: "csv"}, &wantWeighted); err != nil {
+				t.Fatal(err)
+			}
+			if _, got, err = eviDownload(ctx, dir, "evi-download"); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, wantWeighted.Bytes()) || !bytes.Contains(got, []byte(evi.MethodWeighted)) {
+				t.Error("with theme weights, the downloaded CSV differs from guide evi's, or does not say the method was departed from")
+			}
+
+			// A configuration for other columns, while the sample is shown: no errors
+			// about the sample; the page asks for the data file.
+			other, err := filepath.Abs("testdata/evi-other-config.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#evi-config"), []string{other})); err != nil {
+				t.Fatal(err)
+			}
+			status, err := chromedp.Run(ctx, chromedp.Poll[string](
+				`(s => s.includes("evi-other-config.yaml") && s)(document.getElementById("evi-status").textContent)`,
+				chromedp.WithPollingTimeout(30*time.Second)))
+			if err != nil {
+				t.Errorf("the status does not name the configuration chosen: %v", err)
+			}
+			shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.getElementById("evi-errors").hidden`))
+			if err != nil || shown {
+				t.Errorf("errors shown for a configuration waiting for its data (status %q, %v)", status, err)
 			}
 			for _, c := range rec.Console() {
 				t.Errorf("console: %s", c)
