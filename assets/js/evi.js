@@ -188,16 +188,17 @@
           return { column: ind.column, theme: ind.theme, direction: ind.direction };
         });
         buildEditor();
-        compute(t0);
+        compute(t0, true);
       }, 0);
     });
   }
 
-  // compute scores the loaded areas with the current choices and shows them.
-  function compute(t0) {
+  // compute scores the loaded areas with the current choices and shows them. The
+  // areas' texts (codes, names, notes) come with the first result of a file only.
+  function compute(t0, newFile) {
     t0 = t0 || performance.now();
     var t1 = performance.now();
-    var out = window.eviGo.compute(JSON.stringify(state.choices));
+    var out = window.eviGo.compute(JSON.stringify(state.choices), !!newFile);
     var meta = JSON.parse(out.meta);
     if (!meta.ok) {
       showErrors(meta);
@@ -205,7 +206,7 @@
       return;
     }
     state.meta = meta;
-    state.str = JSON.parse(out.strings);
+    if (newFile) { state.str = JSON.parse(out.strings); }
     state.num = new Float64Array(out.numbers.buffer);
     state.stride = meta.stride;
     state.timings.compute = performance.now() - t1;

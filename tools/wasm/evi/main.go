@@ -12,7 +12,8 @@
 //	load(configText, csvBytes)  reads and checks both files; returns a JSON string:
 //	                            {"ok":true,"areas":N,"config":{…}} or
 //	                            {"ok":false,"file":"config"|"data","errors":[{line,column,msg}]}
-//	compute(choicesJSON)        scores the loaded areas with the indicators' themes and
+//	compute(choicesJSON, withStrings)
+//	                            scores the loaded areas with the indicators' themes and
 //	                            directions changed as chosen ([{column,theme,direction}]);
 //	                            returns {meta, strings, numbers} (see compute)
 //	csv()                       the last result as guide evi writes it (Uint8Array)
@@ -189,7 +190,8 @@ const (
 	fixedCols
 )
 
-// compute(choicesJSON) scores the loaded areas and returns an object:
+// compute(choicesJSON, withStrings) scores the loaded areas and returns an object
+// (strings only when withStrings is true or not given):
 //
 //	meta     JSON string: {"ok":true,"method","weighted","total","ranked","indexed",
 //	         "dropped":[theme IDs],"config":{themes, indicators with their N},
@@ -230,20 +232,8 @@ func compute(_ js.Value, args []js.Value) any {
 	nt := len(cfg.Themes)
 	stride := fixedCols + nt
 	nums := make([]float64, stride*len(res.Areas))
-	n := len(res.Areas)
-	str := struct {
-		Code     []string `json:"code"`
-		NameEN   []string `json:"name_en"`
-		NameFR   []string `json:"name_fr"`
-		Excluded []string `json:"excluded"`
-		Missing  []string `json:"missing"`
-	}{make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)}
 	for i := range res.Areas {
 		a := &res.Areas[i]
-		str.Code[i], str.NameEN[i], str.NameFR[i], str.Excluded[i] = a.Code, a.NameEN, a.NameFR, a.Excluded
-		if len(a.Missing) > 0 {
-			str.Missing[i] = strings.Join(a.Missing, ";")
-		}
 		row := nums[i*stride : (i+1)*stride]
 		row[colPopulation] = a.Population
 		row[colOverall] = a.Overall
@@ -272,15 +262,38 @@ func compute(_ js.Value, args []js.Value) any {
 		Config   jsonConfig `json:"config"`
 		Stride   int        `json:"stride"`
 		Columns  []string   `json:"columns"`
-	}{true, res.Method, res.Weighted, n, res.Ranked, res.OverallN, dropped, describe(cfg, &res), stride, columns}))
+	}{true, res.Method, res.Weighted, len(res.Areas), res.Ranked, res.OverallN, dropped, describe(cfg, &res), stride, columns}))
 	since("numbers", t)
 	t = time.Now()
-	result.Set("strings", mustJSON(str))
+	if len(args) < 2 || args[1].Truthy() {
+		result.Set("strings", areaStrings(&res))
+	}
 	since("strings", t)
 	t = time.Now()
 	result.Set("numbers", float64Bytes(nums))
 	since("copy_out", t)
 	return result
+}
+
+// areaStrings returns the texts of the areas as JSON (see compute). They depend on
+// the file alone, not on the choices, so the page asks for them once per file.
+func areaStrings(res *evi.Result) string {
+	n := len(res.Areas)
+	str := struct {
+		Code     []string `json:"code"`
+		NameEN   []string `json:"name_en"`
+		NameFR   []string `json:"name_fr"`
+		Excluded []string `json:"excluded"`
+		Missing  []string `json:"missing"`
+	}{make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)}
+	for i := range res.Areas {
+		a := &res.Areas[i]
+		str.Code[i], str.NameEN[i], str.NameFR[i], str.Excluded[i] = a.Code, a.NameEN, a.NameFR, a.Excluded
+		if len(a.Missing) > 0 {
+			str.Missing[i] = strings.Join(a.Missing, ";")
+		}
+	}
+	return mustJSON(str)
 }
 
 // float64Bytes copies floats into a new Uint8Array (WebAssembly is little-endian, as
