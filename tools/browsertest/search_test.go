@@ -78,7 +78,8 @@ func evalJS[T any](ctx context.Context, expr string) (T, error) {
 // TestSearch: a search typed in the header box of a case study opens the search page,
 // which lists the matching case study; French is searched in its own index with French
 // stemming; a filter narrows the results and is kept in the address. The page logs no
-// error (the Content-Security-Policy lets Pagefind's WebAssembly run) and asks no other host.
+// error (the Content-Security-Policy lets Pagefind's WebAssembly run), asks no other host,
+// and axe-core finds nothing on it with its results.
 func TestSearch(t *testing.T) {
 	needPagefind(t)
 	b, srv := startBrowser(t)
@@ -166,8 +167,13 @@ func TestSearch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(links, []string{"/fr/projets/alpha-outreach/"}) {
-			t.Errorf("French results for “cartographier”: %q, want only /fr/projets/alpha-outreach/", links)
+		if len(links) == 0 || links[0] != "/fr/projets/alpha-outreach/" {
+			t.Errorf("French results for “cartographier”: %q, want /fr/projets/alpha-outreach/ first", links)
+		}
+		for _, l := range links {
+			if !strings.HasPrefix(l, "/fr/") {
+				t.Errorf("the French search finds %s", l)
+			}
 		}
 		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/en/search/?q=cartographier")); err != nil {
 			t.Fatal(err)
@@ -175,11 +181,23 @@ func TestSearch(t *testing.T) {
 		if err := waitFor(ctx, "the English results", searchDone); err != nil {
 			t.Fatal(err)
 		}
-		if links, _ := evalJS[[]string](ctx, resultLinks); len(links) > 0 {
-			t.Errorf("the English search finds French words: %q", links)
+		// Pagefind may still offer near matches in English pages, but not the case study,
+		// whose English text has no such word, nor any French page.
+		links, _ = evalJS[[]string](ctx, resultLinks)
+		for _, l := range links {
+			if l == "/en/projects/alpha-outreach/" || !strings.HasPrefix(l, "/en/") {
+				t.Errorf("the English search for “cartographier” finds %s", l)
+			}
 		}
-		if status, _ := evalJS[string](ctx, `document.querySelector("[data-search-status]").textContent`); !strings.HasPrefix(status, "No results") {
-			t.Errorf("English status for no result: %q", status)
+		// No result at all: the status says so.
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/en/search/?q=zzqxjw")); err != nil {
+			t.Fatal(err)
+		}
+		if err := waitFor(ctx, "no result", searchDone); err != nil {
+			t.Fatal(err)
+		}
+		if status, _ := evalJS[string](ctx, `document.querySelector("[data-search-status]").textContent`); !strings.HasPrefix(status, "No results for “zzqxjw”") {
+			t.Errorf("status for no result: %q", status)
 		}
 		clean("French search")
 	})
@@ -228,6 +246,19 @@ func TestSearch(t *testing.T) {
 		}
 		if links, _ := evalJS[[]string](ctx, resultLinks); !slices.Equal(links, []string{"/en/projects/beta-forecasting/"}) {
 			t.Errorf("after a reload of %s: %q", loc, links)
+		}
+		// axe-core on the page with its results and the checkboxes.
+		tl := needTools(t, "chromium", AxePath)
+		axe, err := LoadAxe(tl.Axe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := RunAxe(ctx, axe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range res.Violations {
+			t.Error(v.Report("/en/search/?q=fictional&jurisdiction=ca-on"))
 		}
 		clean("filtered search")
 	})
