@@ -310,11 +310,11 @@ func textOf(v any, lang string, markdown bool) string {
 	}
 	// Markdown over several lines: a block scalar (|) ending with one line end, no
 	// spaces at the ends of lines (they would force a quoted style).
-	lines := strings.Split(strings.Trim(s, "\n"), "\n")
+	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
-	return strings.Join(lines, "\n") + "\n"
+	return strings.Trim(strings.Join(lines, "\n"), "\n") + "\n"
 }
 
 func asString(v any) string {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pssdc/guide-iad/tools/format"
@@ -277,4 +278,36 @@ func TestFields(t *testing.T) {
 			t.Errorf("%q not in %s", want, got)
 		}
 	}
+}
+
+// FuzzToYAML: whatever a contributor types in a text box, the form writes a file that
+// reads back as what was typed (ToYAML compares) and that guide fmt leaves alone.
+func FuzzToYAML(f *testing.F) {
+	for _, s := range []string{
+		"plain", "", " ", "yes", "No", "~", "null", "12,000", "0755", "1e3", "2024-01-01", "-", "- item", "# not a comment",
+		"a: b", "a #b", "'quoted'", `"double"`, `back\slash`, "tab\there", "[x]", "{x}", "&anchor", "*alias", "!tag", "%TAG",
+		"@at", "`code`", "|", ">", "?", "…", "é", "😀", "\u00a0nbsp", "line\nline", "  indented\ncode", "\n\nlead", "trail  \n",
+		"---", "...", "a\n---\nb", "x\r\ny", "\t\tleading tab", "ends with backslash \\", "\x00nul", "\u2028sep",
+	} {
+		f.Add(s, "Markdown:\n\n"+s)
+	}
+	kind, _ := Kind("projects")
+	f.Fuzz(func(t *testing.T, plain, md string) {
+		values := map[string]any{
+			"id": "x", "title": map[string]any{"en": plain, "fr": plain}, "jurisdiction": plain,
+			"challenge": map[string]any{"en": md, "fr": plain},
+			"lessons":   []any{map[string]any{"en": md, "fr": md}},
+			"links":     []any{map[string]any{"title": map[string]any{"en": plain}, "url": plain}},
+		}
+		out, err := ToYAML(kind, values)
+		if err != nil {
+			if !utf8.ValidString(plain) || !utf8.ValidString(md) {
+				return // the browser's text is always valid UTF-8
+			}
+			t.Fatalf("ToYAML(%q, %q): %v", plain, md, err)
+		}
+		if again, err := format.Format(kind, out); err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("not canonical (err %v):\n%s", err, out)
+		}
+	})
 }
