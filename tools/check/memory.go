@@ -3,6 +3,7 @@ package check
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/pssdc/guide-iad/tools/diag"
@@ -66,15 +67,44 @@ func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
 	}
 	all = append(all, p.diags...)
 
-	// The other entries are known by their ids only; the contacts some project lists are
-	// named by one stand-in project.
+	// The other entries are known by their ids only. Cross-file checks need those the
+	// file can meet: its own id (unique ids), the ids it refers to, and the entries its
+	// links name; a kind with an unknown reference comes whole, for the did-you-mean.
 	self := filepath.Base(path)
+	need := map[string]map[string]bool{}
+	whole := map[string]bool{}
+	want := func(dir, id string) {
+		if need[dir] == nil {
+			need[dir] = map[string]bool{}
+		}
+		need[dir][id] = true
+	}
+	if len(entries) == 1 {
+		e := entries[0]
+		if e.kind.Dir != "" && e.id != "" {
+			want(e.kind.Dir, e.id)
+		}
+		for _, r := range e.refs {
+			if slices.Contains(c.IDs[r.dir], r.id) {
+				want(r.dir, r.id)
+			} else {
+				whole[r.dir] = true
+			}
+		}
+		for _, l := range e.links {
+			if parts := strings.Split(strings.Trim(l.path, "/"), "/"); len(parts) == 3 {
+				for dir := range c.IDs {
+					want(dir, parts[2])
+				}
+			}
+		}
+	}
 	for _, k := range model.Kinds {
 		if k.Dir == "" {
 			continue
 		}
 		for _, id := range c.IDs[k.Dir] {
-			if k.Name == s.kind.Name && id+".yaml" == self {
+			if k.Name == s.kind.Name && id+".yaml" == self || !whole[k.Dir] && !need[k.Dir][id] {
 				continue
 			}
 			entries = append(entries, &entry{path: filepath.Join(c.Dir, k.Dir, id+".yaml"), kind: k, id: id})

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,5 +113,37 @@ func TestCheckBytesCorpus(t *testing.T) {
 				t.Errorf("want %q in\n%s", tt.want, got)
 			}
 		})
+	}
+}
+
+// BenchmarkCheckBytes: one check of a case study, as the online form makes on each
+// pause in typing, against a corpus of 10,000 projects and 1,000 of each other kind.
+func BenchmarkCheckBytes(b *testing.B) {
+	tax, err := os.ReadFile(filepath.Join(validCorpus, "taxonomy.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(validCorpus, "projects", "alpha-outreach.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths, err := loadSitePaths(siteConfig)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := Corpus{Taxonomy: tax, IDs: map[string][]string{}, SitePaths: paths}
+	for dir, n := range map[string]int{"projects": 10_000, "contacts": 1000, "practices": 1000, "resources": 1000} {
+		for i := range n {
+			c.IDs[dir] = append(c.IDs[dir], fmt.Sprintf("%s-%05d", strings.TrimSuffix(dir, "s"), i))
+		}
+	}
+	c.IDs["contacts"] = append(c.IDs["contacts"], "casey-river")
+	c.IDs["practices"] = append(c.IDs["practices"], "start-small")
+	c.IDs["resources"] = append(c.IDs["resources"], "index-tool")
+	c.IDs["projects"] = append(c.IDs["projects"], "beta-forecasting")
+	for b.Loop() {
+		if d := CheckBytes("data/projects/alpha-outreach.yaml", src, c, today); d.HasErrors() {
+			b.Fatal(d)
+		}
 	}
 }
