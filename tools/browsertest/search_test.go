@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/pssdc/guide-iad/tools/sitetest"
@@ -262,4 +263,41 @@ func TestSearch(t *testing.T) {
 		}
 		clean("filtered search")
 	})
+}
+
+// TestSearchWithoutJavaScript: without JavaScript the search page says that search needs
+// it and links to the filter pages, and the projects list's filter panel is made of
+// links to the term pages.
+func TestSearchWithoutJavaScript(t *testing.T) {
+	b, srv := startBrowser(t)
+	for _, c := range []struct{ path, text, link string }{
+		{"/en/search/", "Search needs JavaScript", "/en/themes/"},
+		{"/fr/recherche/", "La recherche nécessite JavaScript", "/fr/themes/"},
+		{"/en/projects/", "Choose a value to see its case studies.", "/en/jurisdictions/ca-on/"},
+		{"/fr/projets/", "Choisissez une valeur pour en voir les études de cas.", "/fr/juridictions/ca-on/"},
+	} {
+		ctx, cancel := b.Tab(time.Minute)
+		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}), chromedp.Navigate(srv.URL+c.path))
+		var text string
+		var links []string
+		if err == nil {
+			text, err = evalJS[string](ctx, `document.querySelector("main").innerText`)
+		}
+		if err == nil {
+			links, err = evalJS[[]string](ctx, `Array.from(document.querySelectorAll("main a")).map(a => a.getAttribute("href"))`)
+		}
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		if !strings.Contains(text, c.text) {
+			t.Errorf("%s without JavaScript does not say %q:\n%s", c.path, c.text, text)
+		}
+		if !slices.Contains(links, c.link) {
+			t.Errorf("%s without JavaScript: no link to %s among %q", c.path, c.link, links)
+		}
+	}
 }
