@@ -11,6 +11,7 @@ import (
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -111,6 +112,10 @@ func TestSubmitForm(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// An empty cache, as on a first visit.
+			if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+				t.Fatal(err)
+			}
 			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+page.path)); err != nil {
 				t.Fatal(err)
 			}
@@ -118,7 +123,13 @@ func TestSubmitForm(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%s: validate.wasm loaded, corpus read and first check made in %d ms", page.path, ms)
+			var sizes []string
+			for _, q := range rec.Requests() {
+				if strings.HasSuffix(q.URL, ".wasm") || strings.Contains(q.URL, "/submit-form/corpus.") {
+					sizes = append(sizes, fmt.Sprintf("%s %d B", q.URL[strings.LastIndex(q.URL, "/")+1:], fileSize(q.URL, srv.URL)))
+				}
+			}
+			t.Logf("%s, empty cache: validate.wasm fetched and compiled, corpus read, first check made in %d ms (%s)", page.path, ms, strings.Join(sizes, ", "))
 			checkAxe(t, ctx, axe, page.path+" (ready)")
 
 			// A bad id: the validator's message next to the field and in the summary.
