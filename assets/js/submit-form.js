@@ -431,6 +431,7 @@
     $("sf-summary-heading").textContent = shown === 1 ? S.summary_one : fill("summary_many", { n: shown });
     $("sf-summary-heading").hidden = shown === 0;
     $("sf-summary").hidden = shown === 0 && !showWarnings;
+    $("sf-summary").classList.toggle("sf-warnings-only", shown === 0);
     showResult(res);
   }
 
@@ -453,11 +454,16 @@
     var full = url + "&value=" + encodeURIComponent(res.yaml);
     var tooLong = full.length > MAX_URL;
     open.href = tooLong ? url : full;
+    if (res.exists) {
+      // A published project is changed in GitHub's editor of that file, which takes no text.
+      open.href = repo + "/edit/" + encodeURIComponent(branch) + "/" + res.path;
+    }
     open.hidden = n > 0;
     open.setAttribute("target", "_blank");
     open.setAttribute("rel", "noopener");
     $("sf-open-hint").hidden = n > 0;
-    $("sf-too-long").hidden = n > 0 || !tooLong;
+    $("sf-too-long").hidden = n > 0 || !tooLong || res.exists;
+    $("sf-exists-edit").hidden = n > 0 || !res.exists;
   }
   function download() {
     if (!last) { return; }

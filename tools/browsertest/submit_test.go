@@ -416,9 +416,13 @@ func loadFiles(t *testing.T, ctx context.Context) {
 		dana: String(!!document.querySelector("#sf-form input[name=contacts][value=dana-lake]:checked")),
 		status: document.getElementById("sf-result-status").className,
 		yaml: document.getElementById("sf-yaml").textContent,
+		open: document.getElementById("sf-open").href,
 	})`)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := "https://github.com/pssdc/guide-iad/edit/main/data/projects/beta-forecasting.yaml"; got["open"] != want {
+		t.Errorf("a published project opens in GitHub's editor at %q, want %q", got["open"], want)
 	}
 	if !strings.Contains(got["result"], "colour") || !strings.Contains(got["result"], `unknown key`) {
 		t.Errorf("the load does not name the unknown key colour: %s", got["result"])
