@@ -181,7 +181,8 @@
   function markRequired(scope) {
     scope.querySelectorAll("[data-field]").forEach(function (c) {
       var f = fields[c.getAttribute("data-field")];
-      if (!f || !f.required) { return; }
+      // An item of a list (Lesson 1) is not itself required: its list is.
+      if (!f || !f.required || c.matches(".sf-item > fieldset")) { return; }
       var label = c.matches("fieldset") ? c.querySelector("legend") : c.querySelector("label");
       if (label && !label.querySelector(".sf-req")) {
         label.appendChild(document.createTextNode(" "));
