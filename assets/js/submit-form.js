@@ -276,6 +276,7 @@
     var t = e.target;
     var path = t.getAttribute && t.getAttribute("data-path");
     if (!path) { return; }
+    if (t.type === "checkbox" && t.hasAttribute("value") && e.type === "change") { ticked(t); }
     touched[path] = true;
     if (path === "id" && e.type === "input") { idEdited = t.value.trim() !== ""; }
     if (path === "title.en" && e.type === "input" && !idEdited) {
@@ -308,6 +309,12 @@
         return;
       }
       setIn(v, path, e.value);
+    });
+    // Codes and ids in the order they were ticked (or written in a loaded file).
+    form.querySelectorAll("fieldset.sf-checks").forEach(function (fs) {
+      var key = fs.getAttribute("data-path");
+      var order = (fs.sfOrder || []).filter(function (x) { return v[key].indexOf(x) >= 0; });
+      v[key] = order.concat(v[key].filter(function (x) { return order.indexOf(x) < 0; }));
     });
     return v;
   }
@@ -537,6 +544,7 @@
       $("sf-items-" + fs.getAttribute("data-list")).textContent = "";
     });
     form.querySelectorAll("li.sf-added").forEach(function (li) { li.remove(); });
+    form.querySelectorAll("fieldset.sf-checks").forEach(function (fs) { fs.sfOrder = []; });
     form.querySelectorAll("input[data-path], textarea[data-path], select[data-path]").forEach(function (e) {
       if (e.type === "checkbox") { e.checked = false; } else { e.value = ""; }
     });
@@ -578,6 +586,13 @@
       e.value = String(v);
     }
   }
+  // ticked keeps the order in which the boxes of a group were ticked.
+  function ticked(box) {
+    var fs = box.closest("fieldset.sf-checks");
+    var order = (fs.sfOrder || []).filter(function (x) { return x !== box.value; });
+    if (box.checked) { order.push(box.value); }
+    fs.sfOrder = order;
+  }
   // check ticks a code or id; one the page does not list gets its own box, so that
   // nothing of the file is lost and the validator can name it.
   function check(group, key, code) {
@@ -591,6 +606,7 @@
       group.querySelector("ul").appendChild(li);
     }
     box.checked = true;
+    ticked(box);
   }
 
   // ---- Filtering a long list of entries.

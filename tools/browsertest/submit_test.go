@@ -433,4 +433,28 @@ func loadFiles(t *testing.T, ctx context.Context) {
 	if !strings.Contains(got["status"], "sf-ok") || !strings.Contains(got["yaml"], "contacts: [casey-river, dana-lake]") {
 		t.Errorf("the loaded project should be valid and keep its contacts: %s\n%s", got["status"], got["yaml"])
 	}
+
+	// A project with every key goes through the form unchanged: the file shown is the
+	// one package webform writes for it (its golden file).
+	alpha, err := filepath.Abs(filepath.Join(fixture, "projects", "alpha-outreach.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles("#sf-load-file", []string{alpha})); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(ctx, "the second file to load", `document.getElementById("sf-load-result").textContent.includes("alpha-outreach.yaml") && document.getElementById("sf-yaml").textContent.includes("id: alpha-outreach")`); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(repo, "tools", "webform", "testdata", "alpha-outreach.golden.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml, err := evalJS[string](ctx, `document.getElementById("sf-yaml").textContent`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if yaml != string(want) {
+		t.Errorf("alpha-outreach.yaml through the form:\n%s\nwant tools/webform/testdata/alpha-outreach.golden.yaml:\n%s", yaml, want)
+	}
 }
