@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
 	"github.com/pssdc/guide-iad/tools/evi"
@@ -78,45 +77,6 @@ func eviColumn(keys []string, rows [][]string, key string) []string {
 		}
 	}
 	return out
-}
-
-// eviDownload clicks the button of id and returns the downloaded file and its suggested name.
-func eviDownload(ctx context.Context, dir, button string) (name string, data []byte, err error) {
-	begin := chromedp.Events(ctx, cdpbrowser.DownloadWillBegin)
-	progress := chromedp.Events(ctx, cdpbrowser.DownloadProgress)
-	events := true
-	if _, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &events,
-	}); err != nil {
-		return "", nil, err
-	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#"+button))); err != nil {
-		return "", nil, err
-	}
-	var guid string
-	for ev, err := range begin {
-		if err != nil {
-			return "", nil, err
-		}
-		name, guid = ev.SuggestedFilename, ev.GUID
-		break
-	}
-	for ev, err := range progress {
-		if err != nil {
-			return "", nil, err
-		}
-		if ev.GUID != guid {
-			continue
-		}
-		if ev.State == cdpbrowser.DownloadProgressStateCanceled {
-			return "", nil, fmt.Errorf("download of %s canceled", name)
-		}
-		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
-			break
-		}
-	}
-	data, err = os.ReadFile(filepath.Join(dir, guid))
-	return name, data, err
 }
 
 // eviExpected is what guide evi writes for the sample, with the given choices applied
@@ -273,7 +233,7 @@ func TestEVICalculator(t *testing.T) {
 
 			// The download is what guide evi writes for the sample.
 			dir := t.TempDir()
-			name, got, err := eviDownload(ctx, dir, "evi-download")
+			name, got, err := clickDownload(ctx, dir, "evi-download")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -318,14 +278,14 @@ func TestEVICalculator(t *testing.T) {
 			if diff == 0 {
 				t.Error("changing a direction changed no index in the table")
 			}
-			if _, got, err = eviDownload(ctx, dir, "evi-download"); err != nil {
+			if _, got, err = clickDownload(ctx, dir, "evi-download"); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got, changed) {
 				t.Errorf("after the change, the downloaded CSV differs from guide evi's with the changed direction")
 			}
 			// The configuration the page offers gives guide evi the same file.
-			_, conf, err := eviDownload(ctx, dir, "evi-download-config")
+			_, conf, err := clickDownload(ctx, dir, "evi-download-config")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -400,7 +360,7 @@ func TestEVICalculator(t *testing.T) {
 			if _, err := evi.Run(evi.Options{Config: weighted, Data: eviSampleData, Format: "csv"}, &wantWeighted); err != nil {
 				t.Fatal(err)
 			}
-			if _, got, err = eviDownload(ctx, dir, "evi-download"); err != nil {
+			if _, got, err = clickDownload(ctx, dir, "evi-download"); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got, wantWeighted.Bytes()) || !bytes.Contains(got, []byte(evi.MethodWeighted)) {

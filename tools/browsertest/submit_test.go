@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -275,7 +274,7 @@ func fillAndSubmit(t *testing.T, ctx context.Context, axe string) {
 	t.Logf("one check of the whole file in the browser: %.1f ms", ms)
 
 	dir := t.TempDir()
-	name, data, err := submitDownload(ctx, dir, "sf-download")
+	name, data, err := clickDownload(ctx, dir, "sf-download")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,45 +306,6 @@ func fillAndSubmit(t *testing.T, ctx context.Context, axe string) {
 		}
 	}
 	t.Logf("the file the form made (%d bytes) passes guide validate", len(data))
-}
-
-// submitDownload clicks the button of id and returns the file it downloads and its name.
-func submitDownload(ctx context.Context, dir, button string) (name string, data []byte, err error) {
-	begin := chromedp.Events(ctx, cdpbrowser.DownloadWillBegin)
-	progress := chromedp.Events(ctx, cdpbrowser.DownloadProgress)
-	events := true
-	if _, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &events,
-	}); err != nil {
-		return "", nil, err
-	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#"+button))); err != nil {
-		return "", nil, err
-	}
-	var guid string
-	for ev, err := range begin {
-		if err != nil {
-			return "", nil, err
-		}
-		name, guid = ev.SuggestedFilename, ev.GUID
-		break
-	}
-	for ev, err := range progress {
-		if err != nil {
-			return "", nil, err
-		}
-		if ev.GUID != guid {
-			continue
-		}
-		if ev.State == cdpbrowser.DownloadProgressStateCanceled {
-			return "", nil, fmt.Errorf("download of %s canceled", name)
-		}
-		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
-			break
-		}
-	}
-	data, err = os.ReadFile(filepath.Join(dir, guid))
-	return name, data, err
 }
 
 // keyboardPath: with the keyboard only, asking for the file of an unfinished form moves
