@@ -51,9 +51,12 @@ schema: deps
 wasm: deps
 	$(GUIDE) wasm -out static/wasm
 
+# Hosts such as GitHub Pages serve /404.html for any missing address: give them the
+# English "not found" page, which links its French counterpart (its links are absolute).
 site: validate wasm
 	@tools/deps.sh node
 	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d public
+	cp public/en/404.html public/404.html
 	rm -rf public/pagefind && $(PAGEFIND) --site public --quiet
 
 # Site with the print pages → PDFs → site again, now linking each PDF with its size and
@@ -64,6 +67,7 @@ pdf: validate wasm
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF) --gc --cleanDestinationDir -d public
 	$(GUIDE) pdf -public public -paper $(PAPER) $(if $(EDITION),-edition $(EDITION)) -site-params $(PRINTPARAMS)
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF),$(PRINTPARAMS) -d public
+	cp public/en/404.html public/404.html
 	@tools/deps.sh node
 	rm -rf public/pagefind && $(PAGEFIND) --site public --quiet
 
