@@ -224,7 +224,8 @@
     state.timings.total = performance.now() - t0;
     state.timings.areas = meta.total;
     state.timings.runs = (state.timings.runs || 0) + 1;
-    var ms = nf.int.format(state.timings.total);
+    // Under a millisecond (the 40-area sample) reads "< 1", not "0".
+    var ms = state.timings.total < 1 ? "<\u00a01" : nf.int.format(state.timings.total);
     setStatus(state.sample
       ? fill("status_sample", { areas: nf.int.format(meta.total), ms: ms })
       : fill("status_file", { file: state.dataName, areas: nf.int.format(meta.total), ms: ms }));
