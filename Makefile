@@ -17,6 +17,9 @@ EDITION ?=
 PAPER   ?= letter
 PRINTCONF   := tmp/print-output.toml
 PRINTPARAMS := tmp/print-edition.toml
+# The JSON copy of the validated data/ that site and pdf give Hugo (tools/hugodata): Hugo
+# then reads exactly what guide validate read, and loads it several times faster.
+HUGODATA    := tmp/hugo-data
 
 .PHONY: all serve site validate fmt schema wasm pdf test bench clean deps help
 
@@ -55,7 +58,8 @@ wasm: deps
 # English "not found" page, which links its French counterpart (its links are absolute).
 site: validate wasm
 	@tools/deps.sh node
-	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d public
+	$(GUIDE) hugo-data -out $(HUGODATA)
+	$(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml --gc --cleanDestinationDir -d public
 	cp public/en/404.html public/404.html
 	rm -rf public/pagefind && $(PAGEFIND) --site public --quiet
 
@@ -64,9 +68,10 @@ site: validate wasm
 pdf: validate wasm
 	@tools/deps.sh pdf
 	@mkdir -p tmp && $(GUIDE) pdf -hugo-config > $(PRINTCONF)
-	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF) --gc --cleanDestinationDir -d public
+	$(GUIDE) hugo-data -out $(HUGODATA)
+	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml,$(PRINTCONF) --gc --cleanDestinationDir -d public
 	$(GUIDE) pdf -public public -paper $(PAPER) $(if $(EDITION),-edition $(EDITION)) -site-params $(PRINTPARAMS)
-	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(PRINTCONF),$(PRINTPARAMS) -d public
+	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml,$(PRINTCONF),$(PRINTPARAMS) -d public
 	cp public/en/404.html public/404.html
 	@tools/deps.sh node
 	rm -rf public/pagefind && $(PAGEFIND) --site public --quiet

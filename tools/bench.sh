@@ -29,9 +29,12 @@ for n in $sizes; do
 	corpus="$work/corpus-$n"
 	"$work/guide" gen -projects "$n" -out "$corpus/data"
 	for part in config.toml content layouts i18n assets static; do cp -r "$part" "$corpus/"; done
+	rm -rf "$corpus/static/wasm" "$corpus/static/pagefind" # generated; not part of the build measured
 	echo "== $n projects ($(du -sh "$corpus/data" | cut -f1) of YAML)"
 	measure "validate $n" "$work/guide" validate -data "$corpus/data"
-	measure "hugo build $n" "$work/hugo" --source "$corpus" --destination "$work/public-$n" --quiet
+	# As make site: the JSON copy of the validated data, then Hugo on it (tools/hugodata).
+	measure "hugo-data $n" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
+	measure "hugo build $n" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$work/public-$n" --quiet
 	pages=$(find "$work/public-$n" -name '*.html' | wc -l)
 	# The search index (make site runs Pagefind after Hugo; docs/site.md).
 	[ -x node_modules/.bin/pagefind ] && measure "pagefind index $n" node_modules/.bin/pagefind --site "$work/public-$n" --quiet

@@ -575,3 +575,17 @@ func column(line []byte, pos int) int {
 	}
 	return pos + 1
 }
+
+// ParseYAML reads one data file into its yaml.v3 tree as the validator reads it (the
+// fast reader, else the library). It does not check anything: use it on files that
+// passed Run.
+func ParseYAML(src []byte) (*yaml.Node, error) {
+	if doc, ok := fastParse(src); ok {
+		return doc, nil
+	}
+	var doc yaml.Node
+	if err := unmarshalSafely(src, &doc); err != nil {
+		return nil, err
+	}
+	return &doc, nil
+}

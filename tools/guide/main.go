@@ -11,6 +11,7 @@
 //	guide review [-older-than 12m] [-data DIR] [-format text|csv]
 //	guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-site-params FILE]
 //	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
+//	guide hugo-data [-data DIR] [-out DIR]
 //	guide wasm [-out DIR]
 //	guide gen -projects N -out DIR [-seed S]
 //
@@ -24,6 +25,9 @@
 //
 // schema writes the JSON Schemas of every kind, generated from the model with the
 // taxonomy's codes; -check only reports whether the committed ones are up to date.
+//
+// hugo-data writes the JSON copy of the validated data/ that make site gives Hugo, and
+// DIR.toml, the Hugo configuration that mounts it.
 //
 // wasm compiles the programs under tools/wasm/ to WebAssembly for the website.
 //
@@ -68,6 +72,8 @@ commands:
                  print the edition of each language to public/<lang>/*.pdf (headless Chromium)
   evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
                  e-vulnerability index of each area of DATA.csv; exit 1 on data errors
+  hugo-data [-data DIR] [-out DIR]
+                 write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)
   wasm [-out DIR]
                  compile the browser programs (tools/wasm/*) to DIR (default static/wasm)
   gen -projects N -out DIR [-seed S]
@@ -111,6 +117,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status, err = cmdPdf(args[1:], stdout, stderr)
 	case "evi":
 		status, err = cmdEvi(args[1:], stdout, stderr)
+	case "hugo-data":
+		status, err = cmdHugoData(args[1:], stdout, stderr)
 	case "wasm":
 		status, err = cmdWasm(args[1:], stdout, stderr)
 	case "gen":

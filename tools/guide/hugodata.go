@@ -1,0 +1,28 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/pssdc/guide-iad/tools/hugodata"
+)
+
+// cmdHugoData writes the JSON copy of data/ that the site is built from (package
+// hugodata) and the Hugo configuration that mounts it.
+func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlags("hugo-data", stderr)
+	data := fs.String("data", "data", "the data `dir` (validated first with guide validate)")
+	out := fs.String("out", "tmp/hugo-data", "write the JSON copy into `dir`, and its Hugo mount into DIR.toml")
+	if err := parseFlags(fs, args); err != nil {
+		return 0, err
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintf(stderr, "guide hugo-data: unexpected argument %q\n", fs.Arg(0))
+		return 0, errUsage
+	}
+	if err := hugodata.Write(*data, *out, "."); err != nil {
+		return 0, err
+	}
+	fmt.Fprintf(stdout, "%s.toml\n", *out)
+	return 0, nil
+}

@@ -1,0 +1,128 @@
+package hugodata
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pssdc/guide-iad/tools/check"
+	"github.com/pssdc/guide-iad/tools/sitetest"
+)
+
+func TestWriteJSON(t *testing.T) {
+	for _, c := range []struct{ yaml, json string }{
+		{"id: a\nexample: true\nn: 42\nx: 1.5\nz: null\n", `{"id":"a","example":true,"n":42,"x":1.5,"z":null}`},
+		{"started: 2016-10-03\nreviewed: \"2026-04-22\"\n", `{"started":"2016-10-03","reviewed":"2026-04-22"}`},
+		{"title:\n  en: \"A <b> & \\\"q\\\"\"\n  fr: « été »\n", `{"title":{"en":"A \u003cb\u003e \u0026 \"q\"","fr":"« été »"}}`},
+		{"themes: [a, b]\nlist:\n  - en: x\n    fr: y\n", `{"themes":["a","b"],"list":[{"en":"x","fr":"y"}]}`},
+		{"text: |\n  line one\n\n  line two\n", `{"text":"line one\n\nline two\n"}`},
+		{"octal: 0755\nyes: yes\n", `{"octal":493,"yes":"yes"}`},
+	} {
+		doc, err := check.ParseYAML([]byte(c.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := writeJSON(&b, doc.Content[0]); err != nil {
+			t.Fatalf("%q: %v", c.yaml, err)
+		}
+		if b.String() != c.json {
+			t.Errorf("%q:\n got %s\nwant %s", c.yaml, b.String(), c.json)
+		}
+	}
+}
+
+func TestWriteRefusesWhatValidateRefuses(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	os.MkdirAll(filepath.Join(data, "projects"), 0o755)
+	os.WriteFile(filepath.Join(data, "projects", "a.yaml"), []byte("a: &x 1\nb: *x\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "keep.json"), []byte("{}"), 0o644)
+	err := Write(data, out, dir)
+	if err == nil || !strings.Contains(err.Error(), "a.yaml") || !strings.Contains(err.Error(), "line 2") {
+		t.Fatalf("err = %v, want one naming a.yaml and line 2 (the alias)", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "keep.json")); err != nil {
+		t.Errorf("a failed Write touched the previous copy: %v", err)
+	}
+	if _, err := os.Stat(out + ".new"); !os.IsNotExist(err) {
+		t.Errorf("a failed Write left %s.new behind", out)
+	}
+}
+
+// TestSameSite builds the fixture corpus twice, from the YAML files (Hugo's own reading)
+// and from the JSON copy, and requires the very same files.
+func TestSameSite(t *testing.T) {
+	const repo = "../.."
+	dir := t.TempDir()
+	site, err := sitetest.Stage(repo, "../check/testdata/valid", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromYAML := filepath.Join(dir, "public-yaml")
+	if _, err := sitetest.Build(repo, site, fromYAML); err != nil {
+		t.Fatal(err)
+	}
+	copyDir := filepath.Join(site, "tmp", "hugo-data")
+	if err := Write(filepath.Join(site, "data"), copyDir, site); err != nil {
+		t.Fatal(err)
+	}
+	// Without data/, the build can only have read the copy.
+	if err := os.RemoveAll(filepath.Join(site, "data")); err != nil {
+		t.Fatal(err)
+	}
+	fromJSON := filepath.Join(dir, "public-json")
+	if _, err := sitetest.Build(repo, site, fromJSON, "--config", filepath.Join(site, "config.toml")+","+copyDir+".toml"); err != nil {
+		t.Fatal(err)
+	}
+	a, b := readAll(t, fromYAML), readAll(t, fromJSON)
+	if len(a) < 100 {
+		t.Fatalf("only %d files built", len(a))
+	}
+	for name, content := range a {
+		other, ok := b[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: built from YAML only", name)
+		case !bytes.Equal(content, other):
+			t.Errorf("%s differs:\n%s", name, firstDifference(content, other))
+		}
+	}
+	for name := range b {
+		if _, ok := a[name]; !ok {
+			t.Errorf("%s: built from JSON only", name)
+		}
+	}
+}
+
+func readAll(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(root, path)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func firstDifference(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "  yaml: " + string(a[from:min(len(a), i+80)]) + "\n  json: " + string(b[from:min(len(b), i+80)])
+}
