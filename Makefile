@@ -4,7 +4,9 @@
 # Java 17 from Debian when root; node_modules from package-lock.json).
 
 GO      ?= go
-HUGO    := $(GO) tool hugo
+# A soft memory limit for Hugo's garbage collector keeps a 10,000-project build under
+# 2 GiB (docs/site.md, Performance).
+HUGO    := GOMEMLIMIT=1800MiB $(GO) tool hugo
 GUIDE   := $(GO) run ./tools/guide
 PORT    ?= 1313
 # Pagefind (package.json) indexes the built site for the search page (docs/site.md).
