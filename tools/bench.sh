@@ -35,14 +35,16 @@ for n in $sizes; do
 	# As make site: the JSON copy of the validated data, then Hugo on it (tools/hugodata).
 	measure "hugo-data $n" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
 	export GOMEMLIMIT=1800MiB # as make site
-	measure "hugo build $n" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$work/public-$n" --quiet
-	# The same build written to memory (tmpfs) instead of the disk: the difference is
-	# the kernel's time writing the files, which varies a lot on a shared virtual disk.
+	# First the build written to memory (tmpfs), then to the disk: the difference is
+	# the kernel's time writing the files, which varies a lot on a shared virtual disk
+	# (first, so that no write-back of an earlier build runs during it).
 	if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+		sync # let earlier writes reach the disk before timing
 		shm=$(mktemp -d /dev/shm/guide-bench.XXXXXX)
 		measure "hugo build $n (tmpfs)" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$shm" --quiet
 		rm -rf "$shm"
 	fi
+	measure "hugo build $n" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$work/public-$n" --quiet
 	unset GOMEMLIMIT
 	pages=$(find "$work/public-$n" -name '*.html' | wc -l)
 	# The search index (make site runs Pagefind after Hugo; docs/site.md).
