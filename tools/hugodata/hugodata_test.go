@@ -55,12 +55,18 @@ func TestWriteRefusesWhatValidateRefuses(t *testing.T) {
 	}
 }
 
-// TestSameSite builds the fixture corpus twice, from the YAML files (Hugo's own reading)
-// and from the JSON copy, and requires the very same files.
+// TestSameSite builds the fixture corpus and the guide's own data twice each, from the
+// YAML files (Hugo's own reading) and from the JSON copy, and requires the very same files.
 func TestSameSite(t *testing.T) {
+	for name, corpus := range map[string]string{"fixture": "../check/testdata/valid", "data": "../../data"} {
+		t.Run(name, func(t *testing.T) { sameSite(t, corpus) })
+	}
+}
+
+func sameSite(t *testing.T, corpus string) {
 	const repo = "../.."
 	dir := t.TempDir()
-	site, err := sitetest.Stage(repo, "../check/testdata/valid", dir)
+	site, err := sitetest.Stage(repo, corpus, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
