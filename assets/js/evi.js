@@ -1,13 +1,14 @@
 // The e-vulnerability index calculator (layouts/evi/page.html). Every rule — reading
 // the configuration and the CSV, the checks, the ranks, the scores and the CSV written
-// for download — is tools/evi in Go, compiled to static/wasm/evi.wasm (tools/wasm/evi);
-// this script only moves files in and results out, and draws the table and the charts.
+// for download — is tools/evi in Go, compiled to static/wasm/evi.wasm (tools/wasm/evi),
+// which runs in a Web Worker (evi-worker.js) so that a large file does not freeze the
+// page; this script only moves files in and results out, and draws the table and charts.
 // Nothing leaves the browser.
 (function () {
   "use strict";
 
   var root = document.getElementById("evi");
-  if (!root || typeof Go === "undefined" || typeof WebAssembly === "undefined") {
+  if (!root || typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
     return; // the <noscript> note and the method stay
   }
   var S = JSON.parse(root.getAttribute("data-i18n"));
@@ -64,31 +65,39 @@
 
   // --- Starting: the WebAssembly program and the sample files. -------------------------
 
+  // The Go program runs in a Web Worker (evi-worker.js): call(op, args) asks it and
+  // resolves with its answer; the worker answers in the order asked.
+  var worker = null, pending = {}, seq = 0;
+  function call(op, args) {
+    return new Promise(function (resolve, reject) {
+      var id = ++seq;
+      pending[id] = { resolve: resolve, reject: reject };
+      worker.postMessage({ id: id, op: op, args: args || [] });
+    });
+  }
+
   function start() {
     root.hidden = false;
-    var go = new Go();
-    var ready = new Promise(function (resolve) { window.eviOnReady = resolve; });
-    var wasmURL = root.getAttribute("data-wasm");
-    var instantiate = WebAssembly.instantiateStreaming
-      ? WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject).catch(function () {
-        // A host that does not serve .wasm as application/wasm: compile from bytes.
-        return fetch(wasmURL).then(function (r) { return r.arrayBuffer(); })
-          .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-      })
-      : fetch(wasmURL).then(function (r) { return r.arrayBuffer(); })
-        .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+    var ready = new Promise(function (resolve, reject) {
+      worker = new Worker(root.getAttribute("data-worker"));
+      worker.onmessage = function (e) {
+        var m = e.data;
+        if (m.op === "ready") { resolve(); return; }
+        if (m.op === "failed") { reject(new Error(m.error)); return; }
+        var p = pending[m.id];
+        delete pending[m.id];
+        if (p) { if (m.error) { p.reject(new Error(m.error)); } else { p.resolve(m.result); } }
+      };
+      worker.onerror = function (e) { reject(new Error(e.message || "worker")); };
+      worker.postMessage({ op: "init", exec: new URL(root.getAttribute("data-exec"), location.href).href, wasm: new URL(root.getAttribute("data-wasm"), location.href).href });
+    });
     var sampleConfig = fetch(root.getAttribute("data-sample-config")).then(okText);
     var sampleData = fetch(root.getAttribute("data-sample-csv")).then(okBytes);
-    instantiate.then(function (r) {
-      go.run(r.instance);
-      return Promise.all([ready, sampleConfig, sampleData]);
-    }).then(function (v) {
+    Promise.all([ready, sampleConfig, sampleData]).then(function (v) {
       state.sampleConfig = v[1];
       state.sampleData = v[2];
       useSample();
-    }).catch(function (err) {
-      setStatus(fill("status_failed", { msg: err && err.message ? err.message : String(err) }));
-    });
+    }).catch(failed);
 
     $("evi-data").addEventListener("change", onDataFile);
     $("evi-config").addEventListener("change", onConfigFile);
@@ -165,32 +174,33 @@
   function run(t0, waiting) {
     t0 = t0 || performance.now();
     setStatus(S.status_computing);
-    // Let the status paint before the (synchronous) work.
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        var t1 = performance.now();
-        var r = JSON.parse(window.eviGo.load(state.config, state.data));
-        state.timings.load = performance.now() - t1;
-        if (!r.ok) {
-          state.loaded = null;
-          if (waiting && r.file === "data") {
-            hideErrors();
-            setStatus(fill("status_config_ready", { file: waiting }));
-          } else {
-            showErrors(r);
-          }
-          $("evi-editor").hidden = true;
-          $("evi-results").hidden = true;
-          return;
+    var t1 = performance.now();
+    call("load", [state.config, state.data]).then(function (json) {
+      var r = JSON.parse(json);
+      state.timings.load = performance.now() - t1;
+      if (!r.ok) {
+        state.loaded = null;
+        if (waiting && r.file === "data") {
+          hideErrors();
+          setStatus(fill("status_config_ready", { file: waiting }));
+        } else {
+          showErrors(r);
         }
-        state.loaded = r.config;
-        state.choices = r.config.indicators.map(function (ind) {
-          return { column: ind.column, theme: ind.theme, direction: ind.direction };
-        });
-        buildEditor();
-        compute(t0, true);
-      }, 0);
-    });
+        $("evi-editor").hidden = true;
+        $("evi-results").hidden = true;
+        return;
+      }
+      state.loaded = r.config;
+      state.choices = r.config.indicators.map(function (ind) {
+        return { column: ind.column, theme: ind.theme, direction: ind.direction };
+      });
+      buildEditor();
+      compute(t0, true);
+    }).catch(failed);
+  }
+
+  function failed(err) {
+    setStatus(fill("status_failed", { msg: err && err.message ? err.message : String(err) }));
   }
 
   // compute scores the loaded areas with the current choices and shows them. The
@@ -198,12 +208,24 @@
   function compute(t0, newFile) {
     t0 = t0 || performance.now();
     var t1 = performance.now();
-    var out = window.eviGo.compute(JSON.stringify(state.choices), !!newFile);
+    call("compute", [JSON.stringify(state.choices), !!newFile]).then(function (out) {
+      if (!shown(out, t0, t1, newFile)) { return; }
+      // The Go program's own timings, for the browser benchmark; then data-runs tells
+      // the tests that a result is on the page.
+      return call("timings").then(function (t) {
+        window.eviGoTimings = JSON.parse(t);
+        root.setAttribute("data-runs", String(state.timings.runs));
+      });
+    }).catch(failed);
+  }
+
+  // shown puts a result of compute on the page.
+  function shown(out, t0, t1, newFile) {
     var meta = JSON.parse(out.meta);
     if (!meta.ok) {
       showErrors(meta);
       $("evi-results").hidden = true;
-      return;
+      return false;
     }
     state.meta = meta;
     if (newFile) { state.str = JSON.parse(out.strings); }
@@ -229,7 +251,7 @@
     setStatus(state.sample
       ? fill("status_sample", { areas: nf.int.format(meta.total), ms: ms })
       : fill("status_file", { file: state.dataName, areas: nf.int.format(meta.total), ms: ms }));
-    root.setAttribute("data-runs", String(state.timings.runs));
+    return true;
   }
 
   // --- Errors, in the page's language around the Go package's message. -----------------
@@ -598,13 +620,15 @@
   }
 
   function downloadCSV() {
-    var b = window.eviGo.csv();
-    if (b) { download(b, S.file_csv, "text/csv;charset=utf-8"); }
+    call("csv").then(function (b) {
+      if (b) { download(b, S.file_csv, "text/csv;charset=utf-8"); }
+    }).catch(failed);
   }
 
   function downloadConfig() {
-    var y = window.eviGo.config();
-    if (y) { download(y, S.file_config, "application/yaml;charset=utf-8"); }
+    call("config").then(function (y) {
+      if (y) { download(y, S.file_config, "application/yaml;charset=utf-8"); }
+    }).catch(failed);
   }
 
   start();

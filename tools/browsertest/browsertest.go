@@ -95,14 +95,15 @@ func FindChromium() (string, error) {
 }
 
 // Server serves a built site on a loopback port and remembers the requests it answered
-// with an error.
+// with an error, and the status of the last answer for each path.
 type Server struct {
 	URL  string // http://127.0.0.1:PORT
 	Host string // 127.0.0.1:PORT
 	srv  *http.Server
 
-	mu     sync.Mutex
-	failed []string
+	mu       sync.Mutex
+	failed   []string
+	answered map[string]int
 }
 
 // Serve serves the folder root on 127.0.0.1 at a free port.
@@ -111,17 +112,18 @@ func Serve(root string) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serving %s on loopback: %w", root, err)
 	}
-	s := &Server{URL: "http://" + ln.Addr().String(), Host: ln.Addr().String()}
+	s := &Server{URL: "http://" + ln.Addr().String(), Host: ln.Addr().String(), answered: map[string]int{}}
 	files := http.FileServer(http.Dir(root))
 	s.srv = &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 			files.ServeHTTP(rec, r)
+			s.mu.Lock()
+			s.answered[r.URL.Path] = rec.status
 			if rec.status >= 400 {
-				s.mu.Lock()
 				s.failed = append(s.failed, fmt.Sprintf("%s (HTTP %d)", r.URL.Path, rec.status))
-				s.mu.Unlock()
 			}
+			s.mu.Unlock()
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
@@ -134,6 +136,20 @@ func (s *Server) Failures() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.failed)
+}
+
+// Answered returns the status of the server's last answer for the path of a URL on its
+// host, and whether it answered one. A page's recorder does not see a Web Worker's script
+// arrive (the worker is a target of its own): the server does.
+func (s *Server) Answered(rawURL string) (int, bool) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host != s.Host {
+		return 0, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	status, ok := s.answered[u.Path]
+	return status, ok
 }
 
 // Close stops the server.

@@ -455,7 +455,7 @@ func TestEVIBrowserBenchmark(t *testing.T) {
 		wall := time.Since(start)
 		var first timings
 		if err == nil {
-			first, err = chromedp.Run(ctx, chromedp.Evaluate[timings](`({Read: eviTimings.read, Load: eviTimings.load, Compute: eviTimings.compute, Render: eviTimings.render, Total: eviTimings.total, Areas: eviTimings.areas, Go: eviGo.timings()})`))
+			first, err = chromedp.Run(ctx, chromedp.Evaluate[timings](`({Read: eviTimings.read, Load: eviTimings.load, Compute: eviTimings.compute, Render: eviTimings.render, Total: eviTimings.total, Areas: eviTimings.areas, Go: JSON.stringify(window.eviGoTimings || null)})`))
 		}
 		if err == nil {
 			err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#evi-table th[data-key="index"] button`)))
@@ -472,7 +472,7 @@ func TestEVIBrowserBenchmark(t *testing.T) {
 		}
 		var again timings
 		if err == nil {
-			again, err = chromedp.Run(ctx, chromedp.Evaluate[timings](`({Compute: eviTimings.compute, Render: eviTimings.render, Total: eviTimings.total, Go: eviGo.timings()})`))
+			again, err = chromedp.Run(ctx, chromedp.Evaluate[timings](`({Compute: eviTimings.compute, Render: eviTimings.render, Total: eviTimings.total, Go: JSON.stringify(window.eviGoTimings || null)})`))
 		}
 		cancel()
 		if err != nil {

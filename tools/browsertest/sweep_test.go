@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -108,6 +109,11 @@ func loadPage(ctx context.Context, rec *Recorder, url, path, axe string) *pageRe
 	sctx, scancel := context.WithTimeout(pctx, 5*time.Second)
 	res.Pending = rec.Settle(sctx, 20*time.Millisecond)
 	scancel()
+	// A Web Worker's script is answered to the worker's own target: ask the server.
+	res.Pending = slices.DeleteFunc(res.Pending, func(u string) bool {
+		status, ok := server.Answered(u)
+		return ok && status < 400
+	})
 	res.Requests, res.Console = rec.Requests(), rec.Console()
 	if axe != "" {
 		if res.Axe, err = RunAxe(pctx, axe); err != nil {

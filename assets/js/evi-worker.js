@@ -1,0 +1,58 @@
+// evi-worker.js — runs the e-vulnerability index calculator (tools/wasm/evi, the Go
+// package tools/evi compiled to WebAssembly) in a Web Worker, so that a file of 60,000
+// areas is read and scored without freezing the page. assets/js/evi.js talks to it:
+//   {op: "init", exec, wasm}            load wasm_exec.js and the program; replies {op: "ready"}
+//   {id, op: "load", args: [config, data]}
+//   {id, op: "compute", args: [choices, withStrings]}
+//   {id, op: "csv"} {id, op: "config"} {id, op: "timings"}
+// and gets {id, result} or {id, error} back, in the order asked.
+"use strict";
+self.onmessage = function (e) {
+  var m = e.data;
+  if (m.op === "init") {
+    try {
+      // Only this site's files: the page's request log does not see a worker's requests,
+      // so the worker itself holds to the no-other-host rule.
+      [m.exec, m.wasm].forEach(function (u) {
+        if (new URL(u).origin !== self.location.origin) { throw new Error("not loading " + u + ": another host"); }
+      });
+      importScripts(m.exec);
+      var go = new Go();
+      self.eviOnReady = function () { self.postMessage({ op: "ready" }); };
+      var bytes = function () {
+        return fetch(m.wasm).then(function (r) {
+          if (!r.ok) { throw new Error(m.wasm + ": HTTP " + r.status); }
+          return r.arrayBuffer();
+        }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      };
+      var inst = WebAssembly.instantiateStreaming
+        // A host that does not serve .wasm as application/wasm: compile from bytes.
+        ? WebAssembly.instantiateStreaming(fetch(m.wasm), go.importObject).catch(bytes)
+        : bytes();
+      inst.then(function (r) { go.run(r.instance); }).catch(function (err) {
+        self.postMessage({ op: "failed", error: String(err && err.message || err) });
+      });
+    } catch (err) {
+      self.postMessage({ op: "failed", error: String(err && err.message || err) });
+    }
+    return;
+  }
+  try {
+    var api = self.eviGo, result, transfer = [];
+    switch (m.op) {
+      case "load": result = api.load(m.args[0], m.args[1]); break;
+      case "compute":
+        var out = api.compute(m.args[0], m.args[1]);
+        result = { meta: out.meta, strings: out.strings, numbers: out.numbers };
+        if (out.numbers) { transfer.push(out.numbers.buffer); }
+        break;
+      case "csv": result = api.csv(); break;
+      case "config": result = api.config(); break;
+      case "timings": result = api.timings(); break;
+      default: throw new Error("unknown operation " + m.op);
+    }
+    self.postMessage({ id: m.id, result: result }, transfer);
+  } catch (err) {
+    self.postMessage({ id: m.id, error: String(err && err.message || err) });
+  }
+};
