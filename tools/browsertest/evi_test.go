@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -422,7 +421,7 @@ func TestEVIBrowserBenchmark(t *testing.T) {
 	}
 	const areas, indicators, rounds = 60_000, 20, 3
 	dir := t.TempDir()
-	config, data := eviBenchInput(areas, indicators)
+	config, data := evi.Synthetic(areas, indicators)
 	cfgPath, dataPath := filepath.Join(dir, "bench-config.yaml"), filepath.Join(dir, "bench.csv")
 	if err := os.WriteFile(cfgPath, config, 0o644); err != nil {
 		t.Fatal(err)
@@ -489,42 +488,4 @@ func TestEVIBrowserBenchmark(t *testing.T) {
 			first.Read, first.Load, first.Compute, first.Render, first.Go, sortMs, again.Total, again.Compute, again.Render, again.Go,
 			strings.Join(strings.Fields(string(load))[:min(3, len(strings.Fields(string(load))))], " "))
 	}
-}
-
-// eviBenchInput is the input of tools/evi's benchmarks: 20 indicators in 4 themes,
-// one-decimal values (so with ties), 1% missing values and 0.5% areas without
-// population.
-func eviBenchInput(areas, indicators int) (config, data []byte) {
-	var cfg bytes.Buffer
-	cfg.WriteString("columns: {code: code, name_en: name_en, name_fr: name_fr, population: pop}\nindicators:\n")
-	for j := range indicators {
-		dir := 1
-		if j%5 == 4 {
-			dir = -1
-		}
-		fmt.Fprintf(&cfg, "  x%02d: {theme: t%d, direction: %d}\n", j, j%4, dir)
-	}
-	rng := rand.New(rand.NewPCG(60, 20))
-	var d bytes.Buffer
-	d.WriteString("code,name_en,name_fr,pop")
-	for j := range indicators {
-		fmt.Fprintf(&d, ",x%02d", j)
-	}
-	d.WriteByte('\n')
-	for i := range areas {
-		pop := 100 + rng.IntN(10000)
-		if rng.IntN(200) == 0 {
-			pop = 0
-		}
-		fmt.Fprintf(&d, "A%05d,Area %d (fictional),Lieu %d (fictif),%d", i, i, i, pop)
-		for range indicators {
-			if rng.IntN(100) == 0 {
-				d.WriteString(",")
-				continue
-			}
-			fmt.Fprintf(&d, ",%.1f", rng.Float64()*100)
-		}
-		d.WriteByte('\n')
-	}
-	return cfg.Bytes(), d.Bytes()
 }
