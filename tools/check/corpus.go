@@ -111,7 +111,7 @@ func Run(opts Options) (Result, error) {
 	}
 	results := make([]*parsed, len(rest))
 	entries := make([]*entry, len(rest))
-	parallel(len(rest), func(i int) {
+	Parallel(len(rest), func(i int) {
 		p := readAndParse(rest[i])
 		if p.root != nil {
 			entries[i] = checkEntry(p, rest[i].kind, tax, opts.Now)
@@ -316,8 +316,9 @@ func readLimited(path string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
-// parallel runs f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
+// Parallel runs f(0..n-1) on all cores (the validator's per-file work, and
+// tools/hugodata's conversion of the same files).
+func Parallel(n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var wg sync.WaitGroup
 	next := make(chan int)

@@ -18,10 +18,10 @@ func cmdWasm(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "guide wasm: unexpected argument %q\n", fs.Arg(0))
 		return 0, errUsage
 	}
-	if err := wasmbuild.Build(".", *out); err != nil {
+	names, err := wasmbuild.Build(".", *out)
+	if err != nil {
 		return 0, err
 	}
-	names, _ := wasmbuild.Programs(".")
 	for _, n := range names {
 		fmt.Fprintf(stdout, "%s/%s.wasm\n", *out, n)
 	}

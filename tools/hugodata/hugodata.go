@@ -17,9 +17,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/pssdc/guide-iad/tools/check"
 	"gopkg.in/yaml.v3"
@@ -57,22 +55,7 @@ func Write(dataDir, out, siteDir string) error {
 		return err
 	}
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = convertFile(dataDir, files[i], tmp)
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	check.Parallel(len(files), func(i int) { errs[i] = convertFile(dataDir, files[i], tmp) })
 	for _, err := range errs {
 		if err != nil {
 			os.RemoveAll(tmp)

@@ -42,7 +42,8 @@ func Stage(repo, dataDir, dir string) (string, error) {
 // for the tests of the pages that run them; Stage leaves out the repository's own,
 // possibly stale, static/wasm/.
 func StageWASM(repo, site string) error {
-	return wasmbuild.Build(repo, filepath.Join(site, "static", "wasm"))
+	_, err := wasmbuild.Build(repo, filepath.Join(site, "static", "wasm"))
+	return err
 }
 
 // Build runs the pinned Hugo (go tool hugo, from repo's module) on site into out, with

@@ -41,30 +41,30 @@ func Programs(repo string) ([]string, error) {
 	return names, nil
 }
 
-// Build compiles every program of repo into out/NAME.wasm and copies wasm_exec.js into
-// out. Each file is written under a temporary name and renamed, so a failed build
-// leaves the previous files whole.
-func Build(repo, out string) error {
+// Build compiles every program of repo into out/NAME.wasm, copies wasm_exec.js into
+// out and returns the programs' names. Each file is written under a temporary name and
+// renamed, so a failed build leaves the previous files whole.
+func Build(repo, out string) ([]string, error) {
 	names, err := Programs(repo)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	goroot, err := goEnv(repo, "GOROOT")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	execJS, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
 	if err != nil {
 		// Go before 1.24 kept it under misc/wasm.
 		if execJS, err = os.ReadFile(filepath.Join(goroot, "misc", "wasm", "wasm_exec.js")); err != nil {
-			return fmt.Errorf("wasm_exec.js not found in the Go distribution at %s: %w", goroot, err)
+			return nil, fmt.Errorf("wasm_exec.js not found in the Go distribution at %s: %w", goroot, err)
 		}
 	}
 	if err := format.WriteAtomic(filepath.Join(out, "wasm_exec.js"), execJS); err != nil {
-		return err
+		return nil, err
 	}
 	for _, name := range names {
 		target := filepath.Join(out, name+".wasm")
@@ -74,14 +74,14 @@ func Build(repo, out string) error {
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 		if output, err := cmd.CombinedOutput(); err != nil {
 			os.Remove(tmp)
-			return fmt.Errorf("building %s.wasm: %w\n%s", name, err, output)
+			return nil, fmt.Errorf("building %s.wasm: %w\n%s", name, err, output)
 		}
 		if err := os.Rename(tmp, target); err != nil {
 			os.Remove(tmp)
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return names, nil
 }
 
 func goEnv(repo, key string) (string, error) {
