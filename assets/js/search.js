@@ -31,7 +31,6 @@
   const clear = panel.querySelector("[data-facets-clear]");
   const PAGE = 10;
   const groups = {}; // filter name → {details, ul, boxes: Map value → {input, count}}
-  const keys = [];
   let pagefind = null;
   let seq = 0; // the latest search; older answers are dropped
   let found = [];
@@ -44,7 +43,6 @@
   if (intro && intro.dataset.introJs) intro.textContent = intro.dataset.introJs;
   for (const details of panel.querySelectorAll("details[data-facet]")) {
     const key = details.dataset.facet;
-    keys.push(key);
     const g = { details, ul: details.querySelector("ul"), boxes: new Map() };
     groups[key] = g;
     for (const li of Array.from(g.ul.children)) {
@@ -53,6 +51,7 @@
     }
     details.addEventListener("toggle", () => { if (details.open) load().catch(() => {}); });
   }
+  const keys = Object.keys(groups); // the filter names, in the panel's order
 
   function addBox(g, key, value, label, countNode, li) {
     const item = document.createElement("li");
