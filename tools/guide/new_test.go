@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,31 +13,7 @@ import (
 // copyValidCorpus copies the validator's valid corpus into a folder the test may write to.
 func copyValidCorpus(t *testing.T) string {
 	t.Helper()
-	return copyTree(t, valid)
-}
-
-// copyTree copies the folder src into a temporary folder and returns the copy's path.
-func copyTree(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
+	return testutil.CopyTree(t, valid)
 }
 
 // fakeStdin makes guide new see a pipe, not a terminal, for the test's duration;

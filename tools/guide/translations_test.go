@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"flag"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"io"
 	"os"
 	"path/filepath"
@@ -77,7 +78,7 @@ func TestTranslationsExport(t *testing.T) {
 // TestTranslationsRoundTrip: export, fill, import; the corpus then validates, and the
 // same worklist imported again changes nothing.
 func TestTranslationsRoundTrip(t *testing.T) {
-	data := copyTree(t, translationsCorpus)
+	data := testutil.CopyTree(t, translationsCorpus)
 	list := filepath.Join(t.TempDir(), "todo.csv")
 	if status, _, stderr := runCmd(cmdTranslations, "-data", data, "-o", list); status != 0 {
 		t.Fatalf("export: exit %d: %s", status, stderr)
@@ -109,7 +110,7 @@ func TestTranslationsRoundTrip(t *testing.T) {
 // TestTranslationsStaleRow: a row whose source text changed is refused with the CSV's
 // name and row; the rest is imported; exit 1.
 func TestTranslationsStaleRow(t *testing.T) {
-	data := copyTree(t, translationsCorpus)
+	data := testutil.CopyTree(t, translationsCorpus)
 	list := filepath.Join(t.TempDir(), "todo.csv")
 	runCmd(cmdTranslations, "-data", data, "-o", list)
 	path := filepath.Join(data, "contacts", "casey-river.yaml")
@@ -129,7 +130,7 @@ func TestTranslationsStaleRow(t *testing.T) {
 // TestTranslationsInvalidText: an imported text that breaks a rule is written, then
 // reported by the validator; exit 1.
 func TestTranslationsInvalidText(t *testing.T) {
-	data := copyTree(t, translationsCorpus)
+	data := testutil.CopyTree(t, translationsCorpus)
 	list := filepath.Join(t.TempDir(), "todo.csv")
 	runCmd(cmdTranslations, "-data", data, "-o", list)
 	fillWorklist(t, list, func(s string) string { return "<b>" + s + "</b>" })

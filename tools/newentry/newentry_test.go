@@ -4,8 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"flag"
-	"io/fs"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,8 +18,6 @@ import (
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 const corpus = "../check/testdata/valid"
 
@@ -65,7 +62,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", name+".golden"), got)
+			testutil.Golden(t, "./tools/newentry", filepath.Join("testdata", name+".golden"), got)
 			again, err := format.Format(c.kind, got)
 			if err != nil {
 				t.Fatal(err)
@@ -74,23 +71,6 @@ func TestGolden(t *testing.T) {
 				t.Errorf("not in canonical form; guide fmt gives\n%s", again)
 			}
 		})
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tools/newentry -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run with -update if intended)\n--- got\n%s--- want\n%s", path, got, want)
 	}
 }
 
@@ -113,30 +93,6 @@ func TestKeysInModelOrder(t *testing.T) {
 	}
 }
 
-// copyCorpus copies the valid corpus into a temporary folder the test may write to.
-func copyCorpus(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(corpus, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(corpus, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
 func errorsOf(l diag.List) diag.List {
 	var out diag.List
 	for _, d := range l {
@@ -150,7 +106,7 @@ func errorsOf(l diag.List) diag.List {
 // TestPlaceholdersFail: a new file draws an error for every required key until it is
 // filled in; nothing left empty passes.
 func TestPlaceholdersFail(t *testing.T) {
-	data := copyCorpus(t)
+	data := testutil.CopyTree(t, corpus)
 	for _, k := range EntryKinds() {
 		id := "new-" + k.Name
 		src, err := Generate(k, Values{"id": id})
@@ -187,7 +143,7 @@ func TestPlaceholdersFail(t *testing.T) {
 // then valid, with its optional keys still commented out and with all of them in use.
 func TestFilledPasses(t *testing.T) {
 	for _, uncomment := range []bool{false, true} {
-		data := copyCorpus(t)
+		data := testutil.CopyTree(t, corpus)
 		for _, k := range EntryKinds() {
 			id := "new-" + k.Name
 			src, err := Generate(k, Values{"id": id})
@@ -297,7 +253,7 @@ func fill(t *testing.T, data string, k model.Kind, src []byte) []byte {
 // TestCreateRefusesOverwrite: an existing file is never replaced, and no temporary
 // file is left behind.
 func TestCreateRefusesOverwrite(t *testing.T) {
-	data := copyCorpus(t)
+	data := testutil.CopyTree(t, corpus)
 	project, _ := KindNamed("project")
 	path := filepath.Join(data, "projects", "alpha-outreach.yaml")
 	before, _ := os.ReadFile(path)

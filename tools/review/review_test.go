@@ -2,15 +2,13 @@ package review
 
 import (
 	"bytes"
-	"flag"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 // The fixture corpus: projects reviewed long ago, exactly 12 months ago, recently and
 // never (a malformed date), a practice reviewed on a leap day, a recent resource, a
@@ -19,23 +17,6 @@ const corpus = "testdata/data"
 
 // today is the fixed day ages are measured from.
 var today = time.Date(2026, 11, 30, 15, 4, 5, 0, time.UTC)
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tools/review -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run with -update if intended)\n--- got\n%s--- want\n%s", path, got, want)
-	}
-}
 
 // TestGolden lists the fixture corpus for several ages, as text and CSV.
 func TestGolden(t *testing.T) {
@@ -58,8 +39,8 @@ func TestGolden(t *testing.T) {
 		if err := WriteCSV(&csv, res); err != nil {
 			t.Fatal(err)
 		}
-		golden(t, filepath.Join("testdata", "due-"+age+".txt.golden"), text.Bytes())
-		golden(t, filepath.Join("testdata", "due-"+age+".csv.golden"), csv.Bytes())
+		testutil.Golden(t, "./tools/review", filepath.Join("testdata", "due-"+age+".txt.golden"), text.Bytes())
+		testutil.Golden(t, "./tools/review", filepath.Join("testdata", "due-"+age+".csv.golden"), csv.Bytes())
 	}
 }
 

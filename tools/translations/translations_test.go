@@ -2,8 +2,8 @@ package translations
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,54 +17,12 @@ import (
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
-
 // The fixture corpus: a project with French pending (nested texts, a multi-line
 // Markdown block, comments, an empty fr: key), a practice with English pending, a
 // contact missing a French text without declaring it, editions with a missing title.
 const corpus = "testdata/data"
 
 var today = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tools/translations -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run with -update if intended)\n--- got\n%s--- want\n%s", path, got, want)
-	}
-}
-
-func copyCorpus(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(corpus, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(corpus, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
 
 func export(t *testing.T, data string) []Row {
 	t.Helper()
@@ -112,14 +70,14 @@ func TestExportGolden(t *testing.T) {
 	if err := WriteCSV(&b, rows); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, filepath.Join("testdata", "export.csv.golden"), b.Bytes())
+	testutil.Golden(t, "./tools/translations", filepath.Join("testdata", "export.csv.golden"), b.Bytes())
 }
 
 // TestRoundTrip: export, translate everything, import; the corpus is then valid with
 // no pending translation, each file is in canonical form with its comments, the
 // worklist is empty, and importing again changes nothing.
 func TestRoundTrip(t *testing.T) {
-	data := copyCorpus(t)
+	data := testutil.CopyTree(t, corpus)
 	before := validate(t, data)
 	if !before.HasErrors() {
 		t.Fatal("the fixture corpus should start with errors (missing French)")
@@ -157,7 +115,7 @@ func TestRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, filepath.Join("testdata", "imported", strings.ReplaceAll(name, "/", "-")), got)
+		testutil.Golden(t, "./tools/translations", filepath.Join("testdata", "imported", strings.ReplaceAll(name, "/", "-")), got)
 		kind, _ := model.KindOfPath(path)
 		if again, err := format.Format(kind, got); err != nil || !bytes.Equal(again, got) {
 			t.Errorf("%s is not in canonical form (%v)", name, err)
@@ -201,7 +159,7 @@ func readAll(t *testing.T, dir string) string {
 // row number; the other rows are imported, and translation_pending stays because a
 // text is still untranslated.
 func TestStaleRow(t *testing.T) {
-	data := copyCorpus(t)
+	data := testutil.CopyTree(t, corpus)
 	rows := export(t, data)
 	path := filepath.Join(data, "projects", "gamma-inventory.yaml")
 	src, _ := os.ReadFile(path)
@@ -242,7 +200,7 @@ func TestStaleRow(t *testing.T) {
 // TestRefusedRows: rows that do not fit the files are refused one by one, each with
 // its reason, and nothing is written for them.
 func TestRefusedRows(t *testing.T) {
-	data := copyCorpus(t)
+	data := testutil.CopyTree(t, corpus)
 	base := Row{File: "contacts/casey-river.yaml", ID: "casey-river", Key: "role", Source: "en", Target: "fr",
 		Text: "Director of analytics", Translation: "Directrice de l'analytique"}
 	with := func(row int, change func(r *Row)) Row {
@@ -332,7 +290,7 @@ func TestReadCSV(t *testing.T) {
 // TestPartialImportKeepsPending: translating some texts of an entry keeps its
 // translation_pending, and the file's other texts are untouched.
 func TestPartialImportKeepsPending(t *testing.T) {
-	data := copyCorpus(t)
+	data := testutil.CopyTree(t, corpus)
 	var rows []Row
 	for _, r := range export(t, data) {
 		if r.File == "practices/start-small.yaml" && r.Key == "title" {
