@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/format"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 )
 
@@ -68,42 +68,7 @@ func samePath(a, b string) bool {
 	return false
 }
 
-// WriteFileAtomic writes a file through write: into a temporary file of the same
-// folder, renamed over path only once complete. On any error, path is untouched and the
-// temporary file removed. An existing file keeps its permissions; a new one gets 0644.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("%s exists and is not a regular file", path)
-		}
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+// WriteFileAtomic writes a file through write, all or nothing (format.WriteAtomicFunc).
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return format.WriteAtomicFunc(path, write)
 }
