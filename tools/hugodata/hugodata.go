@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/check"
+	"github.com/pssdc/guide-iad/tools/format"
 	"gopkg.in/yaml.v3"
 )
 
@@ -73,6 +74,7 @@ func Write(dataDir, out, siteDir string) error {
 		}
 	}
 	if err := os.Rename(tmp, out); err != nil {
+		os.Rename(old, out) // put the previous copy back
 		return err
 	}
 	os.RemoveAll(old)
@@ -80,7 +82,7 @@ func Write(dataDir, out, siteDir string) error {
 	if err != nil {
 		rel = out
 	}
-	return os.WriteFile(out+".toml", fmt.Appendf(nil, Mount, filepath.ToSlash(rel)), 0o644)
+	return format.WriteAtomic(out+".toml", fmt.Appendf(nil, Mount, filepath.ToSlash(rel)))
 }
 
 func convertFile(dataDir, path, outDir string) error {
