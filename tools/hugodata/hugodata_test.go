@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pssdc/guide-iad/tools/check"
+	"github.com/pssdc/guide-iad/tools/gen"
 	"github.com/pssdc/guide-iad/tools/sitetest"
 )
 
@@ -55,10 +56,20 @@ func TestWriteRefusesWhatValidateRefuses(t *testing.T) {
 	}
 }
 
-// TestSameSite builds the fixture corpus and the guide's own data twice each, from the
-// YAML files (Hugo's own reading) and from the JSON copy, and requires the very same files.
+// TestSameSite builds the fixture corpus, the guide's own data and a generated corpus
+// twice each, from the YAML files (Hugo's own reading) and from the JSON copy, and
+// requires the very same files.
+//
+// The generated corpus (1,000 projects, 100 contacts drawn from a small pool of names)
+// also makes the test one of reproducible builds: people share names and expertise, so a
+// template that sorts a map (Hugo's `sort` visits a map in random order, and its stable
+// sort keeps that order among equal names) gives two different pages.
 func TestSameSite(t *testing.T) {
-	for name, corpus := range map[string]string{"fixture": "../check/testdata/valid", "data": "../../data"} {
+	generated := filepath.Join(t.TempDir(), "data")
+	if err := gen.Write(generated, gen.Options{Projects: 1000, Seed: 7, Taxonomy: "../../data/taxonomy.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	for name, corpus := range map[string]string{"fixture": "../check/testdata/valid", "data": "../../data", "generated": generated} {
 		t.Run(name, func(t *testing.T) { sameSite(t, corpus) })
 	}
 }
