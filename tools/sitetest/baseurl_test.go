@@ -1,0 +1,81 @@
+package sitetest
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestBaseURLWithPath builds the fixture site under a baseURL with a path, as GitHub
+// Pages serves a project site (https://OWNER.github.io/REPO/), and requires every URL
+// the pages and stylesheets give the browser (links, scripts, forms, the data-*
+// addresses read by scripts, CSS url()) to stay under that path and name a built file.
+// A root-relative "/evi/sample.csv" would leave the site there.
+func TestBaseURLWithPath(t *testing.T) {
+	const prefix = "/sub/"
+	dir := t.TempDir()
+	site, err := Stage(repo, fixture, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := Build(repo, site, out, "--baseURL", strings.TrimSuffix(BaseURL, "/")+prefix); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := strings.TrimSuffix(BaseURL, "/")
+	checked := 0
+	check := func(where, u string) {
+		switch {
+		case strings.HasPrefix(u, host+"/"):
+			u = strings.TrimPrefix(u, host)
+		case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//"):
+		default:
+			return // relative, external, data: or fragment-only
+		}
+		checked++
+		if !strings.HasPrefix(u, prefix) {
+			t.Errorf("%s: %q is outside the site's path %s", where, u, prefix)
+			return
+		}
+		path := "/" + strings.TrimPrefix(u, prefix)
+		path, _, _ = strings.Cut(path, "#")
+		path, _, _ = strings.Cut(path, "?")
+		// Stage leaves out the compiled browser programs (static/wasm/, built by make).
+		if !s.Exists(path) && !strings.HasPrefix(path, "/wasm/") {
+			t.Errorf("%s: %q names no built file", where, u)
+		}
+	}
+	for path, page := range s.Pages {
+		for _, n := range Find(page.Doc, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
+			for _, a := range n.Attr {
+				if a.Key == "href" || a.Key == "src" || a.Key == "action" || strings.HasPrefix(a.Key, "data-") {
+					check(path+" <"+n.Data+" "+a.Key+">", a.Val)
+				}
+			}
+		}
+	}
+	cssURL := regexp.MustCompile(`url\(\s*["']?([^"')]+)`)
+	for path := range s.Files {
+		if !strings.HasSuffix(path, ".css") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range cssURL.FindAllStringSubmatch(string(b), -1) {
+			check(path+" url()", m[1])
+		}
+	}
+	if checked < 200 {
+		t.Errorf("only %d addresses checked; the site looks empty", checked)
+	}
+}
