@@ -9,8 +9,6 @@ GO      ?= go
 HUGO    := GOMEMLIMIT=1800MiB $(GO) tool hugo
 GUIDE   := $(GO) run ./tools/guide
 PORT    ?= 1313
-# Pagefind (package.json) indexes the built site for the search page (docs/site.md).
-PAGEFIND := node_modules/.bin/pagefind
 # Hugo warnings (a missing i18n string among them) fail the build.
 HUGOFLAGS := --printI18nWarnings --panicOnWarning
 
@@ -63,7 +61,7 @@ site: validate wasm
 	$(GUIDE) hugo-data -out $(HUGODATA)
 	$(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml --gc --cleanDestinationDir -d public
 	cp public/en/404.html public/404.html
-	rm -rf public/pagefind && $(PAGEFIND) --site public --quiet
+	$(GUIDE) search-index -site public
 
 # Site with the print pages → PDFs → site again, now linking each PDF with its size and
 # page count (the second build keeps public/, so the PDFs stay).
@@ -76,7 +74,7 @@ pdf: validate wasm
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml,$(PRINTCONF),$(PRINTPARAMS) -d public
 	cp public/en/404.html public/404.html
 	@tools/deps.sh node
-	rm -rf public/pagefind && $(PAGEFIND) --site public --quiet
+	$(GUIDE) search-index -site public
 
 # hugo server keeps the site in memory, so the search index is built beforehand from a
 # build in tmp/ into static/pagefind/ (generated, not committed), which the server serves;
@@ -84,7 +82,7 @@ pdf: validate wasm
 serve: validate wasm
 	@tools/deps.sh node
 	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d tmp/serve-public --quiet
-	rm -rf static/pagefind && $(PAGEFIND) --site tmp/serve-public --output-path static/pagefind --quiet
+	$(GUIDE) search-index -site tmp/serve-public -out static/pagefind
 	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
 test: deps

@@ -48,7 +48,7 @@ for n in $sizes; do
 	unset GOMEMLIMIT
 	pages=$(find "$work/public-$n" -name '*.html' | wc -l)
 	# The search index (make site runs Pagefind after Hugo; docs/site.md).
-	[ -x node_modules/.bin/pagefind ] && measure "pagefind index $n" node_modules/.bin/pagefind --site "$work/public-$n" --quiet
+	[ -x node_modules/.bin/pagefind ] && measure "pagefind index $n" "$work/guide" search-index -site "$work/public-$n"
 	echo "   $pages HTML pages, $(du -sh "$work/public-$n" | cut -f1)"
 	rm -rf "$work/public-$n"
 done

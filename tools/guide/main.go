@@ -13,6 +13,7 @@
 //	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
 //	guide hugo-data [-data DIR] [-out DIR]
 //	guide wasm [-out DIR]
+//	guide search-index [-site DIR] [-out DIR]
 //	guide gen -projects N -out DIR [-seed S]
 //
 // validate checks the YAML files under data/ (or the given files and folders, against
@@ -30,6 +31,8 @@
 // DIR.toml, the Hugo configuration that mounts it.
 //
 // wasm compiles the programs under tools/wasm/ to WebAssembly for the website.
+//
+// search-index builds the site's search index with Pagefind (without its unused UIs).
 //
 // gen writes a synthetic, valid corpus of N projects for benchmarks.
 package main
@@ -76,6 +79,8 @@ commands:
                  write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)
   wasm [-out DIR]
                  compile the browser programs (tools/wasm/*) to DIR (default static/wasm)
+  search-index [-site DIR] [-out DIR]
+                 index a built site for search with Pagefind (default public, into DIR/pagefind)
   gen -projects N -out DIR [-seed S]
                  write a synthetic valid corpus (for benchmarks)
 
@@ -121,6 +126,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status, err = cmdHugoData(args[1:], stdout, stderr)
 	case "wasm":
 		status, err = cmdWasm(args[1:], stdout, stderr)
+	case "search-index":
+		err = cmdSearchIndex(args[1:], stderr)
 	case "gen":
 		err = cmdGen(args[1:], stderr)
 	case "help", "-h", "--help":
