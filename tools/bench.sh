@@ -20,7 +20,11 @@ measure() { # label command...
 	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.log")
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.log")
 	printf '%-28s wall %8s   peak %6d MiB\n' "$label" "$wall" $((rss / 1024))
+	last_secs=$(awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$wall")
+	last_mib=$((rss / 1024))
 }
+
+declare -A build_secs build_mib
 
 echo "== go test -bench (validator)"
 go test ./tools/check -run '^$' -bench Validate -benchmem -count 1 | grep -E '^Benchmark'
@@ -45,6 +49,8 @@ for n in $sizes; do
 		rm -rf "$shm"
 	fi
 	measure "hugo build $n" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$work/public-$n" --quiet
+	build_secs[$n]=$last_secs
+	build_mib[$n]=$last_mib
 	unset GOMEMLIMIT
 	pages=$(find "$work/public-$n" -name '*.html' | wc -l)
 	# The search index (make site runs Pagefind after Hugo; docs/site.md).
@@ -52,3 +58,15 @@ for n in $sizes; do
 	echo "   $pages HTML pages, $(du -sh "$work/public-$n" | cut -f1)"
 	rm -rf "$work/public-$n"
 done
+
+# The targets of the site build (issue 2), for the sizes measured.
+if [ -n "${build_secs[10000]:-}" ]; then
+	verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "NOT met"; fi; }
+	echo "== targets (site build, written to disk)"
+	echo "   10,000 projects in ${build_secs[10000]} s (≤ 30 s): $(verdict "${build_secs[10000]} <= 30")"
+	echo "   peak ${build_mib[10000]} MiB (≤ 2048 MiB): $(verdict "${build_mib[10000]} <= 2048")"
+	if [ -n "${build_secs[1000]:-}" ]; then
+		ratio=$(awk "BEGIN { printf \"%.1f\", ${build_secs[10000]} / ${build_secs[1000]} }")
+		echo "   10k / 1k = ${ratio}× (≤ 12×): $(verdict "$ratio <= 12")"
+	fi
+fi
