@@ -1,6 +1,7 @@
-// The online submission form (layouts/submit-form/page.html). Every rule — what a valid
-// project is, how its YAML is written, what a loaded file holds — is Go: the packages
-// webform, check, model and format compiled to static/wasm/validate.wasm
+// The online submission forms (layouts/submit-form/page.html: one page per kind of
+// entry, named by data-kind). Every rule — what a valid entry is, how its YAML is
+// written, what a loaded file holds — is Go: the packages webform, check, model and
+// format compiled to static/wasm/validate.wasm
 // (tools/wasm/validate). This script only gathers the form's values, hands them to Go,
 // and shows what Go says: the errors next to the fields and in the summary, the file.
 // Nothing leaves the browser.
@@ -279,7 +280,8 @@
     if (t.type === "checkbox" && t.hasAttribute("value") && e.type === "change") { ticked(t); }
     touched[path] = true;
     if (path === "id" && e.type === "input") { idEdited = t.value.trim() !== ""; }
-    if (path === "title.en" && e.type === "input" && !idEdited) {
+    // The id is made from the English title (a person's: from the name) until edited.
+    if (path === (kind === "contacts" ? "name" : "title.en") && e.type === "input" && !idEdited) {
       $("sf-f-id").value = engine.suggestId(t.value);
     }
     schedule();
@@ -300,6 +302,10 @@
     });
     form.querySelectorAll("input[data-path], textarea[data-path], select[data-path]").forEach(function (e) {
       var path = e.getAttribute("data-path");
+      if (e.hasAttribute("data-split")) { // ids typed in one box
+        v[path] = e.value.split(/[\s,;]+/).filter(Boolean);
+        return;
+      }
       if (e.type === "checkbox") {
         if (e.hasAttribute("value")) {
           if (e.checked) { v[path].push(e.value); }
@@ -571,6 +577,11 @@
     form.querySelectorAll("input[data-path], textarea[data-path]").forEach(function (e) { if (e.sfCount) { e.sfCount(); } });
   }
   function fillValue(path, v) {
+    var box = Array.isArray(v) && form.querySelector("[data-path='" + path + "'][data-split]");
+    if (box) {
+      box.value = v.join(" ");
+      return;
+    }
     if (v !== null && typeof v === "object") {
       Object.keys(v).forEach(function (k) { fillValue(path + "." + k, v[k]); });
       return;
