@@ -3,7 +3,9 @@
 // for download — is tools/evi in Go, compiled to static/wasm/evi.wasm (tools/wasm/evi),
 // which runs in a Web Worker (evi-worker.js) so that a large file does not freeze the
 // page; this script only moves files in and results out, and draws the table and charts.
-// Nothing leaves the browser.
+// The problems of the reader's files come from Go as a code and its arguments, which the
+// script words in the page's language (i18n evi_err_<code>, see message). Nothing leaves
+// the browser.
 (function () {
   "use strict";
 
@@ -254,7 +256,40 @@
     return true;
   }
 
-  // --- Errors, in the page's language around the Go package's message. -----------------
+  // --- Errors, in the page's language. -------------------------------------------------
+
+  // TERMS are the Args of errors whose values are words from a fixed list (tools/evi's
+  // Terms): their strings are err_<arg>_<value>.
+  var TERMS = { role: true, reserved: true };
+
+  // message words one error of the Go program in the page's language: the string
+  // err_<code> with {name} replaced by the error's Args (numbers in the page's format,
+  // lists joined, terms translated; {where}: section, name and key). An error without a
+  // code, or of a code this page has no string for, keeps the program's English text.
+  function message(e) {
+    var key = "err_" + e.code;
+    if (!e.code || !Object.prototype.hasOwnProperty.call(S, key)) { return e.msg; }
+    var args = e.args || {}, vars = {};
+    Object.keys(args).forEach(function (k) {
+      var v = args[k];
+      if (typeof v === "number") {
+        vars[k] = nf.int.format(v);
+      } else if (Array.isArray(v)) {
+        vars[k] = v.length ? v.join(", ") : S.none;
+      } else if (TERMS[k] && Object.prototype.hasOwnProperty.call(S, "err_" + k + "_" + v)) {
+        vars[k] = S["err_" + k + "_" + v];
+      } else {
+        vars[k] = String(v);
+      }
+    });
+    if (Object.prototype.hasOwnProperty.call(args, "section")) {
+      var where = args.section;
+      if (args.name) { where = fill("err_where_name", { section: where, name: args.name }); }
+      if (args.key) { where = fill("err_where_key", { where: where, key: args.key }); }
+      vars.where = where;
+    }
+    return fill(key, vars);
+  }
 
   function showErrors(r) {
     var box = $("evi-errors");
@@ -270,15 +305,15 @@
     if (heading) { box.appendChild(el("h3", {}, heading)); }
     var ul = el("ul");
     r.errors.forEach(function (e) {
-      var text;
+      var text, msg = message(e);
       if (e.line && e.column) {
-        text = fill("err_line_col", { line: nf.int.format(e.line), column: e.column, msg: e.msg });
+        text = fill("err_line_col", { line: nf.int.format(e.line), column: e.column, msg: msg });
       } else if (e.line) {
-        text = fill("err_line", { line: nf.int.format(e.line), msg: e.msg });
+        text = fill("err_line", { line: nf.int.format(e.line), msg: msg });
       } else if (e.column) {
-        text = fill("err_col", { column: e.column, msg: e.msg });
+        text = fill("err_col", { column: e.column, msg: msg });
       } else {
-        text = e.msg;
+        text = msg;
       }
       var li = el("li", {}, text);
       ul.appendChild(li);
@@ -286,7 +321,7 @@
     box.appendChild(ul);
     if (r.file !== "read") { box.appendChild(el("p", {}, S.err_note)); }
     box.hidden = false;
-    setStatus(heading || r.errors[0].msg);
+    setStatus(heading || message(r.errors[0]));
     box.focus();
   }
 

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,17 +28,83 @@ var eviPages = []struct {
 	csvName     string // suggested name of the CSV download
 	errorHeader string // start of the heading of the bad file's errors
 	errors      []string
+	// The same for testdata/evi-bad-config.yaml; configErrors nil: what guide evi says,
+	// after "Line N: ".
+	configHeader string
+	configErrors []string
 }{
 	{"en", "/en/e-vulnerability-calculator/", "Lakeview North (fictional)", "evi-results.csv",
 		"The data file evi-bad.csv has problems", []string{
 			`Line 3, column “pct_low_income”: "abc" is not a number`,
 			`Line 4, column “population”: "-5" is negative; a population is 0 or more`,
-		}},
+		},
+		"The configuration evi-bad-config.yaml has problems", nil},
 	{"fr", "/fr/calculateur-de-cybervulnerabilite/", "Lakeview-Nord (lieu fictif)", "ivc-resultats.csv",
 		"Le fichier de données evi-bad.csv comporte des problèmes", []string{
-			"Ligne 3, colonne «\u00a0pct_low_income\u00a0»\u00a0: \"abc\" is not a number",
-			"Ligne 4, colonne «\u00a0population\u00a0»\u00a0: \"-5\" is negative; a population is 0 or more",
+			"Ligne 3, colonne «\u00a0pct_low_income\u00a0»\u00a0: «\u00a0abc\u00a0» n'est pas un nombre",
+			"Ligne 4, colonne «\u00a0population\u00a0»\u00a0: «\u00a0-5\u00a0» est négatif (une population est de 0 ou plus)",
+		},
+		"La configuration evi-bad-config.yaml comporte des problèmes", []string{
+			"Ligne 10\u00a0: indicators\u00a0: «\u00a0pct_no_home_internet\u00a0»\u00a0: direction doit valoir 1 (une valeur plus élevée signifie plus vulnérable) ou -1 (une valeur plus basse signifie plus vulnérable), et non «\u00a0up\u00a0»",
+			"Ligne 11\u00a0: indicators\u00a0: «\u00a0pct_low_literacy\u00a0»\u00a0: le thème «\u00a0skils\u00a0» n'est pas déclaré sous themes (thèmes déclarés\u00a0: access, skills)",
+			"Ligne 12\u00a0: indicators\u00a0: «\u00a0pct_age_65_plus\u00a0»\u00a0: clé «\u00a0weight\u00a0» inconnue (clés possibles\u00a0: theme, direction, label_en ou label_fr)",
 		}},
+}
+
+// eviWord is a word of a message: letters, and underscores for names like label_en.
+var eviWord = regexp.MustCompile(`[\p{L}_]+`)
+
+// eviSharedWords are words of guide evi's messages that are also French, or names the
+// French messages keep: the configuration's keys.
+var eviSharedWords = []string{"population", "configuration", "columns", "themes", "indicators", "theme",
+	"direction", "code", "name_en", "name_fr", "label_en", "label_fr", "weight", "yaml", "csv", "utf"}
+
+// eviEnglishWords returns the words of the English messages of list that are neither
+// the user's (a value, a name, a column) nor in eviSharedWords: those that must not
+// appear in the French page's wording of the same errors.
+func eviEnglishWords(list evi.ErrorList) map[string]bool {
+	user := map[string]bool{}
+	for _, w := range eviSharedWords {
+		user[w] = true
+	}
+	out := map[string]bool{}
+	for _, e := range list {
+		var mine []string
+		mine = append(mine, e.Column)
+		for _, v := range e.Args {
+			switch v := v.(type) {
+			case string:
+				mine = append(mine, v)
+			case []string:
+				mine = append(mine, v...)
+			}
+		}
+		for _, s := range mine {
+			for _, w := range eviWord.FindAllString(strings.ToLower(s), -1) {
+				user[w] = true
+			}
+		}
+	}
+	for _, e := range list {
+		for _, w := range eviWord.FindAllString(strings.ToLower(e.Msg), -1) {
+			if len(w) > 1 && !user[w] {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
+// eviShownErrors waits for the error box and returns its heading and items.
+func eviShownErrors(ctx context.Context) (heading string, items []string, err error) {
+	items, err = chromedp.Run(ctx, chromedp.Poll[[]string](
+		`!document.getElementById("evi-errors").hidden && Array.from(document.querySelectorAll("#evi-errors li")).map(li => li.textContent)`,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		return "", nil, err
+	}
+	heading, err = chromedp.Run(ctx, chromedp.Evaluate[string](`(h => h ? h.textContent : "")(document.querySelector("#evi-errors h3"))`))
+	return heading, items, err
 }
 
 const (
@@ -116,8 +184,9 @@ func eviExpected(t *testing.T, choices []evi.Choice) []byte {
 // load and fills the table; sorting by a column orders the rows and sets aria-sort;
 // changing an indicator's direction computes again; the CSV download is byte for byte
 // what guide evi writes for the same input (and, after the change, for the downloaded
-// configuration); a bad CSV shows its errors with line and column in the page's
-// language; a configuration with theme weights computes at once, says it departs from
+// configuration); a bad CSV and a bad configuration show their errors with line and
+// column wholly in the page's language (the English page: guide evi's text; the French
+// page: no word of it but the user's names and values); a configuration with theme weights computes at once, says it departs from
 // the method and downloads what guide evi writes; one for other columns waits for its
 // data file; axe-core finds nothing wrong with the page in any of these states; and
 // the console stays clean.
@@ -158,6 +227,29 @@ func TestEVICalculator(t *testing.T) {
 				}
 				for _, v := range res.Violations {
 					t.Errorf("%s: %s", state, v.Report(pg.path))
+				}
+			}
+			// checkFrench: on the French page, the errors shown hold no word of guide
+			// evi's English text for them (list), and nothing says they are in English.
+			checkFrench := func(items []string, list evi.ErrorList) {
+				t.Helper()
+				if pg.lang != "fr" {
+					return
+				}
+				english := eviEnglishWords(list)
+				if len(english) < 3 {
+					t.Fatalf("only the English words %v in %v", english, list)
+				}
+				for _, item := range items {
+					for _, w := range eviWord.FindAllString(strings.ToLower(item), -1) {
+						if english[w] {
+							t.Errorf("English word %q in the French error %q", w, item)
+						}
+					}
+				}
+				box, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("evi-errors").textContent`))
+				if err != nil || strings.Contains(box, "anglais") {
+					t.Errorf("the errors say they are in English: %q (%v)", box, err)
 				}
 			}
 			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+pg.path)); err != nil {
@@ -308,19 +400,34 @@ func TestEVICalculator(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#evi-data"), []string{bad})); err != nil {
 				t.Fatal(err)
 			}
-			items, err := chromedp.Run(ctx, chromedp.Poll[[]string](
-				`!document.getElementById("evi-errors").hidden && Array.from(document.querySelectorAll("#evi-errors li")).map(li => li.textContent)`,
-				chromedp.WithPollingTimeout(30*time.Second)))
+			heading, items, err := eviShownErrors(ctx)
 			if err != nil {
 				t.Fatalf("no errors shown for a bad CSV: %v", err)
 			}
 			if !slices.Equal(items, pg.errors) {
 				t.Errorf("errors shown:\n%s\nwant:\n%s", strings.Join(items, "\n"), strings.Join(pg.errors, "\n"))
 			}
-			heading, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#evi-errors h3").textContent`))
-			if err != nil || !strings.HasPrefix(heading, pg.errorHeader) {
-				t.Errorf("errors heading %q, want it to start with %q (%v)", heading, pg.errorHeader, err)
+			if !strings.HasPrefix(heading, pg.errorHeader) {
+				t.Errorf("errors heading %q, want it to start with %q", heading, pg.errorHeader)
 			}
+			badCSV := func() evi.ErrorList {
+				cfg, err := evi.LoadConfig(eviSampleConfig)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f, err := os.Open(bad)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				_, err = evi.ReadCSV(f, cfg)
+				var list evi.ErrorList
+				if !errors.As(err, &list) {
+					t.Fatalf("testdata/evi-bad.csv: %v, want errors", err)
+				}
+				return list
+			}()
+			checkFrench(items, badCSV)
 			focus, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
 			if err != nil || focus != "evi-errors" {
 				t.Errorf("the focus is on %q, not on the errors (%v)", focus, err)
@@ -339,6 +446,48 @@ func TestEVICalculator(t *testing.T) {
 				t.Fatal(err)
 			}
 
+			// A bad configuration: its errors by line, in the page's language (in
+			// English, what guide evi says).
+			badConfig, err := filepath.Abs("testdata/evi-bad-config.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := os.ReadFile(badConfig)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var configList evi.ErrorList
+			if _, err := evi.ParseConfig(src); !errors.As(err, &configList) || len(configList) != 3 {
+				t.Fatalf("testdata/evi-bad-config.yaml: %v, want 3 errors", err)
+			}
+			want := pg.configErrors
+			if want == nil {
+				for _, e := range configList {
+					want = append(want, fmt.Sprintf("Line %d: %s", e.Line, e.Msg))
+				}
+			}
+			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#evi-config"), []string{badConfig})); err != nil {
+				t.Fatal(err)
+			}
+			heading, items, err = eviShownErrors(ctx)
+			if err != nil {
+				t.Fatalf("no errors shown for a bad configuration: %v", err)
+			}
+			if !slices.Equal(items, want) {
+				t.Errorf("errors shown:\n%s\nwant:\n%s", strings.Join(items, "\n"), strings.Join(want, "\n"))
+			}
+			if !strings.HasPrefix(heading, pg.configHeader) {
+				t.Errorf("errors heading %q, want it to start with %q", heading, pg.configHeader)
+			}
+			checkFrench(items, configList)
+			checkAxe("configuration errors shown")
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#evi-reset"))); err != nil {
+				t.Fatal(err)
+			}
+			if err := eviRuns(ctx, 4, 30*time.Second); err != nil {
+				t.Fatal(err)
+			}
+
 			// A configuration with theme weights, on the sample: computed at once, the
 			// departure from the method said above the results and in the download.
 			weighted, err := filepath.Abs("../evi/testdata/sample-weighted-config.yaml")
@@ -348,7 +497,7 @@ func TestEVICalculator(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#evi-config"), []string{weighted})); err != nil {
 				t.Fatal(err)
 			}
-			if err := eviRuns(ctx, 4, 30*time.Second); err != nil {
+			if err := eviRuns(ctx, 5, 30*time.Second); err != nil {
 				t.Fatal(err)
 			}
 			notice, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(e => e.hidden ? "" : e.textContent)(document.getElementById("evi-weighted"))`))

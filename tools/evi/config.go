@@ -119,7 +119,8 @@ func LoadConfig(path string) (*Config, error) {
 // first use, with weight 1. Errors are an ErrorList, one line each.
 func ParseConfig(data []byte) (*Config, error) {
 	if len(data) > MaxConfigBytes {
-		return nil, ErrorList{{Msg: fmt.Sprintf("the configuration is larger than %d bytes; is it the right file?", MaxConfigBytes)}}
+		return nil, ErrorList{newError(0, "", CodeConfigTooLarge,
+			fmt.Sprintf("the configuration is larger than %d bytes; is it the right file?", MaxConfigBytes), "limit", MaxConfigBytes)}
 	}
 	data = bytes.TrimPrefix(data, bom)
 	var doc yaml.Node
@@ -137,32 +138,94 @@ func ParseConfig(data []byte) (*Config, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlCodes gives the codes of the YAML reader's commonest messages (gopkg.in/yaml.v3),
+// by prefix; any other is CodeConfigYAMLSyntax.
+var yamlCodes = []struct {
+	prefix string
+	code   Code
+}{
+	{"found character that cannot start any token", CodeConfigYAMLBadStart},
+	{"did not find expected key", CodeConfigYAMLExpectedKey},
+	{"mapping values are not allowed in this context", CodeConfigYAMLColon},
+	{"did not find expected '-' indicator", CodeConfigYAMLExpectedDash},
+	{"could not find expected ':'", CodeConfigYAMLNoColon},
+	{"did not find expected ',' or ']'", CodeConfigYAMLUnclosed},
+	{"did not find expected ',' or '}'", CodeConfigYAMLUnclosed},
+	{"found unexpected end of stream", CodeConfigYAMLEnd},
+	{"found unknown escape character", CodeConfigYAMLEscape},
+	{"invalid leading UTF-8 octet", CodeConfigYAMLEncoding},
+	{"invalid trailing UTF-8 octet", CodeConfigYAMLEncoding},
+	{"incomplete UTF-8 octet sequence", CodeConfigYAMLEncoding},
+	{"invalid length of a UTF-8 sequence", CodeConfigYAMLEncoding},
+	{"invalid Unicode character", CodeConfigYAMLEncoding},
+	{"control characters are not allowed", CodeConfigYAMLEncoding},
+}
+
 // yamlError turns "yaml: line 3: message" into an Error on line 3.
 func yamlError(err error) *Error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Error{Line: line, Msg: "YAML syntax: " + m[2]}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
 	}
-	return &Error{Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
+	code := CodeConfigYAMLSyntax
+	for _, y := range yamlCodes {
+		if strings.HasPrefix(msg, y.prefix) {
+			code = y.code
+			break
+		}
+	}
+	return newError(line, "", code, "YAML syntax: "+msg, "detail", msg)
+}
+
+// place is where in the configuration a check that applies in several places failed:
+// a section, the theme or indicator (name) in it, the key whose value is at fault.
+type place struct {
+	section, name, key string
+}
+
+// String is the place as the English messages write it: themes: "access": label_en.
+func (w place) String() string {
+	s := w.section
+	if w.name != "" {
+		s += fmt.Sprintf(": %q", w.name)
+	}
+	if w.key != "" {
+		s += ": " + w.key
+	}
+	return s
+}
+
+// args are the Args that name the place (whereArgs), then more name, value pairs.
+func (w place) args(more ...any) []any {
+	return append([]any{"section", w.section, "name", w.name, "key", w.key}, more...)
+}
+
+// in returns the place of a key under w.
+func (w place) in(key string) place {
+	w.key = key
+	return w
 }
 
 type configParser struct {
 	errs ErrorList
 }
 
-func (p *configParser) errorf(n *yaml.Node, format string, args ...any) {
+// report records an error at node n (nil: no line): its code and English message, then
+// its Args as name, value pairs.
+func (p *configParser) report(n *yaml.Node, code Code, msg string, args ...any) {
 	line := 0
 	if n != nil {
 		line = n.Line
 	}
-	p.errs = append(p.errs, &Error{Line: line, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, newError(line, "", code, msg, args...))
 }
 
 // pairs returns the key/value pairs of a mapping, reporting duplicate and non-scalar keys.
-func (p *configParser) pairs(n *yaml.Node, where string) [][2]*yaml.Node {
+func (p *configParser) pairs(n *yaml.Node, where place) [][2]*yaml.Node {
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "%s: expected a mapping of keys to values", where)
+		p.report(n, CodeConfigExpectedMapping, fmt.Sprintf("%s: expected a mapping of keys to values", where), where.args()...)
 		return nil
 	}
 	var out [][2]*yaml.Node
@@ -170,11 +233,12 @@ func (p *configParser) pairs(n *yaml.Node, where string) [][2]*yaml.Node {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "%s: expected a plain key", where)
+			p.report(k, CodeConfigExpectedPlainKey, fmt.Sprintf("%s: expected a plain key", where), where.args()...)
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			p.errorf(k, "%s: %q appears twice (first on line %d)", where, k.Value, first)
+			p.report(k, CodeConfigDuplicateKey, fmt.Sprintf("%s: %q appears twice (first on line %d)", where, k.Value, first),
+				where.args("value", k.Value, "first", first)...)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -184,9 +248,9 @@ func (p *configParser) pairs(n *yaml.Node, where string) [][2]*yaml.Node {
 }
 
 // text returns a scalar's text, reporting other node kinds.
-func (p *configParser) text(n *yaml.Node, where string) (string, bool) {
+func (p *configParser) text(n *yaml.Node, where place) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.errorf(n, "%s: expected a text value", where)
+		p.report(n, CodeConfigExpectedText, fmt.Sprintf("%s: expected a text value", where), where.args()...)
 		return "", false
 	}
 	return strings.TrimSpace(n.Value), true
@@ -195,16 +259,16 @@ func (p *configParser) text(n *yaml.Node, where string) (string, bool) {
 func (p *configParser) parse(doc *yaml.Node) *Config {
 	cfg := &Config{}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		p.errorf(nil, "the configuration is empty; expected the sections columns, themes and indicators")
+		p.report(nil, CodeConfigEmpty, "the configuration is empty; expected the sections columns, themes and indicators")
 		return nil
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		p.errorf(root, "expected a mapping with the sections columns, themes and indicators")
+		p.report(root, CodeConfigNotMapping, "expected a mapping with the sections columns, themes and indicators")
 		return nil
 	}
 	var themesNode, indicatorsNode, columnsNode *yaml.Node
-	for _, kv := range p.pairs(root, "configuration") {
+	for _, kv := range p.pairs(root, place{section: "configuration"}) {
 		switch kv[0].Value {
 		case "columns":
 			columnsNode = kv[1]
@@ -213,11 +277,12 @@ func (p *configParser) parse(doc *yaml.Node) *Config {
 		case "indicators":
 			indicatorsNode = kv[1]
 		default:
-			p.errorf(kv[0], "unknown section %q; expected columns, themes or indicators", kv[0].Value)
+			p.report(kv[0], CodeConfigUnknownSection, fmt.Sprintf("unknown section %q; expected columns, themes or indicators", kv[0].Value),
+				"value", kv[0].Value)
 		}
 	}
 	if columnsNode == nil {
-		p.errorf(root, "columns: section missing; it names the code and population columns")
+		p.report(root, CodeConfigNoColumns, "columns: section missing; it names the code and population columns")
 	} else {
 		p.columns(columnsNode, &cfg.Columns)
 	}
@@ -226,7 +291,7 @@ func (p *configParser) parse(doc *yaml.Node) *Config {
 		p.themes(themesNode, cfg)
 	}
 	if indicatorsNode == nil {
-		p.errorf(root, "indicators: section missing; list at least one indicator")
+		p.report(root, CodeConfigNoIndicators, "indicators: section missing; list at least one indicator")
 		return cfg
 	}
 	p.indicators(indicatorsNode, cfg, declared, themesNode)
@@ -235,13 +300,15 @@ func (p *configParser) parse(doc *yaml.Node) *Config {
 
 func (p *configParser) columns(n *yaml.Node, c *Columns) {
 	fields := map[string]*string{"code": &c.Code, "name_en": &c.NameEN, "name_fr": &c.NameFR, "population": &c.Population}
-	for _, kv := range p.pairs(n, "columns") {
+	where := place{section: "columns"}
+	for _, kv := range p.pairs(n, where) {
 		dst, ok := fields[kv[0].Value]
 		if !ok {
-			p.errorf(kv[0], "columns: unknown key %q; expected code, name_en, name_fr or population", kv[0].Value)
+			p.report(kv[0], CodeConfigUnknownColumnKey,
+				fmt.Sprintf("columns: unknown key %q; expected code, name_en, name_fr or population", kv[0].Value), "value", kv[0].Value)
 			continue
 		}
-		if s, ok := p.text(kv[1], "columns: "+kv[0].Value); ok {
+		if s, ok := p.text(kv[1], where.in(kv[0].Value)); ok {
 			*dst = s
 		}
 	}
@@ -249,22 +316,22 @@ func (p *configParser) columns(n *yaml.Node, c *Columns) {
 		return
 	}
 	if c.Code == "" {
-		p.errorf(n, "columns: code is required: the column holding each area's unique code")
+		p.report(n, CodeConfigNoCode, "columns: code is required: the column holding each area's unique code")
 	}
 	if c.Population == "" {
-		p.errorf(n, "columns: population is required: the column holding each area's population")
+		p.report(n, CodeConfigNoPopulation, "columns: population is required: the column holding each area's population")
 	}
 	if c.Code != "" && c.Code == c.Population {
-		p.errorf(n, "columns: code and population name the same column %q", c.Code)
+		p.report(n, CodeConfigCodeIsPopulation, fmt.Sprintf("columns: code and population name the same column %q", c.Code), "value", c.Code)
 	}
 }
 
 func (p *configParser) themes(n *yaml.Node, cfg *Config) {
-	for _, kv := range p.pairs(n, "themes") {
+	for _, kv := range p.pairs(n, place{section: "themes"}) {
 		id := strings.TrimSpace(kv[0].Value)
-		where := fmt.Sprintf("themes: %q", id)
+		where := place{section: "themes", name: id}
 		if id == "" {
-			p.errorf(kv[0], "themes: empty theme name")
+			p.report(kv[0], CodeConfigEmptyThemeID, "themes: empty theme name")
 			continue
 		}
 		t := Theme{ID: id, Weight: 1}
@@ -275,19 +342,21 @@ func (p *configParser) themes(n *yaml.Node, cfg *Config) {
 		for _, f := range p.pairs(kv[1], where) {
 			switch f[0].Value {
 			case "label_en":
-				t.LabelEN, _ = p.text(f[1], where+": label_en")
+				t.LabelEN, _ = p.text(f[1], where.in("label_en"))
 			case "label_fr":
-				t.LabelFR, _ = p.text(f[1], where+": label_fr")
+				t.LabelFR, _ = p.text(f[1], where.in("label_fr"))
 			case "weight":
 				w, err := strconv.ParseFloat(f[1].Value, 64)
 				if f[1].Kind != yaml.ScalarNode || (f[1].Tag != "!!int" && f[1].Tag != "!!float") || err != nil ||
 					math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
-					p.errorf(f[1], "%s: weight must be a number greater than 0, not %q", where, f[1].Value)
+					p.report(f[1], CodeConfigBadWeight, fmt.Sprintf("%s: weight must be a number greater than 0, not %q", where, f[1].Value),
+						"name", id, "value", f[1].Value)
 					continue
 				}
 				t.Weight = w
 			default:
-				p.errorf(f[0], "%s: unknown key %q; expected label_en, label_fr or weight", where, f[0].Value)
+				p.report(f[0], CodeConfigUnknownThemeKey, fmt.Sprintf("%s: unknown key %q; expected label_en, label_fr or weight", where, f[0].Value),
+					"name", id, "value", f[0].Value)
 			}
 		}
 		cfg.Themes = append(cfg.Themes, t)
@@ -296,12 +365,13 @@ func (p *configParser) themes(n *yaml.Node, cfg *Config) {
 
 func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, themesNode *yaml.Node) {
 	if isNull(n) || (n.Kind == yaml.MappingNode && len(n.Content) == 0) {
-		p.errorf(n, "indicators: at least one indicator is required")
+		p.report(n, CodeConfigNoIndicator, "indicators: at least one indicator is required")
 		return
 	}
-	pairs := p.pairs(n, "indicators")
+	pairs := p.pairs(n, place{section: "indicators"})
 	if len(pairs) > MaxIndicators {
-		p.errorf(n, "indicators: %d indicators; the limit is %d", len(pairs), MaxIndicators)
+		p.report(n, CodeConfigTooMany, fmt.Sprintf("indicators: %d indicators; the limit is %d", len(pairs), MaxIndicators),
+			"count", len(pairs), "limit", MaxIndicators)
 		return
 	}
 	themeIndex := map[string]int{}
@@ -309,22 +379,29 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 		themeIndex[t.ID] = i
 	}
 	used := make([]bool, len(cfg.Themes))
-	reserved := map[string]string{
-		cfg.Columns.Code:       "the code column",
-		cfg.Columns.NameEN:     "the English name column",
-		cfg.Columns.NameFR:     "the French name column",
-		cfg.Columns.Population: "the population column",
+	reserved := map[string]string{ // column → its entry under columns (see terms)
+		cfg.Columns.Code:       "code",
+		cfg.Columns.NameEN:     "name_en",
+		cfg.Columns.NameFR:     "name_fr",
+		cfg.Columns.Population: "population",
+	}
+	reservedText := map[string]string{
+		"code":       "the code column",
+		"name_en":    "the English name column",
+		"name_fr":    "the French name column",
+		"population": "the population column",
 	}
 	delete(reserved, "")
 	for _, kv := range pairs {
 		col := strings.TrimSpace(kv[0].Value)
-		where := fmt.Sprintf("indicators: %q", col)
+		where := place{section: "indicators", name: col}
 		if col == "" {
-			p.errorf(kv[0], "indicators: empty column name")
+			p.report(kv[0], CodeConfigEmptyIndicator, "indicators: empty column name")
 			continue
 		}
 		if what, ok := reserved[col]; ok {
-			p.errorf(kv[0], "%s: is %s; an indicator needs a column of its own", where, what)
+			p.report(kv[0], CodeConfigReservedColumn, fmt.Sprintf("%s: is %s; an indicator needs a column of its own", where, reservedText[what]),
+				"name", col, "reserved", what)
 			continue
 		}
 		ind := Indicator{Column: col}
@@ -336,11 +413,13 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 			case "direction":
 				dirNode = f[1]
 			case "label_en":
-				ind.LabelEN, _ = p.text(f[1], where+": label_en")
+				ind.LabelEN, _ = p.text(f[1], where.in("label_en"))
 			case "label_fr":
-				ind.LabelFR, _ = p.text(f[1], where+": label_fr")
+				ind.LabelFR, _ = p.text(f[1], where.in("label_fr"))
 			default:
-				p.errorf(f[0], "%s: unknown key %q; expected theme, direction, label_en or label_fr", where, f[0].Value)
+				p.report(f[0], CodeConfigUnknownIndKey,
+					fmt.Sprintf("%s: unknown key %q; expected theme, direction, label_en or label_fr", where, f[0].Value),
+					"name", col, "value", f[0].Value)
 			}
 		}
 		if kv[1].Kind != yaml.MappingNode {
@@ -349,18 +428,19 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 		const dirHelp = "1 (a higher value is more vulnerable) or -1 (a lower value is more vulnerable)"
 		switch {
 		case dirNode == nil:
-			p.errorf(kv[0], "%s: direction is required: %s", where, dirHelp)
+			p.report(kv[0], CodeConfigNoDirection, fmt.Sprintf("%s: direction is required: %s", where, dirHelp), "name", col)
 		case dirNode.Kind == yaml.ScalarNode && dirNode.Tag == "!!int" && (dirNode.Value == "1" || dirNode.Value == "+1"):
 			ind.Direction = 1
 		case dirNode.Kind == yaml.ScalarNode && dirNode.Tag == "!!int" && dirNode.Value == "-1":
 			ind.Direction = -1
 		default:
-			p.errorf(dirNode, "%s: direction must be %s, not %q", where, dirHelp, dirNode.Value)
+			p.report(dirNode, CodeConfigBadDirection, fmt.Sprintf("%s: direction must be %s, not %q", where, dirHelp, dirNode.Value),
+				"name", col, "value", dirNode.Value)
 		}
 		if themeNode == nil {
-			p.errorf(kv[0], "%s: theme is required", where)
-		} else if id, ok := p.text(themeNode, where+": theme"); ok && id == "" {
-			p.errorf(themeNode, "%s: theme is empty", where)
+			p.report(kv[0], CodeConfigNoTheme, fmt.Sprintf("%s: theme is required", where), "name", col)
+		} else if id, ok := p.text(themeNode, where.in("theme")); ok && id == "" {
+			p.report(themeNode, CodeConfigEmptyTheme, fmt.Sprintf("%s: theme is empty", where), "name", col)
 		} else if ok {
 			ind.Theme = id
 			i, known := themeIndex[id]
@@ -368,7 +448,9 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 			case known:
 				used[i] = true
 			case declared:
-				p.errorf(themeNode, "%s: theme %q is not declared under themes (declared: %s)", where, id, themeIDs(cfg.Themes))
+				p.report(themeNode, CodeConfigUndeclaredTheme,
+					fmt.Sprintf("%s: theme %q is not declared under themes (declared: %s)", where, id, themeIDs(cfg.Themes)),
+					"name", col, "value", id, "declared", themeList(cfg.Themes))
 			default:
 				themeIndex[id] = len(cfg.Themes)
 				cfg.Themes = append(cfg.Themes, Theme{ID: id, Weight: 1})
@@ -381,7 +463,8 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 		// Reported only on an otherwise clean file: a typo in a theme name already says it.
 		for i, t := range cfg.Themes {
 			if !used[i] {
-				p.errorf(themeKeyNode(themesNode, t.ID), "themes: %q: no indicator belongs to this theme", t.ID)
+				p.report(themeKeyNode(themesNode, t.ID), CodeConfigUnusedTheme, fmt.Sprintf("themes: %q: no indicator belongs to this theme", t.ID),
+					"name", t.ID)
 			}
 		}
 	}
@@ -400,6 +483,15 @@ func themeIDs(ts []Theme) string {
 		ids[i] = t.ID
 	}
 	return strings.Join(ids, ", ")
+}
+
+// themeList returns the IDs of ts, never nil (an empty list, not null, in JSON).
+func themeList(ts []Theme) []string {
+	ids := make([]string, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	return ids
 }
 
 func themeKeyNode(themes *yaml.Node, id string) *yaml.Node {

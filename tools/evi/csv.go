@@ -64,7 +64,7 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, ErrorList{{Msg: "the file is empty; expected a header row naming the columns"}}
+		return nil, ErrorList{newError(0, "", CodeCSVEmpty, "the file is empty; expected a header row naming the columns")}
 	}
 	if err != nil {
 		return nil, csvError(err)
@@ -100,11 +100,13 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 		}
 		rows++
 		if rows > lim.rows {
-			rd.errs = append(rd.errs, &Error{Line: line, Msg: fmt.Sprintf("more than %d data rows, the limit; split the file or use larger areas", lim.rows)})
+			rd.errs = append(rd.errs, newError(line, "", CodeCSVTooManyRows,
+				fmt.Sprintf("more than %d data rows, the limit; split the file or use larger areas", lim.rows), "limit", lim.rows))
 			break
 		}
 		if len(rec) != len(header) {
-			rd.errs = append(rd.errs, &Error{Line: line, Msg: fmt.Sprintf("row has %d fields; the header has %d", len(rec), len(header))})
+			rd.errs = append(rd.errs, newError(line, "", CodeCSVFieldCount,
+				fmt.Sprintf("row has %d fields; the header has %d", len(rec), len(header)), "fields", len(rec), "expected", len(header)))
 		} else {
 			if len(values) < k {
 				values = make([]float64, k*1024)
@@ -116,7 +118,8 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 			}
 		}
 		if len(rd.errs) >= lim.errors {
-			rd.errs = append(rd.errs[:lim.errors], &Error{Line: line, Msg: fmt.Sprintf("too many errors; stopped after %d", lim.errors)})
+			rd.errs = append(rd.errs[:lim.errors], newError(line, "", CodeCSVTooManyErrors,
+				fmt.Sprintf("too many errors; stopped after %d", lim.errors), "limit", lim.errors))
 			break
 		}
 	}
@@ -124,7 +127,7 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 		return nil, rd.errs
 	}
 	if len(areas) == 0 {
-		return nil, ErrorList{{Msg: "no data rows after the header"}}
+		return nil, ErrorList{newError(0, "", CodeCSVNoRows, "no data rows after the header")}
 	}
 	return areas, nil
 }
@@ -166,7 +169,14 @@ func sniffComma(head []byte) rune {
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return ErrorList{{Line: pe.Line, Msg: pe.Err.Error()}}
+		msg := pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			return ErrorList{newError(pe.Line, "", CodeCSVBareQuote, msg)}
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return ErrorList{newError(pe.Line, "", CodeCSVQuote, msg)}
+		}
+		return ErrorList{newError(pe.Line, "", CodeCSVSyntax, msg, "detail", msg)}
 	}
 	return err
 }
@@ -188,35 +198,46 @@ func resolveColumns(header []string, line int, cfg *Config) (columns, ErrorList)
 			continue // spreadsheets leave unnamed columns; they are ignored
 		}
 		if first, dup := index[h]; dup {
-			errs = append(errs, &Error{Line: line, Msg: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, first+1, i+1)})
+			errs = append(errs, newError(line, "", CodeCSVDuplicateColumn,
+				fmt.Sprintf("column %q appears twice (columns %d and %d)", h, first+1, i+1), "name", h, "first", first+1, "second", i+1))
 			continue
 		}
 		index[h] = i
 		folded[strings.ToLower(h)] = h
 	}
-	find := func(name, what string) int {
+	// What the configuration uses each column for, in the messages (see terms).
+	roles := map[string]string{
+		"code":       "the area code column",
+		"name_en":    "the English name column",
+		"name_fr":    "the French name column",
+		"population": "the population column",
+		"indicator":  "an indicator",
+	}
+	find := func(name, role string) int {
 		if name == "" {
 			return -1
 		}
 		if i, ok := index[name]; ok {
 			return i
 		}
-		msg := fmt.Sprintf("missing column %q (%s in the configuration)", name, what)
+		msg := fmt.Sprintf("missing column %q (%s in the configuration)", name, roles[role])
 		if near, ok := folded[strings.ToLower(name)]; ok {
 			msg += fmt.Sprintf("; found %q, but names are case-sensitive", near)
+			errs = append(errs, newError(line, "", CodeCSVMissingCase, msg, "name", name, "role", role, "found", near))
+		} else {
+			errs = append(errs, newError(line, "", CodeCSVMissingColumn, msg, "name", name, "role", role))
 		}
-		errs = append(errs, &Error{Line: line, Msg: msg})
 		return -1
 	}
 	c := columns{
-		code:   find(cfg.Columns.Code, "the area code column"),
-		nameEN: find(cfg.Columns.NameEN, "the English name column"),
-		nameFR: find(cfg.Columns.NameFR, "the French name column"),
-		pop:    find(cfg.Columns.Population, "the population column"),
+		code:   find(cfg.Columns.Code, "code"),
+		nameEN: find(cfg.Columns.NameEN, "name_en"),
+		nameFR: find(cfg.Columns.NameFR, "name_fr"),
+		pop:    find(cfg.Columns.Population, "population"),
 		ind:    make([]int, len(cfg.Indicators)),
 	}
 	for j, ind := range cfg.Indicators {
-		c.ind[j] = find(ind.Column, "an indicator")
+		c.ind[j] = find(ind.Column, "indicator")
 	}
 	return c, errs
 }
@@ -229,8 +250,10 @@ type rowReader struct {
 	errs         ErrorList
 }
 
-func (rd *rowReader) errorf(line int, column, format string, args ...any) {
-	rd.errs = append(rd.errs, &Error{Line: line, Column: column, Msg: fmt.Sprintf(format, args...)})
+// report records an error of a row: its code and English message, then its Args as
+// name, value pairs.
+func (rd *rowReader) report(line int, column string, code Code, msg string, args ...any) {
+	rd.errs = append(rd.errs, newError(line, column, code, msg, args...))
 }
 
 // row fills a from one record and reports whether it is free of errors.
@@ -239,9 +262,10 @@ func (rd *rowReader) row(rec []string, line int, a *Area) bool {
 	cfg := rd.cfg
 	a.Code = rd.text(rec, rd.cols.code, cfg.Columns.Code, line)
 	if a.Code == "" && len(rd.errs) == n {
-		rd.errorf(line, cfg.Columns.Code, "empty area code")
+		rd.report(line, cfg.Columns.Code, CodeCSVEmptyCode, "empty area code")
 	} else if first, dup := rd.codes[a.Code]; dup {
-		rd.errorf(line, cfg.Columns.Code, "area code %q already appears on line %d", a.Code, first)
+		rd.report(line, cfg.Columns.Code, CodeCSVDuplicateCode, fmt.Sprintf("area code %q already appears on line %d", a.Code, first),
+			"value", a.Code, "first", first)
 	} else if a.Code != "" {
 		rd.codes[a.Code] = line
 	}
@@ -250,7 +274,8 @@ func (rd *rowReader) row(rec []string, line int, a *Area) bool {
 
 	a.Population = rd.number(rec[rd.cols.pop], cfg.Columns.Population, line)
 	if a.Population < 0 {
-		rd.errorf(line, cfg.Columns.Population, "%q is negative; a population is 0 or more", strings.TrimSpace(rec[rd.cols.pop]))
+		v := strings.TrimSpace(rec[rd.cols.pop])
+		rd.report(line, cfg.Columns.Population, CodeCSVNegative, fmt.Sprintf("%q is negative; a population is 0 or more", v), "value", v)
 	}
 	for j, ind := range cfg.Indicators {
 		a.Values[j] = rd.number(rec[rd.cols.ind[j]], ind.Column, line)
@@ -264,7 +289,7 @@ func (rd *rowReader) text(rec []string, i int, column string, line int) string {
 	}
 	s := strings.TrimSpace(rec[i])
 	if !utf8.ValidString(s) {
-		rd.errorf(line, column, "not valid UTF-8 text; save the file as \"CSV UTF-8\"")
+		rd.report(line, column, CodeCSVInvalidUTF8, "not valid UTF-8 text; save the file as \"CSV UTF-8\"")
 		return ""
 	}
 	return s
@@ -292,13 +317,14 @@ func (rd *rowReader) number(cell, column string, line int) float64 {
 	case ok && err == nil:
 		return v
 	case ok && errors.Is(err, strconv.ErrRange):
-		rd.errorf(line, column, "%q is too large a number", s)
+		rd.report(line, column, CodeCSVTooLarge, fmt.Sprintf("%q is too large a number", s), "value", s)
 	case strings.ContainsAny(s, ", \u00a0\u202f") && !rd.decimalComma:
-		rd.errorf(line, column, "%q is not a number; write numbers with a decimal point and no thousands separator", s)
+		rd.report(line, column, CodeCSVNotNumberComma,
+			fmt.Sprintf("%q is not a number; write numbers with a decimal point and no thousands separator", s), "value", s)
 	case strings.ContainsAny(s, ", \u00a0\u202f"):
-		rd.errorf(line, column, "%q is not a number; write numbers without thousands separators", s)
+		rd.report(line, column, CodeCSVNotNumberSpace, fmt.Sprintf("%q is not a number; write numbers without thousands separators", s), "value", s)
 	default:
-		rd.errorf(line, column, "%q is not a number", s)
+		rd.report(line, column, CodeCSVNotNumber, fmt.Sprintf("%q is not a number", s), "value", s)
 	}
 	return math.NaN()
 }

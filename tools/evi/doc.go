@@ -56,6 +56,14 @@
 // and Social Development Canada (ESDC), not that index: its indicators, data and
 // weights are the user's.
 //
+// # Errors
+//
+// A configuration or data file at fault gives an ErrorList: one Error per problem, in
+// file order, naming file, line and data column, whose text is what guide evi prints.
+// Each Error also has a Code (Codes lists them) and the Args its message names, so that
+// the web tool can word it in French or English (i18n evi_err_<code>); the package's
+// tests fail when a code has no such string.
+//
 // The package is pure computation (no global state, no I/O besides LoadConfig, Run and
 // WriteFileAtomic) so that it can be compiled to WebAssembly for the site's web tool.
 package evi

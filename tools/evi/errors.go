@@ -2,16 +2,26 @@ package evi
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // Error is one problem in a configuration or data file, worded for the person who has
 // to fix the file: "data.csv:14: column "pct_no_internet": "abc" is not a number".
+//
+// Error() is that English text, which the command line prints. Code and Args say the
+// same thing for a program that words it in another language (the web tool, in French
+// or English: i18n key evi_err_<Code>, with {name} replaced by Args[name]). Every
+// Error that a file can cause has a Code from Codes; Args then holds exactly the names
+// that Code.Args lists.
 type Error struct {
 	File   string // the file's name as the user gave it; empty when unknown
 	Line   int    // 1-based line in the file; 0 when the problem is not on one line
 	Column string // the data column concerned, if any
-	Msg    string
+	Msg    string // the English text, without file, line and column
+
+	Code Code           // what kind of problem; see Codes
+	Args map[string]any // what Msg names, by name: string, int or []string values
 }
 
 func (e *Error) Error() string {
@@ -47,6 +57,16 @@ func (l ErrorList) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
+// Unwrap returns the errors of the list, so that errors.As finds an *Error (the first)
+// in an ErrorList, wrapped or not.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
 // InFile returns a copy of l whose errors name the given file.
 func (l ErrorList) InFile(name string) ErrorList {
 	out := make(ErrorList, len(l))
@@ -64,4 +84,199 @@ func (l ErrorList) err() error {
 		return nil
 	}
 	return l
+}
+
+// Code is the stable, machine-readable name of a kind of Error. A code, once published,
+// keeps its meaning and its Args: the web tool has a translation for each (i18n key
+// evi_err_<code>; tools/evi's tests fail when one is missing). A new kind of problem
+// gets a new code.
+type Code string
+
+// The codes of the data file (ReadCSV). Row errors also set Error.Column.
+const (
+	CodeCSVEmpty           Code = "csv_empty"            // no header row
+	CodeCSVBareQuote       Code = "csv_bare_quote"       // a " inside a field that is not quoted
+	CodeCSVQuote           Code = "csv_quote"            // a quoted field not closed, or text after its closing "
+	CodeCSVSyntax          Code = "csv_syntax"           // other CSV syntax: detail (English, from encoding/csv)
+	CodeCSVDuplicateColumn Code = "csv_duplicate_column" // name twice in the header, at columns first and second (1-based)
+	CodeCSVMissingColumn   Code = "csv_missing_column"   // name, which the configuration gives as role, is not in the header
+	CodeCSVMissingCase     Code = "csv_missing_column_case"
+	CodeCSVTooManyRows     Code = "csv_too_many_rows"   // more than limit data rows
+	CodeCSVFieldCount      Code = "csv_field_count"     // a row of fields fields, the header has expected
+	CodeCSVTooManyErrors   Code = "csv_too_many_errors" // stopped after limit errors
+	CodeCSVNoRows          Code = "csv_no_rows"         // a header and nothing else
+	CodeCSVEmptyCode       Code = "csv_empty_code"
+	CodeCSVDuplicateCode   Code = "csv_duplicate_code"      // area code value already on line first
+	CodeCSVNegative        Code = "csv_negative_population" // value is below 0
+	CodeCSVInvalidUTF8     Code = "csv_invalid_utf8"
+	CodeCSVTooLarge        Code = "csv_too_large_number"         // value overflows a float64
+	CodeCSVNotNumber       Code = "csv_not_number"               // value is not a number
+	CodeCSVNotNumberComma  Code = "csv_not_number_decimal_point" // …with a comma or space, in a comma-separated file
+	CodeCSVNotNumberSpace  Code = "csv_not_number_separator"     // …with a comma or space, in a ;- or tab-separated file
+)
+
+// The codes of the configuration (ParseConfig). Those that the same check reports in
+// several places name it with section ("configuration", "columns", "themes",
+// "indicators"), name (the theme or indicator, or "") and key (the key whose value is
+// at fault, or ""): "themes: "access": label_en".
+const (
+	CodeConfigTooLarge         Code = "config_too_large" // more than limit bytes
+	CodeConfigYAMLSyntax       Code = "config_yaml_syntax"
+	CodeConfigYAMLBadStart     Code = "config_yaml_bad_start"     // a tab, or @ or ` starting a value
+	CodeConfigYAMLExpectedKey  Code = "config_yaml_expected_key"  // usually a line indented less than its siblings
+	CodeConfigYAMLColon        Code = "config_yaml_mapping_value" // a "key: value" where none may be: indented too far, or an unquoted ": "
+	CodeConfigYAMLExpectedDash Code = "config_yaml_expected_dash" // a key among the items of a list
+	CodeConfigYAMLNoColon      Code = "config_yaml_expected_colon"
+	CodeConfigYAMLUnclosed     Code = "config_yaml_unclosed"         // [ or { not closed
+	CodeConfigYAMLEnd          Code = "config_yaml_unexpected_end"   // usually a quote not closed
+	CodeConfigYAMLEscape       Code = "config_yaml_escape"           // \q in a double-quoted text
+	CodeConfigYAMLEncoding     Code = "config_yaml_encoding"         // not UTF-8 text, or control characters
+	CodeConfigEmpty            Code = "config_empty"                 // nothing but comments
+	CodeConfigNotMapping       Code = "config_not_mapping"           // the top level is not key: value
+	CodeConfigExpectedMapping  Code = "config_expected_mapping"      // at section, name
+	CodeConfigExpectedPlainKey Code = "config_expected_plain_key"    // at section, name
+	CodeConfigDuplicateKey     Code = "config_duplicate_key"         // value twice at section, name; first on line first
+	CodeConfigExpectedText     Code = "config_expected_text"         // at section, name, key
+	CodeConfigUnknownSection   Code = "config_unknown_section"       // value
+	CodeConfigNoColumns        Code = "config_missing_columns"       // no columns section
+	CodeConfigNoIndicators     Code = "config_missing_indicators"    // no indicators section
+	CodeConfigUnknownColumnKey Code = "config_unknown_column_key"    // value under columns
+	CodeConfigNoCode           Code = "config_missing_code"          // columns: code
+	CodeConfigNoPopulation     Code = "config_missing_population"    // columns: population
+	CodeConfigCodeIsPopulation Code = "config_code_is_population"    // value names both
+	CodeConfigEmptyThemeID     Code = "config_empty_theme_name"      // under themes
+	CodeConfigBadWeight        Code = "config_bad_weight"            // theme name, weight value
+	CodeConfigUnknownThemeKey  Code = "config_unknown_theme_key"     // theme name, key value
+	CodeConfigNoIndicator      Code = "config_no_indicators"         // an empty indicators section
+	CodeConfigTooMany          Code = "config_too_many_indicators"   // count indicators, more than limit
+	CodeConfigEmptyIndicator   Code = "config_empty_indicator_name"  // under indicators
+	CodeConfigReservedColumn   Code = "config_reserved_column"       // indicator name is a column of columns (reserved)
+	CodeConfigUnknownIndKey    Code = "config_unknown_indicator_key" // indicator name, key value
+	CodeConfigNoDirection      Code = "config_missing_direction"     // indicator name
+	CodeConfigBadDirection     Code = "config_bad_direction"         // indicator name, direction value
+	CodeConfigNoTheme          Code = "config_missing_theme"         // indicator name
+	CodeConfigEmptyTheme       Code = "config_empty_theme"           // indicator name
+	CodeConfigUndeclaredTheme  Code = "config_undeclared_theme"      // indicator name, theme value, declared themes
+	CodeConfigUnusedTheme      Code = "config_unused_theme"          // theme name
+	CodeChoiceNotIndicator     Code = "choice_not_indicator"         // Error.Column is not an indicator
+	CodeChoiceTwice            Code = "choice_twice"                 // Error.Column chosen twice
+	CodeChoiceUnknownTheme     Code = "choice_unknown_theme"         // value is not one of themes
+	CodeChoiceBadDirection     Code = "choice_bad_direction"         // value is not 1 or -1
+)
+
+// whereArgs are the Args of the checks made in several places of a configuration.
+var whereArgs = []string{"section", "name", "key"}
+
+// codeArgs lists the Args of each code, in the order its message names them.
+var codeArgs = map[Code][]string{
+	CodeCSVEmpty:           nil,
+	CodeCSVBareQuote:       nil,
+	CodeCSVQuote:           nil,
+	CodeCSVSyntax:          {"detail"},
+	CodeCSVDuplicateColumn: {"name", "first", "second"},
+	CodeCSVMissingColumn:   {"name", "role"},
+	CodeCSVMissingCase:     {"name", "role", "found"},
+	CodeCSVTooManyRows:     {"limit"},
+	CodeCSVFieldCount:      {"fields", "expected"},
+	CodeCSVTooManyErrors:   {"limit"},
+	CodeCSVNoRows:          nil,
+	CodeCSVEmptyCode:       nil,
+	CodeCSVDuplicateCode:   {"value", "first"},
+	CodeCSVNegative:        {"value"},
+	CodeCSVInvalidUTF8:     nil,
+	CodeCSVTooLarge:        {"value"},
+	CodeCSVNotNumber:       {"value"},
+	CodeCSVNotNumberComma:  {"value"},
+	CodeCSVNotNumberSpace:  {"value"},
+
+	CodeConfigTooLarge:         {"limit"},
+	CodeConfigYAMLSyntax:       {"detail"},
+	CodeConfigYAMLBadStart:     {"detail"},
+	CodeConfigYAMLExpectedKey:  {"detail"},
+	CodeConfigYAMLColon:        {"detail"},
+	CodeConfigYAMLExpectedDash: {"detail"},
+	CodeConfigYAMLNoColon:      {"detail"},
+	CodeConfigYAMLUnclosed:     {"detail"},
+	CodeConfigYAMLEnd:          {"detail"},
+	CodeConfigYAMLEscape:       {"detail"},
+	CodeConfigYAMLEncoding:     {"detail"},
+	CodeConfigEmpty:            nil,
+	CodeConfigNotMapping:       nil,
+	CodeConfigExpectedMapping:  whereArgs,
+	CodeConfigExpectedPlainKey: whereArgs,
+	CodeConfigDuplicateKey:     {"section", "name", "key", "value", "first"},
+	CodeConfigExpectedText:     whereArgs,
+	CodeConfigUnknownSection:   {"value"},
+	CodeConfigNoColumns:        nil,
+	CodeConfigNoIndicators:     nil,
+	CodeConfigUnknownColumnKey: {"value"},
+	CodeConfigNoCode:           nil,
+	CodeConfigNoPopulation:     nil,
+	CodeConfigCodeIsPopulation: {"value"},
+	CodeConfigEmptyThemeID:     nil,
+	CodeConfigBadWeight:        {"name", "value"},
+	CodeConfigUnknownThemeKey:  {"name", "value"},
+	CodeConfigNoIndicator:      nil,
+	CodeConfigTooMany:          {"count", "limit"},
+	CodeConfigEmptyIndicator:   nil,
+	CodeConfigReservedColumn:   {"name", "reserved"},
+	CodeConfigUnknownIndKey:    {"name", "value"},
+	CodeConfigNoDirection:      {"name"},
+	CodeConfigBadDirection:     {"name", "value"},
+	CodeConfigNoTheme:          {"name"},
+	CodeConfigEmptyTheme:       {"name"},
+	CodeConfigUndeclaredTheme:  {"name", "value", "declared"},
+	CodeConfigUnusedTheme:      {"name"},
+
+	CodeChoiceNotIndicator: nil,
+	CodeChoiceTwice:        nil,
+	CodeChoiceUnknownTheme: {"value", "themes"},
+	CodeChoiceBadDirection: {"value"},
+}
+
+// terms are the Args whose values are words from a fixed list rather than the user's
+// text; a program wording the error translates them too (i18n key
+// evi_err_<arg>_<value>, as evi_err_role_population).
+var terms = map[string][]string{
+	// csv_missing_column*: what the configuration uses the column for.
+	"role": {"code", "name_en", "name_fr", "population", "indicator"},
+	// config_reserved_column: the entry of columns that already names the column.
+	"reserved": {"code", "name_en", "name_fr", "population"},
+}
+
+// Codes returns every code an Error can have, sorted.
+func Codes() []Code {
+	out := make([]Code, 0, len(codeArgs))
+	for c := range codeArgs {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Args returns the names of the Args of an Error with code c; nil for an unknown code.
+func (c Code) Args() []string {
+	return slices.Clone(codeArgs[c])
+}
+
+// Terms returns the Args whose values come from a fixed list of words, with that
+// list: a program that words errors in another language translates those values too.
+func Terms() map[string][]string {
+	out := make(map[string][]string, len(terms))
+	for k, v := range terms {
+		out[k] = slices.Clone(v)
+	}
+	return out
+}
+
+// newError returns an Error; args are name, value pairs, in the order of codeArgs.
+func newError(line int, column string, code Code, msg string, args ...any) *Error {
+	e := &Error{Line: line, Column: column, Code: code, Msg: msg}
+	if len(args) > 0 {
+		e.Args = make(map[string]any, len(args)/2)
+		for i := 0; i+1 < len(args); i += 2 {
+			e.Args[args[i].(string)] = args[i+1]
+		}
+	}
+	return e
 }

@@ -11,7 +11,7 @@
 //
 //	load(configText, csvBytes)  reads and checks both files; returns a JSON string:
 //	                            {"ok":true,"areas":N,"config":{…}} or
-//	                            {"ok":false,"file":"config"|"data","errors":[{line,column,msg}]}
+//	                            {"ok":false,"file":"config"|"data","errors":[{line,column,code,args,msg}]}
 //	compute(choicesJSON, withStrings)
 //	                            scores the loaded areas with the indicators' themes and
 //	                            directions changed as chosen ([{column,theme,direction}]);
@@ -68,40 +68,6 @@ func main() {
 		ready.Invoke()
 	}
 	select {}
-}
-
-// jsonError is one problem for the page, which words it in its language around msg.
-type jsonError struct {
-	Line   int    `json:"line,omitempty"`
-	Column string `json:"column,omitempty"`
-	Msg    string `json:"msg"`
-}
-
-type failure struct {
-	OK     bool        `json:"ok"`
-	File   string      `json:"file"` // "config", "data" or "choices"
-	Errors []jsonError `json:"errors"`
-}
-
-func fail(file string, err error) string {
-	f := failure{File: file}
-	var list evi.ErrorList
-	if errors.As(err, &list) {
-		for _, e := range list {
-			f.Errors = append(f.Errors, jsonError{Line: e.Line, Column: e.Column, Msg: e.Msg})
-		}
-	} else {
-		f.Errors = []jsonError{{Msg: err.Error()}}
-	}
-	return mustJSON(f)
-}
-
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err) // only plain data is marshalled
-	}
-	return string(b)
 }
 
 type jsonTheme struct {

@@ -1,0 +1,265 @@
+package evi
+
+// The web tool (layouts/evi/page.html, assets/js/evi.js) words each Error in the page's
+// language from the i18n string evi_err_<code>. These tests make a code without its
+// strings, or strings that do not fit the Args, fail here rather than in a reader's
+// browser, where the English text would show instead.
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+const siteRoot = "../.."
+
+// i18nStrings reads i18n/<lang>.yaml.
+func i18nStrings(t *testing.T, lang string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(siteRoot, "i18n", lang+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]any
+	if err := yaml.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for k, v := range raw {
+		if s, ok := v.(string); ok {
+			out[k] = s
+		}
+	}
+	return out
+}
+
+// errorKeys are the i18n keys, without the evi_ prefix, that wording errors needs:
+// one per code, one per term, and the two that word a place in the configuration.
+func errorKeys() []string {
+	keys := []string{"err_where_name", "err_where_key"}
+	for _, c := range Codes() {
+		keys = append(keys, "err_"+string(c))
+	}
+	for name, values := range terms {
+		for _, v := range values {
+			keys = append(keys, "err_"+name+"_"+v)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+var placeholder = regexp.MustCompile(`\{(\w+)\}`)
+
+// TestErrorStrings: every code and term has its string in both languages, and a string
+// names only the Args of its code ({where}: those that name a place).
+func TestErrorStrings(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		s := i18nStrings(t, lang)
+		for _, key := range errorKeys() {
+			if strings.TrimSpace(s["evi_"+key]) == "" {
+				t.Errorf("i18n/%s.yaml: no string evi_%s", lang, key)
+			}
+		}
+		for _, c := range Codes() {
+			allowed := c.Args()
+			if slices.Contains(allowed, "section") {
+				allowed = append(allowed, "where")
+			}
+			for _, m := range placeholder.FindAllStringSubmatch(s["evi_err_"+string(c)], -1) {
+				if !slices.Contains(allowed, m[1]) {
+					t.Errorf("i18n/%s.yaml: evi_err_%s names {%s}, not an Arg of the code (%v)", lang, c, m[1], allowed)
+				}
+			}
+		}
+	}
+}
+
+// TestErrorKeysOnPage: the page hands the script every string of errorKeys, and the
+// script knows the Args that are terms.
+func TestErrorKeysOnPage(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(siteRoot, "layouts", "evi", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	for _, key := range errorKeys() {
+		if !strings.Contains(page, strconv.Quote(key)) {
+			t.Errorf("layouts/evi/page.html does not pass %q to the script", key)
+		}
+	}
+	b, err = os.ReadFile(filepath.Join(siteRoot, "assets", "js", "evi.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`var TERMS = \{([^}]*)\}`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("assets/js/evi.js: no var TERMS = {…}")
+	}
+	for name := range terms {
+		if !regexp.MustCompile(`\b` + name + `: true\b`).Match(m[1]) {
+			t.Errorf("assets/js/evi.js: TERMS lacks %s", name)
+		}
+	}
+}
+
+// word returns the message of e from the i18n strings s as assets/js/evi.js composes
+// it, numbers left unformatted.
+func word(s map[string]string, e *Error) (string, bool) {
+	tmpl, ok := s["evi_err_"+string(e.Code)]
+	if !ok {
+		return "", false
+	}
+	vars := map[string]string{}
+	for name, v := range e.Args {
+		switch v := v.(type) {
+		case int:
+			vars[name] = strconv.Itoa(v)
+		case []string:
+			vars[name] = strings.Join(v, ", ")
+			if len(v) == 0 {
+				vars[name] = s["evi_none"]
+			}
+		case string:
+			vars[name] = v
+			if _, ok := terms[name]; ok {
+				vars[name] = s["evi_err_"+name+"_"+v]
+			}
+		}
+	}
+	if _, ok := e.Args["section"]; ok {
+		w := vars["section"]
+		if vars["name"] != "" {
+			w = fillString(s["evi_err_where_name"], map[string]string{"section": w, "name": vars["name"]})
+		}
+		if vars["key"] != "" {
+			w = fillString(s["evi_err_where_key"], map[string]string{"where": w, "key": vars["key"]})
+		}
+		vars["where"] = w
+	}
+	return fillString(tmpl, vars), true
+}
+
+func fillString(tmpl string, vars map[string]string) string {
+	return placeholder.ReplaceAllStringFunc(tmpl, func(m string) string {
+		if v, ok := vars[m[1:len(m)-1]]; ok {
+			return v
+		}
+		return m
+	})
+}
+
+// TestEnglishStringsMatchMessages: the English page words each error of codeCases as
+// guide evi does (Error.Msg), and the French page words it completely.
+func TestEnglishStringsMatchMessages(t *testing.T) {
+	en, fr := i18nStrings(t, "en"), i18nStrings(t, "fr")
+	for _, c := range codeCases() {
+		t.Run(c.name, func(t *testing.T) {
+			for _, e := range caseErrors(t, c) {
+				got, ok := word(en, e)
+				if !ok {
+					t.Errorf("%s: no English string", e.Code)
+				} else if got != e.Msg {
+					t.Errorf("%s: the English string gives\n%s\nguide evi says\n%s", e.Code, got, e.Msg)
+				}
+				got, ok = word(fr, e)
+				if !ok || placeholder.MatchString(got) || got == e.Msg {
+					t.Errorf("%s: French %q (found %v)", e.Code, got, ok)
+				}
+			}
+		})
+	}
+}
+
+// TestErrorCodesInSource reads the package's source: the constants of type Code are
+// exactly those of Codes, every Error is made by newError, and every call of newError
+// or report names its code by one of those constants (or a variable named code).
+func TestErrorCodesInSource(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	consts := map[string]Code{}
+	var parsed []*ast.File
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed = append(parsed, f)
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range g.Specs {
+				v := spec.(*ast.ValueSpec)
+				if id, ok := v.Type.(*ast.Ident); !ok || id.Name != "Code" {
+					continue
+				}
+				for i, n := range v.Names {
+					lit := v.Values[i].(*ast.BasicLit)
+					s, _ := strconv.Unquote(lit.Value)
+					consts[n.Name] = Code(s)
+				}
+			}
+		}
+	}
+	var declared []Code
+	for _, c := range consts {
+		declared = append(declared, c)
+	}
+	slices.Sort(declared)
+	if !slices.Equal(declared, Codes()) {
+		t.Errorf("constants of type Code:\n%v\nCodes():\n%v", declared, Codes())
+	}
+	for _, f := range parsed {
+		var inNewError bool
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				inNewError = n.Name.Name == "newError"
+			case *ast.CompositeLit:
+				if id, ok := n.Type.(*ast.Ident); ok && id.Name == "Error" && !inNewError {
+					t.Errorf("%s: an Error made outside newError", fset.Position(n.Pos()))
+				}
+			case *ast.CallExpr:
+				name := ""
+				switch fn := n.Fun.(type) {
+				case *ast.Ident:
+					name = fn.Name
+				case *ast.SelectorExpr:
+					name = fn.Sel.Name
+				}
+				if name != "newError" && name != "report" {
+					return true
+				}
+				named := false
+				for _, arg := range n.Args {
+					if id, ok := arg.(*ast.Ident); ok {
+						if _, ok := consts[id.Name]; ok || id.Name == "code" {
+							named = true
+						}
+					}
+				}
+				if !named {
+					t.Errorf("%s: %s without a Code constant", fset.Position(n.Pos()), name)
+				}
+			}
+			return true
+		})
+	}
+}
