@@ -2,9 +2,13 @@
 //
 // Without this script the filter panel (layouts/_partials/facets.html) is a list of links
 // to the term pages. The script turns each link into a checkbox and filters ALL the case
-// studies, not only the page shown: it fetches the open data of the language
-// (/<lang>/projects.json, written by opendata/publish.html) once, when a filter is first
-// used or opened, or at once when the address already holds filters.
+// studies, not only the page shown: it fetches the filter index of the language once
+// (root's data-src, /<lang>/facets.<hash>.json, checked against data-integrity), when a
+// filter is first used or opened, or at once when the address already holds filters.
+// The index (layouts/_partials/facets-index.html, which documents its format) has one
+// array per case study with its path, title, summary, text language, example flag and
+// codes as indexes into the file's code lists; not the open-data projects.json, which is
+// about four times larger (twice, gzipped).
 //
 // Rules: values checked in one filter are combined with "or", filters with "and". The
 // number beside each value is how many case studies would match with that value added
@@ -28,24 +32,26 @@
   const more = root.querySelector("[data-facets-more]");
   const PAGE = 100;
 
-  // What each filter reads from a row of projects.json (opendata/schema.html). The keys
-  // are the query-string names (facets.html: details[data-facet]).
+  // Where each filter finds its codes in a row's codes array (row[4], see
+  // facets-index.html): a position holding one index or an array of indexes into the
+  // file's codes[key]. The keys are the query-string names (facets.html:
+  // details[data-facet]); the start year (position 7) is a number.
   const fields = {
-    jurisdiction: (r) => [r.jurisdiction],
-    level: (r) => [r.level],
-    stage: (r) => [r.stage],
-    theme: (r) => r.themes || [],
-    technique: (r) => r.techniques || [],
-    "data-source": (r) => r.data_sources || [],
-    year: (r) => (r.started ? [String(r.started).slice(0, 4)] : []),
+    jurisdiction: 1,
+    level: 2,
+    stage: 3,
+    theme: 4,
+    technique: 5,
+    "data-source": 6,
   };
-  const keys = Object.keys(fields);
+  const YEAR = 7;
+  const keys = Object.keys(fields).concat("year");
 
   let panel = root.querySelector("[data-facets]");
   const original = panel.cloneNode(true);
   let clear;
   const groups = {}; // key → {details, ul, boxes: Map value → {input, count}}
-  let rows = null; // the case studies, by title, values lowercased
+  let rows = null; // the case studies, by title: {r: card fields, v: key → codes}
   let loading = null;
   let filtered = false; // whether the last state shown had filters
   let shown = 0;
@@ -148,17 +154,15 @@
 
   function load() {
     if (!loading) {
-      loading = fetch(root.dataset.src, { credentials: "same-origin" })
+      const init = { credentials: "same-origin" };
+      if (root.dataset.integrity) init.integrity = root.dataset.integrity;
+      loading = fetch(root.dataset.src, init)
         .then((res) => {
           if (!res.ok) throw new Error(`${root.dataset.src}: HTTP ${res.status}`);
           return res.json();
         })
         .then((data) => {
-          rows = data.map((r) => {
-            const v = {};
-            for (const key of keys) v[key] = fields[key](r).map((x) => String(x).toLowerCase());
-            return { r, v };
-          });
+          rows = data.rows.map((x) => decode(data, x));
           rows.sort((a, b) => collator.compare(a.r.title, b.r.title));
           addYears();
           if (!filtered) counts(new Map());
@@ -166,6 +170,30 @@
       loading.catch(fail);
     }
     return loading;
+  }
+
+  // decode turns a row of the index into the card's fields (r) and each filter's codes (v).
+  function decode(data, x) {
+    const k = x[4];
+    const v = {};
+    for (const key in fields) {
+      const c = data.codes[key];
+      const i = k[fields[key]];
+      v[key] = Array.isArray(i) ? i.map((n) => c[n]) : [c[i]];
+    }
+    v.year = k[YEAR] ? [String(k[YEAR])] : [];
+    const L = data.labels;
+    const r = {
+      url: x[0].startsWith("/") ? x[0] : data.base + x[0],
+      title: x[1],
+      summary: x[2],
+      textLanguage: x[3],
+      example: k[0] === 1,
+      jurisdiction: L.jurisdiction[k[1]],
+      level: L.level[k[2]],
+      stage: L.stage[k[3]],
+    };
+    return { r, v };
   }
 
   // addYears fills the start-year filter from the data, newest first.
@@ -281,32 +309,27 @@
     return e;
   }
 
-  // card is layouts/_partials/project-card.html made from a row of projects.json.
+  // card is layouts/_partials/project-card.html made from a decoded row of the index.
   function card(r) {
     const li = el("li", "card");
-    const other = r.text_language && r.text_language !== lang;
+    const other = r.textLanguage && r.textLanguage !== lang;
     const h = el("h2", "card-title");
     const a = el("a", "", r.title);
-    try {
-      const u = new URL(r.url, location.href);
-      a.href = u.pathname + u.hash;
-    } catch {
-      a.href = r.url;
-    }
-    if (other) a.lang = r.text_language;
+    a.href = r.url;
+    if (other) a.lang = r.textLanguage;
     h.append(a);
     li.append(h);
     if (r.example) li.append(el("strong", "badge badge-example", S.example));
     if (other) li.append(" ", el("span", "badge badge-language", S.otherLanguage));
     const dl = el("dl", "card-meta");
-    for (const [label, value] of [[S.jurisdiction, r.jurisdiction_label], [S.level, r.level_label], [S.stage, r.stage_label]]) {
+    for (const [label, value] of [[S.jurisdiction, r.jurisdiction], [S.level, r.level], [S.stage, r.stage]]) {
       const d = el("div");
       d.append(el("dt", "", label), el("dd", "", value));
       dl.append(d);
     }
     li.append(dl);
     const p = el("p", "card-summary", r.summary);
-    if (other) p.lang = r.text_language;
+    if (other) p.lang = r.textLanguage;
     li.append(p);
     return li;
   }

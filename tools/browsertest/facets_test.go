@@ -1,8 +1,12 @@
 package browsertest
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -42,8 +46,81 @@ type facetView struct {
 	Counts  map[string]string `json:"counts"`
 }
 
+// facetIndexBudget is the most the fixture's English filter index may weigh: 1,763 bytes
+// when written, for three case studies, most of it the vocabularies' codes and labels;
+// the English projects.json the filters fetched before is about 2,700 bytes. At 10,000
+// projects the index is 3.1 MB against 11.8 MB (0.58 MB against 1.30 MB gzipped).
+const facetIndexBudget = 2000
+
+// facetIndexPath is the filter index of facets-index.html, fingerprinted.
+var facetIndexPath = regexp.MustCompile(`^/(en|fr)/facets\.[0-9a-f]{64}\.json$`)
+
+// checkFacetIndex checks that the list fetched its filter index (data-src) once the
+// filters were used, with its full size, within facetIndexBudget when budget is set, and
+// never the open-data projects.json.
+func checkFacetIndex(t *testing.T, ctx context.Context, rec *Recorder, budget bool) {
+	t.Helper()
+	src, err := evalJS[string](ctx, `document.querySelector("[data-facets-root]").dataset.src`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !facetIndexPath.MatchString(src) {
+		t.Fatalf("data-src is %q, want the fingerprinted filter index /<lang>/facets.<sha256>.json", src)
+	}
+	if sri, _ := evalJS[string](ctx, `document.querySelector("[data-facets-root]").dataset.integrity`); !strings.HasPrefix(sri, "sha256-") {
+		t.Errorf("data-integrity is %q, want the index's sha256 digest", sri)
+	}
+	info, err := os.Stat(filepath.Join(siteDir, filepath.FromSlash(src)))
+	if err != nil {
+		t.Fatalf("data-src: %v", err)
+	}
+	var got *Request
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		got = nil
+		for _, q := range rec.Requests() {
+			u, err := url.Parse(q.URL)
+			if err != nil {
+				continue
+			}
+			if strings.HasSuffix(u.Path, "/projects.json") {
+				t.Errorf("the filters fetched the open data %s", q.URL)
+			}
+			if u.Path == src && got == nil {
+				got = &q
+			}
+		}
+		if (got != nil && got.Done) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got == nil {
+		t.Fatalf("the filters did not fetch %s", src)
+	}
+	if got.Status != 200 || !got.Done || got.Failed != "" {
+		t.Fatalf("%s: HTTP %d, done %v, failed %q", src, got.Status, got.Done, got.Failed)
+	}
+	// Chromium reports what came over the wire, headers included (the test server does
+	// not compress), not the body alone.
+	size := info.Size()
+	if n := int64(got.Bytes); n < size || n > size+1024 {
+		t.Errorf("%s: %d bytes transferred, want the file's %d plus the headers", src, n, size)
+	}
+	pj, err := os.Stat(filepath.Join(siteDir, filepath.Dir(filepath.FromSlash(src)), "projects.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if budget && size > facetIndexBudget {
+		t.Errorf("%s: %d bytes, more than the fixture's budget of %d", src, size, facetIndexBudget)
+	}
+	if size >= pj.Size() {
+		t.Errorf("%s: %d bytes, no smaller than projects.json (%d)", src, size, pj.Size())
+	}
+	t.Logf("filter index %s: %d bytes (%.0f transferred); projects.json: %d bytes", src, size, got.Bytes, pj.Size())
+}
+
 // TestFacets: on the projects list, checking a value narrows the list to the matching
-// case studies (all of them, from the open data, not only the page's), updates the
+// case studies (all of them, from the filter index, not only the page's), updates the
 // counts and puts the state in the address; loading that address gives the same view;
 // two values of one filter are combined with "or"; the back button restores the
 // previous state; "clear all" shows the whole list again. axe-core finds nothing in the
@@ -99,7 +176,7 @@ func TestFacets(t *testing.T) {
 		t.Fatalf("before filtering: %+v, want the three case studies of the list", all)
 	}
 	for _, q := range rec.Requests() {
-		if strings.HasSuffix(q.URL, "/projects.json") {
+		if strings.HasSuffix(q.URL, "/projects.json") || strings.Contains(q.URL, "/facets.") && strings.HasSuffix(q.URL, ".json") {
 			t.Errorf("the list fetches %s before a filter is used", q.URL)
 		}
 	}
@@ -132,6 +209,8 @@ func TestFacets(t *testing.T) {
 	if !v.Clear {
 		t.Error("Ontario: no “clear all” button")
 	}
+	// The filters fetched the small filter index, not the open data (projects.json).
+	checkFacetIndex(t, ctx, rec, true)
 	axeClean("filtered list")
 
 	// Loading the address gives the same view.
@@ -193,11 +272,16 @@ func TestFacets(t *testing.T) {
 	}
 }
 
-// TestFacetsFrench: the French list filters with the French labels and grammar.
+// TestFacetsFrench: the French list filters with the French labels and grammar, and its
+// cards are the server's.
 func TestFacetsFrench(t *testing.T) {
 	b, srv := startBrowser(t)
 	ctx, cancel := b.Tab(time.Minute)
 	defer cancel()
+	rec, err := Record(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/fr/projets/?level=provincial")); err != nil {
 		t.Fatal(err)
 	}
@@ -213,4 +297,24 @@ func TestFacetsFrench(t *testing.T) {
 	if lang != "en|En anglais seulement" {
 		t.Errorf("card of the English-only case study: %q, want lang=en and its badge", lang)
 	}
+	// Each card the script made is the server's card of that case study (project-card.html,
+	// in the paginated list, hidden while filtering), markup and all.
+	diff, err := evalJS[[]string](ctx, `(() => {
+		const norm = (li) => li.outerHTML;
+		const server = new Map();
+		for (const li of document.querySelectorAll("[data-facets-list] .card")) server.set(li.querySelector("a").getAttribute("href"), norm(li));
+		const out = [];
+		for (const li of document.querySelectorAll("[data-facets-results] .card")) {
+			const href = li.querySelector("a").getAttribute("href");
+			if (norm(li) !== server.get(href)) out.push(norm(li) + "\n  server: " + server.get(href));
+		}
+		return out;
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diff {
+		t.Errorf("card made by facets.js differs from the server's:\n  script: %s", d)
+	}
+	checkFacetIndex(t, ctx, rec, false)
 }
