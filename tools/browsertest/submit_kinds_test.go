@@ -57,10 +57,27 @@ func TestSubmitFormKinds(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkAxe(t, ctx, axe, path+" (ready)")
+				// The page's own words name its kind, never a project.
+				words, err := evalJS[string](ctx, `[document.getElementById("sf-load-hint"), document.querySelector("label[for=sf-load-file]"), document.getElementById("sf-open-hint"), document.querySelector("noscript")].map(e => e.textContent).join(" ") + " " + JSON.parse(document.getElementById("sf").dataset.i18n).exists`)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if strings.Contains(strings.ToLower(words), map[string]string{"en": "project", "fr": "projet"}[lang]) {
+					t.Errorf("the %s form speaks of a project: %s", f.kind, words)
+				}
 				if lang == "en" {
 					roundTrip(t, ctx, f.kind, f.fixture)
 					if f.kind == "contacts" {
 						fillContact(t, ctx)
+					}
+					if f.kind == "practices" {
+						// Several case studies in the one box, separated by commas and spaces.
+						if err := setField(ctx, "projects", " alpha-outreach,beta-forecasting  gamma-inventory"); err != nil {
+							t.Fatal(err)
+						}
+						if err := waitFor(ctx, "the typed ids in the file", `document.getElementById("sf-yaml").textContent.includes("projects: [alpha-outreach, beta-forecasting, gamma-inventory]")`); err != nil {
+							t.Error(err)
+						}
 					}
 				} else {
 					frenchError(t, ctx, f.kind)
