@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 )
 
 // Bin is the Pagefind command under the repository, installed from package.json by
@@ -39,6 +40,21 @@ var Unused = []string{
 // before (Hugo copies static/pagefind/ from `make serve` into public/) is removed first.
 // It returns Pagefind's output.
 func Build(repo, site, out string) ([]byte, error) {
+	if out == "" {
+		out = filepath.Join(site, "pagefind")
+	}
+	site, err := filepath.Abs(site)
+	if err != nil {
+		return nil, err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	// out is emptied first: it must not be the site or a folder that holds it.
+	if rel, err := filepath.Rel(absOut, site); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return nil, fmt.Errorf("search index folder %s would hold the site %s: choose a folder inside it or elsewhere", out, site)
+	}
 	bin, err := filepath.Abs(filepath.Join(repo, Bin))
 	if err != nil {
 		return nil, err
@@ -46,18 +62,7 @@ func Build(repo, site, out string) ([]byte, error) {
 	if _, err := os.Stat(bin); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", bin, ErrNotInstalled)
 	}
-	if out == "" {
-		out = filepath.Join(site, "pagefind")
-	}
-	if err := os.RemoveAll(out); err != nil {
-		return nil, err
-	}
-	site, err = filepath.Abs(site)
-	if err != nil {
-		return nil, err
-	}
-	absOut, err := filepath.Abs(out)
-	if err != nil {
+	if err := os.RemoveAll(absOut); err != nil {
 		return nil, err
 	}
 	cmd := exec.Command(bin, "--site", site, "--output-path", absOut, "--quiet")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +53,18 @@ func TestBuild(t *testing.T) {
 func TestBuildErrors(t *testing.T) {
 	if _, err := Build(t.TempDir(), t.TempDir(), ""); !errors.Is(err, ErrNotInstalled) {
 		t.Errorf("without node_modules: err = %v, want ErrNotInstalled", err)
+	}
+	// An output folder that is, or holds, the site would be emptied: refused, site intact.
+	site := t.TempDir()
+	page := filepath.Join(site, "index.html")
+	os.WriteFile(page, []byte("<html lang=en></html>"), 0o644)
+	for _, out := range []string{site, filepath.Dir(site)} {
+		if _, err := Build(repo, site, out); err == nil || !strings.Contains(err.Error(), "would hold the site") {
+			t.Errorf("out %s: err = %v, want a refusal", out, err)
+		}
+	}
+	if _, err := os.Stat(page); err != nil {
+		t.Errorf("the site was touched: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(repo, Bin)); err != nil {
 		return
