@@ -50,6 +50,7 @@ for n in $sizes; do
 		measure "hugo build $n (tmpfs)" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$shm" --quiet
 		rm -rf "$shm"
 	fi
+	sync # nor any write-back of the steps before (the corpus, its copy, the tmpfs build's removal)
 	measure "hugo build $n" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$work/public-$n" --quiet
 	build_secs[$n]=$last_secs
 	build_mib[$n]=$last_mib
