@@ -11,8 +11,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/pssdc/guide-iad/tools/check"
-	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/webform"
 )
 
@@ -246,21 +244,5 @@ func fillContact(t *testing.T, ctx context.Context) {
 			t.Errorf("the file lacks %q:\n%s", want, data)
 		}
 	}
-	corpus := filepath.Join(dir, "data")
-	if err := os.CopyFS(corpus, os.DirFS(fixture)); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(corpus, "contacts", name)
-	if err := os.WriteFile(file, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := check.Run(check.Options{DataDir: corpus, SiteConfig: filepath.Join(repo, "config.toml")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range res.Diagnostics {
-		if d.Severity == diag.Error || (d.File == file && !strings.Contains(d.Message, "no project lists this contact")) {
-			t.Errorf("guide validate: %s", d)
-		}
-	}
+	validateInCorpus(t, "contacts", name, data, "no project lists this contact")
 }
