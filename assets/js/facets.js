@@ -59,10 +59,9 @@
 
   const fmt = (tpl, n) => tpl.replace("{n}", num.format(n));
 
-  // enhance turns the panel's links into checkboxes.
+  // enhance turns the panel's links into checkboxes (facet-panel.js) and wires it.
   function enhance() {
-    const intro = panel.querySelector(".facets-intro");
-    if (intro && intro.dataset.introJs) intro.textContent = intro.dataset.introJs;
+    Object.assign(groups, facetPanel.enhance(panel, "facet"));
     const heading = panel.querySelector("h2");
     if (heading) heading.tabIndex = -1;
     clear = panel.querySelector("[data-facets-clear]");
@@ -72,42 +71,14 @@
       apply();
       if (heading) heading.focus();
     });
-    for (const details of panel.querySelectorAll("details[data-facet]")) {
-      const key = details.dataset.facet;
-      const ul = details.querySelector("ul");
-      const g = { details, ul, boxes: new Map() };
-      groups[key] = g;
-      for (const li of Array.from(ul.children)) {
-        const a = li.querySelector("a");
-        if (!a) continue;
-        addBox(g, key, li.dataset.value, a.textContent, li.querySelector(".facet-count"), li);
-      }
-      details.addEventListener("toggle", () => { if (details.open) load().catch(() => {}); });
+    for (const g of Object.values(groups)) {
+      g.details.addEventListener("toggle", () => { if (g.details.open) load().catch(() => {}); });
     }
     panel.addEventListener("change", (ev) => {
       if (!(ev.target instanceof HTMLInputElement)) return;
       push();
       apply();
     });
-  }
-
-  // addBox makes (or replaces li with) a checkbox for one value of a filter.
-  function addBox(g, key, value, label, countNode, li) {
-    const item = document.createElement("li");
-    const input = document.createElement("input");
-    input.type = "checkbox";
-    input.id = `facet-${key}-${value}`;
-    input.name = key;
-    input.value = value;
-    const lab = document.createElement("label");
-    lab.htmlFor = input.id;
-    lab.append(label + " ");
-    const count = countNode || document.createElement("span");
-    count.className = "facet-count";
-    lab.append(count);
-    item.append(input, lab);
-    if (li) li.replaceWith(item); else g.ul.append(item);
-    g.boxes.set(value, { input, count });
   }
 
   // state reads the checked values: key → Set of values.
@@ -204,7 +175,7 @@
     for (const row of rows) for (const y of row.v.year) years.add(y);
     const want = urlState().get("year") || new Set();
     for (const y of Array.from(years).sort().reverse()) {
-      if (!g.boxes.has(y)) addBox(g, "year", y, y, null, null);
+      if (!g.boxes.has(y)) facetPanel.addBox(g, "facet", "year", y, y, null, null);
       if (want.has(y)) g.boxes.get(y).input.checked = true;
     }
     g.details.hidden = years.size === 0;

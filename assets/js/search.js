@@ -38,38 +38,12 @@
 
   const fill = (tpl, n, q) => tpl.replace("{n}", num.format(n)).replace("{q}", q);
 
-  // The filter panel: links become checkboxes.
-  const intro = panel.querySelector(".facets-intro");
-  if (intro && intro.dataset.introJs) intro.textContent = intro.dataset.introJs;
-  for (const details of panel.querySelectorAll("details[data-facet]")) {
-    const key = details.dataset.facet;
-    const g = { details, ul: details.querySelector("ul"), boxes: new Map() };
-    groups[key] = g;
-    for (const li of Array.from(g.ul.children)) {
-      const a = li.querySelector("a");
-      if (a) addBox(g, key, li.dataset.value, a.textContent, li.querySelector(".facet-count"), li);
-    }
-    details.addEventListener("toggle", () => { if (details.open) load().catch(() => {}); });
+  // The filter panel: links become checkboxes (facet-panel.js).
+  Object.assign(groups, facetPanel.enhance(panel, "search"));
+  for (const g of Object.values(groups)) {
+    g.details.addEventListener("toggle", () => { if (g.details.open) load().catch(() => {}); });
   }
   const keys = Object.keys(groups); // the filter names, in the panel's order
-
-  function addBox(g, key, value, label, countNode, li) {
-    const item = document.createElement("li");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.id = `search-${key}-${value}`;
-    box.name = key;
-    box.value = value;
-    const lab = document.createElement("label");
-    lab.htmlFor = box.id;
-    lab.append(label + " ");
-    const count = countNode || document.createElement("span");
-    count.className = "facet-count";
-    lab.append(count);
-    item.append(box, lab);
-    if (li) li.replaceWith(item); else g.ul.append(item);
-    g.boxes.set(value, { input: box, count });
-  }
 
   function checked() {
     const s = {};
@@ -110,7 +84,7 @@
         const years = Object.keys(all.year || {}).sort().reverse();
         const want = new URLSearchParams(location.search).getAll("year");
         for (const y of years) {
-          addBox(groups.year, "year", y, y, null, null);
+          facetPanel.addBox(groups.year, "search", "year", y, y, null, null);
           groups.year.boxes.get(y).count.textContent = `(${num.format(all.year[y])})`;
           if (want.includes(y)) groups.year.boxes.get(y).input.checked = true;
         }
