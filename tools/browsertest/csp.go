@@ -231,20 +231,3 @@ func Subresources(doc *html.Node) []string {
 	}
 	return out
 }
-
-var cssURL = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')`)
-
-// CSSURLs returns the URLs a stylesheet refers to (url() and @import), data: URLs left
-// out.
-func CSSURLs(css string) []string {
-	var out []string
-	for _, m := range cssURL.FindAllStringSubmatch(css, -1) {
-		for _, g := range m[1:] {
-			if g != "" && !strings.HasPrefix(strings.ToLower(g), "data:") && !strings.HasPrefix(g, "#") {
-				out = append(out, g)
-				break
-			}
-		}
-	}
-	return out
-}

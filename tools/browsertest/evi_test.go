@@ -219,16 +219,6 @@ func TestEVICalculator(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkAxe := func(state string) {
-				t.Helper()
-				res, err := RunAxe(ctx, axe)
-				if err != nil {
-					t.Fatalf("%s: axe-core: %v", state, err)
-				}
-				for _, v := range res.Violations {
-					t.Errorf("%s: %s", state, v.Report(pg.path))
-				}
-			}
 			// checkFrench: on the French page, the errors shown hold no word of guide
 			// evi's English text for them (list), and nothing says they are in English.
 			checkFrench := func(items []string, list evi.ErrorList) {
@@ -276,7 +266,7 @@ func TestEVICalculator(t *testing.T) {
 				}
 			}
 			codes := eviColumn(keys, rows, "code")
-			checkAxe("sample computed")
+			checkAxe(t, ctx, axe, pg.path+" ("+"sample computed"+")")
 
 			// Sorting by the index: ascending, then descending.
 			var prev []string = codes
@@ -436,7 +426,7 @@ func TestEVICalculator(t *testing.T) {
 			if err != nil || !hidden {
 				t.Errorf("the results of the previous file are still shown beside the errors (%v)", err)
 			}
-			checkAxe("errors shown")
+			checkAxe(t, ctx, axe, pg.path+" ("+"errors shown"+")")
 
 			// Back to the sample.
 			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#evi-reset"))); err != nil {
@@ -480,7 +470,7 @@ func TestEVICalculator(t *testing.T) {
 				t.Errorf("errors heading %q, want it to start with %q", heading, pg.configHeader)
 			}
 			checkFrench(items, configList)
-			checkAxe("configuration errors shown")
+			checkAxe(t, ctx, axe, pg.path+" ("+"configuration errors shown"+")")
 			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#evi-reset"))); err != nil {
 				t.Fatal(err)
 			}

@@ -156,16 +156,6 @@ func TestFacets(t *testing.T) {
 			t.Fatalf("%v; view: %+v", err, view(step))
 		}
 	}
-	axeClean := func(step string) {
-		t.Helper()
-		res, err := RunAxe(ctx, axe)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range res.Violations {
-			t.Errorf("%s: %s", step, v.Report("/en/projects/"))
-		}
-	}
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/en/projects/")); err != nil {
 		t.Fatal(err)
@@ -211,7 +201,7 @@ func TestFacets(t *testing.T) {
 	}
 	// The filters fetched the small filter index, not the open data (projects.json).
 	checkFacetIndex(t, ctx, rec, true)
-	axeClean("filtered list")
+	checkAxe(t, ctx, axe, "/en/projects/ ("+"filtered list"+")")
 
 	// Loading the address gives the same view.
 	loc, _ := chromedp.Run(ctx, chromedp.Location())
@@ -266,7 +256,7 @@ func TestFacets(t *testing.T) {
 	if !strings.HasPrefix(c.Status, "Filters cleared") {
 		t.Errorf("after “clear all”: status %q", c.Status)
 	}
-	axeClean("enhanced panel")
+	checkAxe(t, ctx, axe, "/en/projects/ ("+"enhanced panel"+")")
 	for _, m := range rec.Console() {
 		t.Errorf("console: %s", m)
 	}

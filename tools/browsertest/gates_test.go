@@ -92,13 +92,6 @@ func checkAll(t *testing.T, what string, got, want []string) {
 	}
 }
 
-func TestCSSURLs(t *testing.T) {
-	css := `@import "base.css"; @font-face{src:url(/fonts/a.woff2) format("woff2"),url('b.woff')} .x{background:url("data:image/png;base64,AA")} .y{mask:url(#m)}`
-	if got, want := CSSURLs(css), []string{"base.css", "/fonts/a.woff2", "b.woff"}; !slices.Equal(got, want) {
-		t.Errorf("CSSURLs = %q, want %q", got, want)
-	}
-}
-
 func TestForeign(t *testing.T) {
 	reqs := []Request{
 		{URL: "http://127.0.0.1:8080/en/"}, {URL: "http://127.0.0.1:8080/css/a.css"},

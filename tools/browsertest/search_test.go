@@ -254,13 +254,7 @@ func TestSearch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := RunAxe(ctx, axe)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range res.Violations {
-			t.Error(v.Report("/en/search/?q=fictional&jurisdiction=ca-on"))
-		}
+		checkAxe(t, ctx, axe, "/en/search/?q=fictional&jurisdiction=ca-on")
 		clean("filtered search")
 	})
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pssdc/guide-iad/tools/sitetest"
 )
 
 // These gates read the built site's files: they need Hugo only.
@@ -95,7 +97,7 @@ func TestSubresources(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, ref := range CSSURLs(string(b)) {
+		for _, ref := range sitetest.CSSURLs(string(b)) {
 			checked++
 			target, _, ok := s.Resolve(f, ref)
 			switch {

@@ -81,12 +81,7 @@ func TestSubmitFormKinds(t *testing.T) {
 					frenchError(t, ctx, f.kind)
 				}
 				checkAxe(t, ctx, axe, path+" (used)")
-				for _, c := range rec.Console() {
-					t.Errorf("console: %s", c)
-				}
-				for _, q := range Foreign(rec.Requests(), srv.Host) {
-					t.Errorf("request to another host: %s", q.URL)
-				}
+				checkQuiet(t, rec, srv.Host)
 			})
 		}
 	}

@@ -3,7 +3,7 @@ package sitetest
 import (
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,7 +64,6 @@ func TestBaseURLWithPath(t *testing.T) {
 			}
 		}
 	}
-	cssURL := regexp.MustCompile(`url\(\s*["']?([^"')]+)`)
 	for path := range s.Files {
 		if !strings.HasSuffix(path, ".css") {
 			continue
@@ -73,11 +72,18 @@ func TestBaseURLWithPath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range cssURL.FindAllStringSubmatch(string(b), -1) {
-			check(path+" url()", m[1])
+		for _, u := range CSSURLs(string(b)) {
+			check(path+" url()", u)
 		}
 	}
 	if checked < 200 {
 		t.Errorf("only %d addresses checked; the site looks empty", checked)
+	}
+}
+
+func TestCSSURLs(t *testing.T) {
+	css := `@import "base.css"; @font-face{src:url(/fonts/a.woff2) format("woff2"),url('b.woff')} .x{background:url("data:image/png;base64,AA")} .y{mask:url(#m)}`
+	if got, want := CSSURLs(css), []string{"base.css", "/fonts/a.woff2", "b.woff"}; !slices.Equal(got, want) {
+		t.Errorf("CSSURLs = %q, want %q", got, want)
 	}
 }
