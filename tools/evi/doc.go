@@ -64,6 +64,6 @@
 // the web tool can word it in French or English (i18n evi_err_<code>); the package's
 // tests fail when a code has no such string.
 //
-// The package is pure computation (no global state, no I/O besides LoadConfig, Run and
-// WriteFileAtomic) so that it can be compiled to WebAssembly for the site's web tool.
+// The package is pure computation (no global state, no I/O besides LoadConfig and Run,
+// whose output file is written by tools/internal/atomicfile) so that it can be compiled to WebAssembly for the site's web tool.
 package evi

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/pssdc/guide-iad/tools/format"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"io"
 	"os"
 	"slices"
@@ -50,7 +50,7 @@ func Run(o Options, stdout io.Writer) (*Result, error) {
 	res := Compute(areas, cfg)
 	write := func(w io.Writer) error { return Write(w, o.Format, &res) }
 	if o.Out != "" {
-		return &res, WriteFileAtomic(o.Out, write)
+		return &res, atomicfile.WriteFunc(o.Out, write)
 	}
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	if err := write(bw); err != nil {
@@ -66,9 +66,4 @@ func samePath(a, b string) bool {
 		}
 	}
 	return false
-}
-
-// WriteFileAtomic writes a file through write, all or nothing (format.WriteAtomicFunc).
-func WriteFileAtomic(path string, write func(io.Writer) error) error {
-	return format.WriteAtomicFunc(path, write)
 }

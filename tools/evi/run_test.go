@@ -114,44 +114,6 @@ func assertNoTemp(t *testing.T, dir string) {
 	}
 }
 
-// TestWriteFileAtomic: a write that fails halfway leaves the old file whole and no
-// temporary file; a new file gets 0644; an existing file keeps its permissions.
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.csv")
-
-	if err := WriteFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "new\n"); return err }); err != nil {
-		t.Fatal(err)
-	}
-	if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
-		t.Errorf("new file mode %v, want 0644", info.Mode().Perm())
-	}
-
-	os.WriteFile(path, []byte("old\n"), 0o600)
-	os.Chmod(path, 0o600)
-	failure := errors.New("failed halfway")
-	err := WriteFileAtomic(path, func(w io.Writer) error {
-		io.WriteString(w, strings.Repeat("partial\n", 100_000)) // more than the buffer: reaches the disk
-		return failure
-	})
-	if !errors.Is(err, failure) {
-		t.Errorf("got %v, want the write's error", err)
-	}
-	if got, _ := os.ReadFile(path); string(got) != "old\n" {
-		t.Errorf("file changed to %d bytes", len(got))
-	}
-	assertNoTemp(t, dir)
-
-	if err := WriteFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "newer\n"); return err }); err != nil {
-		t.Fatal(err)
-	}
-	info, _ := os.Stat(path)
-	if got, _ := os.ReadFile(path); string(got) != "newer\n" || info.Mode().Perm() != 0o600 {
-		t.Errorf("got %q mode %v, want \"newer\\n\" mode 0600", got, info.Mode().Perm())
-	}
-	assertNoTemp(t, dir)
-}
-
 // TestCLI runs the guide command itself: exit codes, messages and atomic output. It
 // builds tools/guide, and skips until main.go dispatches "evi" to cmdEvi.
 func TestCLI(t *testing.T) {

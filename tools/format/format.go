@@ -5,16 +5,14 @@
 package format
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
 )
@@ -205,54 +203,5 @@ func File(path string, check bool) (changed bool, err error) {
 	if check {
 		return true, nil
 	}
-	return true, WriteAtomic(path, out)
-}
-
-// WriteAtomic replaces path with data through a temporary file in the same folder
-// (WriteAtomicFunc), so the file is never half-written.
-func WriteAtomic(path string, data []byte) error {
-	return WriteAtomicFunc(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
-// WriteAtomicFunc writes a file through write: into a temporary file of the same
-// folder, renamed over path only once complete. On any error, path is untouched and the
-// temporary file removed. An existing file keeps its permissions; a new one gets 0644.
-func WriteAtomicFunc(path string, write func(io.Writer) error) (err error) {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("%s exists and is not a regular file", path)
-		}
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return true, atomicfile.Write(path, out)
 }

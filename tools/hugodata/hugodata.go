@@ -20,7 +20,7 @@ import (
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/check"
-	"github.com/pssdc/guide-iad/tools/format"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"gopkg.in/yaml.v3"
 )
 
@@ -82,7 +82,7 @@ func Write(dataDir, out, siteDir string) error {
 	if err != nil {
 		rel = out
 	}
-	return format.WriteAtomic(out+".toml", fmt.Appendf(nil, Mount, filepath.ToSlash(rel)))
+	return atomicfile.Write(out+".toml", fmt.Appendf(nil, Mount, filepath.ToSlash(rel)))
 }
 
 func convertFile(dataDir, path, outDir string) error {

@@ -10,7 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/pssdc/guide-iad/tools/format"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
@@ -67,7 +67,7 @@ func WriteAll(dir string, vocab func(string) []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", k.Name, err)
 		}
-		if err := format.WriteAtomic(filepath.Join(dir, FileName(k)), b); err != nil {
+		if err := atomicfile.Write(filepath.Join(dir, FileName(k)), b); err != nil {
 			return err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/format"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
 )
@@ -146,7 +147,7 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 		return Changed{Path: p}, problems, already, nil
 	}
 	if !bytes.Equal(out, src) {
-		if err := format.WriteAtomic(p, out); err != nil {
+		if err := atomicfile.Write(p, out); err != nil {
 			return c, nil, 0, err
 		}
 	}
@@ -418,5 +419,5 @@ func WriteFile(path string, rows []Row) error {
 	if err := WriteCSV(&b, rows); err != nil {
 		return err
 	}
-	return format.WriteAtomic(path, b.Bytes())
+	return atomicfile.Write(path, b.Bytes())
 }

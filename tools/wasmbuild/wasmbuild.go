@@ -16,7 +16,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pssdc/guide-iad/tools/format"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 )
 
 // Dir is where the browser programs live, relative to the repository.
@@ -63,7 +63,7 @@ func Build(repo, out string) ([]string, error) {
 			return nil, fmt.Errorf("wasm_exec.js not found in the Go distribution at %s: %w", goroot, err)
 		}
 	}
-	if err := format.WriteAtomic(filepath.Join(out, "wasm_exec.js"), execJS); err != nil {
+	if err := atomicfile.Write(filepath.Join(out, "wasm_exec.js"), execJS); err != nil {
 		return nil, err
 	}
 	for _, name := range names {
