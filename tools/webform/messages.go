@@ -13,7 +13,6 @@ import (
 // Patterns use the validator's own verbs: %q a quoted value, %d a number, %s any text.
 var frMessages = [][2]string{
 	{`is empty; remove the key or give it a value (%s)`, `est vide; retirez la clé ou donnez-lui une valeur (%s)`},
-	{`is empty; %s`, `est vide; %s`},
 	{"missing required key; add `%s:` (%s)", "clé obligatoire absente; ajoutez `%s:` (%s)"},
 	{`needs at least one item`, `il faut au moins un élément`},
 	{`is %d characters long; the limit is %d`, `compte %s caractères; la limite est de %s`},
@@ -149,18 +148,20 @@ func compile(table [][2]string) []pattern {
 // field's hint says what to write. Only the wording changes: the verdict is the
 // validator's.
 var formWording = []struct {
-	re     *regexp.Regexp
+	match  func(msg string) bool
 	en, fr string
 }{
-	{regexp.MustCompile(`^is empty; [^r]`), "is empty: fill it in", "est vide\u00a0: à remplir"},
-	{regexp.MustCompile(`^"" is not a date; `), "is empty: enter a date (YYYY-MM-DD)", "est vide\u00a0: indiquez une date (AAAA-MM-JJ)"},
+	{func(m string) bool {
+		return strings.HasPrefix(m, "is empty; ") && !strings.HasPrefix(m, "is empty; remove the key")
+	}, "is empty: fill it in", "est vide\u00a0: à remplir"},
+	{func(m string) bool { return strings.HasPrefix(m, `"" is not a date; `) }, "is empty: enter a date (YYYY-MM-DD)", "est vide\u00a0: indiquez une date (AAAA-MM-JJ)"},
 }
 
 // Translate returns the validator's message msg in the language lang, with the language
 // it is in: lang when the message is known, else "en" and msg as it is.
 func Translate(msg, lang string) (string, string) {
 	for _, w := range formWording {
-		if w.re.MatchString(msg) {
+		if w.match(msg) {
 			if lang == "fr" {
 				return w.fr, "fr"
 			}
