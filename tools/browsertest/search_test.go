@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/pssdc/guide-iad/tools/sitetest"
+	"github.com/pssdc/guide-iad/tools/searchindex"
 )
 
 // pagefindErr is why the fixture site has no search index (Pagefind not installed), or
@@ -26,8 +26,8 @@ var pagefindErr error
 // site is still built (the other gates need only Hugo); needPagefind skips or, under CI,
 // fails the tests that search.
 func indexSite() error {
-	_, err := sitetest.Pagefind(repo, siteDir)
-	if errors.Is(err, sitetest.ErrNoPagefind) {
+	_, err := searchindex.Build(repo, siteDir, "")
+	if errors.Is(err, searchindex.ErrNotInstalled) {
 		pagefindErr = err
 		return nil
 	}

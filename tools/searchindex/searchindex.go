@@ -1,6 +1,6 @@
 // Package searchindex builds the search index of a built site with Pagefind, as
 // `make site`, `make pdf` and `make serve` do after Hugo (`guide search-index`), and as
-// the browser tests do (sitetest.Pagefind).
+// the browser tests do.
 //
 // Pagefind writes, beside the index and the JavaScript API that the search page uses
 // (assets/js/search.js imports pagefind.js, which loads pagefind-worker.js, the
