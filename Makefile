@@ -54,27 +54,31 @@ schema: deps
 wasm: deps
 	$(GUIDE) wasm -out static/wasm
 
-# Hosts such as GitHub Pages serve /404.html for any missing address: give them the
-# English "not found" page, which links its French counterpart (its links are absolute).
+# The end of every build of public/: hosts such as GitHub Pages serve /404.html for any
+# missing address, so give them the English "not found" page (it links its French
+# counterpart; its links are absolute); then the search index.
+define finish-public
+	cp public/en/404.html public/404.html
+	$(GUIDE) search-index -site public
+endef
+
 site: validate wasm
 	@tools/deps.sh node
 	$(GUIDE) hugo-data -out $(HUGODATA)
 	$(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml --gc --cleanDestinationDir -d public
-	cp public/en/404.html public/404.html
-	$(GUIDE) search-index -site public
+	$(finish-public)
 
 # Site with the print pages → PDFs → site again, now linking each PDF with its size and
 # page count (the second build keeps public/, so the PDFs stay).
 pdf: validate wasm
 	@tools/deps.sh pdf
+	@tools/deps.sh node
 	@mkdir -p tmp && $(GUIDE) pdf -hugo-config > $(PRINTCONF)
 	$(GUIDE) hugo-data -out $(HUGODATA)
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml,$(PRINTCONF) --gc --cleanDestinationDir -d public
 	$(GUIDE) pdf -public public -paper $(PAPER) $(if $(EDITION),-edition $(EDITION)) -site-params $(PRINTPARAMS)
 	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml,$(PRINTCONF),$(PRINTPARAMS) -d public
-	cp public/en/404.html public/404.html
-	@tools/deps.sh node
-	$(GUIDE) search-index -site public
+	$(finish-public)
 
 # hugo server keeps the site in memory, so the search index is built beforehand from a
 # build in tmp/ into static/pagefind/ (generated, not committed), which the server serves;
