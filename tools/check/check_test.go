@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,9 +9,8 @@ import (
 	"time"
 
 	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/invalid")
 
 // today is fixed so that "in the future" and review-age rules give stable results.
 var today = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
@@ -42,7 +40,7 @@ func TestValidCorpus(t *testing.T) {
 	if res.Diagnostics.HasErrors() {
 		t.Fatalf("valid corpus has errors:\n%s", render(t, res.Diagnostics))
 	}
-	golden(t, filepath.Join("testdata", "valid.golden"), render(t, res.Diagnostics))
+	testutil.Golden(t, "./tools/check", filepath.Join("testdata", "valid.golden"), []byte(render(t, res.Diagnostics)))
 	if res.Files != 9 {
 		t.Errorf("files checked = %d, want 9", res.Files)
 	}
@@ -86,7 +84,7 @@ func TestInvalid(t *testing.T) {
 					t.Errorf("diagnostic about another file: %s", d)
 				}
 			}
-			golden(t, strings.TrimSuffix(f, ".yaml")+".golden", render(t, res.Diagnostics))
+			testutil.Golden(t, "./tools/check", strings.TrimSuffix(f, ".yaml")+".golden", []byte(render(t, res.Diagnostics)))
 		})
 	}
 }
@@ -112,7 +110,7 @@ func TestWarnings(t *testing.T) {
 			if e > 0 || w == 0 {
 				t.Errorf("want warnings only, got %d errors and %d warnings:\n%s", e, w, render(t, res.Diagnostics))
 			}
-			golden(t, strings.TrimSuffix(f, ".yaml")+".golden", render(t, res.Diagnostics))
+			testutil.Golden(t, "./tools/check", strings.TrimSuffix(f, ".yaml")+".golden", []byte(render(t, res.Diagnostics)))
 		})
 	}
 }
@@ -122,21 +120,4 @@ func TestWarnings(t *testing.T) {
 func hasReason(src []byte) bool {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	return bytes.HasPrefix(src, []byte("# ")) || len(src) == 0
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("no golden file (run go test ./tools/check -update): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run with -update if intended)\n--- got\n%s--- want\n%s", path, got, want)
-	}
 }

@@ -4,34 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("no golden file (run go test ./tools/evi -update): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run with -update if intended)\n--- got\n%s", path, got)
-	}
-}
 
 // compute runs the pipeline on testdata files.
 func compute(t *testing.T, config, data string) Result {
@@ -68,7 +48,7 @@ func TestGolden(t *testing.T) {
 			if err := Write(&out, tc.format, &res); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.golden, out.Bytes())
+			testutil.Golden(t, "./tools/evi", filepath.Join("testdata", tc.golden), out.Bytes())
 		})
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,9 +17,9 @@ import (
 	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata")
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
+)
 
 const corpusDir = "../check/testdata/valid"
 
@@ -138,7 +137,7 @@ func TestRoundTrip(t *testing.T) {
 			if !reflect.DeepEqual(a, b) {
 				t.Errorf("values differ:\n%s", out)
 			}
-			golden(t, filepath.Join("testdata", strings.TrimSuffix(filepath.Base(file), ".yaml")+".golden.yaml"), out)
+			testutil.Golden(t, "./tools/webform", filepath.Join("testdata", strings.TrimSuffix(filepath.Base(file), ".yaml")+".golden.yaml"), out)
 		})
 	}
 }
@@ -154,23 +153,6 @@ func viaJSON(t *testing.T, v map[string]any) map[string]any {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("no golden file (go test ./tools/webform -update): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("differs from %s:\n%s", path, got)
-	}
 }
 
 // TestToYAML: what the form sends becomes the file the validator judges, the message
