@@ -101,7 +101,7 @@ func WriteConfig(w io.Writer, cfg *Config) error {
 	for _, t := range cfg.Themes {
 		m := mapping()
 		labels(m, t.LabelEN, t.LabelFR)
-		if wt := weight(t); wt != 1 {
+		if wt := t.EffectiveWeight(); wt != 1 {
 			m.Content = append(m.Content, str("weight"),
 				&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(wt, 'f', -1, 64)})
 		}

@@ -222,7 +222,7 @@ func Compute(areas []Area, cfg *Config) Result {
 		r := &res.Areas[i]
 		sum := 0.0
 		for t, th := range cfg.Themes {
-			sum += weight(th) * r.ThemeScore[t]
+			sum += th.EffectiveWeight() * r.ThemeScore[t]
 		}
 		if !math.IsNaN(sum) {
 			r.Overall = round4(sum)

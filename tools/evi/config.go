@@ -64,14 +64,16 @@ type Indicator struct {
 // Weighted reports whether a theme weight differs from 1, a departure from the method.
 func (c *Config) Weighted() bool {
 	for _, t := range c.Themes {
-		if weight(t) != 1 {
+		if t.EffectiveWeight() != 1 {
 			return true
 		}
 	}
 	return false
 }
 
-func weight(t Theme) float64 {
+// EffectiveWeight is the theme's weight in the index: 1 when the configuration gives
+// none.
+func (t Theme) EffectiveWeight() float64 {
 	if t.Weight == 0 {
 		return 1
 	}

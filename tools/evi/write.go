@@ -149,7 +149,7 @@ func WriteJSON(w io.Writer, res *Result) error {
 		j.sep(t).s("\n    {\"id\": ").str(th.ID)
 		j.s(", \"label_en\": ").str(th.LabelEN)
 		j.s(", \"label_fr\": ").str(th.LabelFR)
-		j.s(", \"weight\": ").num(weight(th))
+		j.s(", \"weight\": ").num(th.EffectiveWeight())
 		j.s(", \"n\": ").integer(res.ThemeN[t])
 		j.s(", \"indicators\": [")
 		first := true

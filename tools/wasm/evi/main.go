@@ -97,11 +97,7 @@ type jsonConfig struct {
 func describe(cfg *evi.Config, res *evi.Result) jsonConfig {
 	out := jsonConfig{Weighted: cfg.Weighted()}
 	for t, th := range cfg.Themes {
-		w := th.Weight
-		if w == 0 {
-			w = 1
-		}
-		jt := jsonTheme{ID: th.ID, LabelEN: th.LabelEN, LabelFR: th.LabelFR, Weight: w}
+		jt := jsonTheme{ID: th.ID, LabelEN: th.LabelEN, LabelFR: th.LabelFR, Weight: th.EffectiveWeight()}
 		if res != nil {
 			jt.N = res.ThemeN[t]
 		}
