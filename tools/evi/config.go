@@ -476,15 +476,12 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
+// themeIDs lists the IDs of ts for a message: "a, b", or "none".
 func themeIDs(ts []Theme) string {
 	if len(ts) == 0 {
 		return "none"
 	}
-	ids := make([]string, len(ts))
-	for i, t := range ts {
-		ids[i] = t.ID
-	}
-	return strings.Join(ids, ", ")
+	return strings.Join(themeList(ts), ", ")
 }
 
 // themeList returns the IDs of ts, never nil (an empty list, not null, in JSON).
