@@ -29,18 +29,9 @@
   };
   var collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" });
 
-  // fill replaces {name} in a string of S with vars.name.
-  function fill(key, vars) {
-    return S[key].replace(/\{(\w+)\}/g, function (m, k) {
-      return Object.prototype.hasOwnProperty.call(vars, k) ? String(vars[k]) : m;
-    });
-  }
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    for (var k in attrs || {}) { e.setAttribute(k, attrs[k]); }
-    if (text !== undefined) { e.textContent = text; }
-    return e;
-  }
+  // fill replaces {name} in a string of S with vars.name (page-tools.js).
+  function fill(key, vars) { return pageTools.format(S[key], vars); }
+  var el = pageTools.el;
   function svg(tag, attrs, text) {
     var e = document.createElementNS(SVG, tag);
     for (var k in attrs || {}) { e.setAttribute(k, attrs[k]); }
@@ -645,14 +636,7 @@
 
   // --- Downloads. -------------------------------------------------------------------------
 
-  function download(bytes, name, type) {
-    var url = URL.createObjectURL(new Blob([bytes], { type: type }));
-    var a = el("a", { href: url, download: name });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
+  var download = pageTools.download;
 
   function downloadCSV() {
     call("csv").then(function (b) {

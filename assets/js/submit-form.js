@@ -28,17 +28,9 @@
   var idEdited = false;
   var timer = 0;
 
-  function fill(key, vars) {
-    return S[key].replace(/\{(\w+)\}/g, function (m, k) {
-      return Object.prototype.hasOwnProperty.call(vars || {}, k) ? String(vars[k]) : m;
-    });
-  }
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    for (var k in attrs || {}) { e.setAttribute(k, attrs[k]); }
-    if (text !== undefined) { e.textContent = text; }
-    return e;
-  }
+  // fill replaces {name} in a string of S with vars.name (page-tools.js).
+  function fill(key, vars) { return pageTools.format(S[key], vars); }
+  var el = pageTools.el;
   function setStatus(text) { $("sf-status").textContent = text; }
   function call(name) {
     var args = Array.prototype.slice.call(arguments, 1);
@@ -480,13 +472,7 @@
     $("sf-exists-edit").hidden = n > 0 || !res.exists;
   }
   function download() {
-    if (!last) { return; }
-    var blob = new Blob([last.yaml], { type: "application/yaml" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: fileName(last) });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+    if (last) { pageTools.download(last.yaml, fileName(last), "application/yaml"); }
   }
   function copy() {
     if (!last) { return; }
