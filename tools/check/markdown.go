@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/markdown"
@@ -14,6 +15,9 @@ import (
 // headings above level 3, empty links and links the site cannot follow, each at its line
 // in the data file.
 func (w *walker) markdown(n *yaml.Node, s, key string) {
+	if !w.shortcodes(n, s, key) || !w.markdownShape(n, s, key) {
+		return
+	}
 	if !mayHaveMarkup(s) {
 		return
 	}
@@ -44,11 +48,11 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 				report(firstOffset(node), "heading level %d (%s) is not allowed; the page owns levels 1 and 2: start at ###", node.Level, strings.Repeat("#", node.Level))
 			}
 		case *ast.Link:
-			w.link(report, firstOffset(node), string(node.Destination), linkText(node, src))
+			w.link(report, opening(src, firstOffset(node)), string(node.Destination), linkText(node, src))
 		case *ast.AutoLink:
 			w.link(report, firstOffset(node), string(node.URL(src)), string(node.Label(src)))
 		case *ast.Image:
-			report(firstOffset(node), "images are not allowed in entries; link to the image instead")
+			report(opening(src, firstOffset(node)), "images are not allowed in entries; link to the image instead")
 		}
 		return ast.WalkContinue, nil
 	})
@@ -78,7 +82,13 @@ func (w *walker) link(report func(int, string, ...any), off int, dest, label str
 // file. Block scalars (| and >) keep their lines; other styles are reported at the value.
 func (w *walker) sourcePosition(n *yaml.Node, value []byte, offset int) (int, int) {
 	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-		return n.Line, n.Column
+		// A one-line value: find what starts at offset (up to 8 bytes of its line) as
+		// written in the file.
+		end := offset
+		for end < len(value) && end < offset+8 && value[end] != '\n' {
+			end++
+		}
+		return w.locate(n, string(value), offset, string(value[offset:end]))
 	}
 	lineInValue := bytes.Count(value[:offset], []byte("\n"))
 	start := bytes.LastIndexByte(value[:offset], '\n') + 1
@@ -92,6 +102,17 @@ func (w *walker) sourcePosition(n *yaml.Node, value []byte, offset int) (int, in
 		indent = len(first) - len(bytes.TrimLeft(first, " "))
 	}
 	return line, indent + colInValue + 1
+}
+
+// opening moves the offset of a link's or image's text back to its [ or ![.
+func opening(src []byte, off int) int {
+	if off > 0 && off <= len(src) && src[off-1] == '[' {
+		off--
+		if off > 0 && src[off-1] == '!' {
+			off--
+		}
+	}
+	return off
 }
 
 func firstOffset(node ast.Node) int {
@@ -139,4 +160,198 @@ func mayHaveMarkup(s string) bool {
 	return strings.ContainsAny(s, "<#[@=") ||
 		strings.Contains(s, "://") || strings.Contains(s, "www.") ||
 		strings.Contains(s, "-\n") || strings.HasSuffix(strings.TrimRight(s, " \n"), "-")
+}
+
+// Hugo reads these in any text it renders as content, before Markdown: `{{< name >}}`
+// and `{{% name %}}` call a shortcode (which can embed other sites, read the site's
+// configuration or fetch from the network at build), `{{</* … */>}}` is its comment
+// form. Data is never a page's content, so none of them is allowed anywhere in a
+// Markdown value, code included. The site neutralises the openers too
+// (layouts/_partials/markdown.html), should anything reach it unchecked.
+var shortcodeDelims = []struct{ delim, instead string }{
+	{"{{<", "{&#123;< in text or { {< in code"},
+	{"{{%", "{&#123;% in text or { {% in code"},
+	{">}}", "> }} (with a space)"},
+	{"%}}", "% }} (with a space)"},
+}
+
+// shortcodes reports every shortcode delimiter in s at its line and column; false when
+// there was one.
+func (w *walker) shortcodes(n *yaml.Node, s, key string) bool {
+	if !strings.Contains(s, "{{") && !strings.Contains(s, "}}") {
+		return true
+	}
+	ok := true
+	for _, d := range shortcodeDelims {
+		for off := 0; ; {
+			i := strings.Index(s[off:], d.delim)
+			if i < 0 {
+				break
+			}
+			line, col := w.locate(n, s, off+i, d.delim)
+			w.p.errorf(line, col, key, "Hugo shortcode syntax %q is not allowed: an entry cannot embed or compute anything; describe the content in words or link to it with [text](https://…); to show the characters themselves write %s", d.delim, d.instead)
+			ok = false
+			off += i + len(d.delim)
+		}
+	}
+	return ok
+}
+
+// Limits on the shape of Markdown, checked in one pass before goldmark parses it: the
+// shapes goldmark (in the validator and in Hugo) takes quadratic time or output on.
+// Text that a person writes stays far inside them.
+const (
+	maxBracketDepth = 4    // [ inside [ (a linked image is 2)
+	maxBrackets     = 1000 // [ in one value (links, images, references)
+	maxContainers   = 6    // quotes and list markers opened on one line
+	maxIndent       = 16   // leading spaces outside fenced code (nested lists)
+	maxTableCells   = 21   // | on one line: a table of 20 columns
+	maxTableLines   = 300  // lines holding a |
+	maxEmphasisRuns = 2000 // runs of *, _ or ~
+	maxBacktickRun  = 16   // ` in a row (a fence needs 3)
+	maxBacktickRuns = 2000 // runs of `
+)
+
+// markdownShape reports the first shape of s that exceeds the limits above; false
+// when there was one (goldmark is then not run on s).
+func (w *walker) markdownShape(n *yaml.Node, s, key string) bool {
+	off, msg := markdownShapeProblem(s)
+	if off < 0 {
+		return true
+	}
+	token := s[off:min(len(s), off+1)]
+	line, col := w.locate(n, s, off, token)
+	w.p.errorf(line, col, key, "%s", msg)
+	return false
+}
+
+// markdownShapeProblem returns the offset and message of the first shape of s beyond
+// the limits, or -1. It runs in time linear in len(s).
+func markdownShapeProblem(s string) (int, string) {
+	depth, brackets, tableLines, emphasis, backtickRuns := 0, 0, 0, 0, 0
+	fence := ""
+	for lineStart := 0; lineStart < len(s); {
+		lineEnd := strings.IndexByte(s[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(s)
+		} else {
+			lineEnd += lineStart
+		}
+		line := s[lineStart:lineEnd]
+		next := lineEnd + 1
+		trimmed := strings.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		// Fenced code: its lines are text to goldmark, indentation included.
+		if f := fenceOf(trimmed); f != "" && (fence == "" || strings.HasPrefix(f, fence[:1]) && len(f) >= len(fence)) {
+			if fence == "" {
+				fence = f
+			} else if strings.TrimSpace(trimmed[len(f):]) == "" {
+				fence = ""
+			}
+			lineStart = next
+			continue
+		}
+		if fence != "" {
+			lineStart = next
+			continue
+		}
+		if indent > maxIndent {
+			return lineStart, fmt.Sprintf("line indented by %d spaces; the limit is %d (lists nest at most %d deep): flatten the list, or put code in a fenced block (```)", indent, maxIndent, maxIndent/2)
+		}
+		// Containers opened on this line: > and list markers.
+		containers, r := 0, trimmed
+		for {
+			r = strings.TrimLeft(r, " ")
+			if strings.HasPrefix(r, ">") {
+				r = r[1:]
+			} else if len(r) >= 2 && strings.IndexByte("-*+", r[0]) >= 0 && r[1] == ' ' {
+				r = r[2:]
+			} else if m := orderedMarker(r); m > 0 {
+				r = r[m:]
+			} else {
+				break
+			}
+			if containers++; containers > maxContainers {
+				return lineStart, fmt.Sprintf("more than %d quotes or list markers nested on one line; nest at most %d levels", maxContainers, maxContainers)
+			}
+		}
+		if c := strings.Count(line, "|"); c > 0 {
+			if c > maxTableCells {
+				return lineStart + strings.IndexByte(line, '|'), fmt.Sprintf("%d | on one line; a table has at most %d columns: split it", c, maxTableCells-1)
+			}
+			if tableLines++; tableLines > maxTableLines {
+				return lineStart + strings.IndexByte(line, '|'), fmt.Sprintf("more than %d lines hold a |; a table has at most %d rows: link to the full data instead", maxTableLines, maxTableLines)
+			}
+		}
+		for i := 0; i < len(line); i++ {
+			switch c := line[i]; c {
+			case '\\':
+				i++ // an escaped character is text
+			case '[':
+				depth++
+				brackets++
+				if depth > maxBracketDepth {
+					return lineStart + i, fmt.Sprintf("brackets [ nested more than %d deep; write at most a linked image [![…](…)](…) and escape other brackets as \\[", maxBracketDepth)
+				}
+				if brackets > maxBrackets {
+					return lineStart + i, fmt.Sprintf("more than %d [ in one text; split the text or link to a page that lists the links", maxBrackets)
+				}
+			case ']':
+				if depth > 0 {
+					depth--
+				}
+			case '*', '_', '~':
+				if i == 0 || line[i-1] != c {
+					if emphasis++; emphasis > maxEmphasisRuns {
+						return lineStart + i, fmt.Sprintf("more than %d runs of *, _ or ~ in one text; use emphasis sparingly", maxEmphasisRuns)
+					}
+				}
+			case '`':
+				j := i
+				for j < len(line) && line[j] == '`' {
+					j++
+				}
+				if j-i > maxBacktickRun {
+					return lineStart + i, fmt.Sprintf("%d backticks in a row; the limit is %d", j-i, maxBacktickRun)
+				}
+				if backtickRuns++; backtickRuns > maxBacktickRuns {
+					return lineStart + i, fmt.Sprintf("more than %d runs of ` in one text; put long code in a fenced block (```)", maxBacktickRuns)
+				}
+				i = j - 1
+			}
+		}
+		if strings.TrimSpace(line) == "" {
+			depth = 0 // a blank line ends the paragraph and its brackets
+		}
+		lineStart = next
+	}
+	return -1, ""
+}
+
+// fenceOf returns the fence that opens or closes a fenced code block at the start of a
+// line (``` or ~~~, or longer), or "".
+func fenceOf(line string) string {
+	for _, c := range []byte{'`', '~'} {
+		i := 0
+		for i < len(line) && line[i] == c {
+			i++
+		}
+		if i >= 3 {
+			return line[:i]
+		}
+	}
+	return ""
+}
+
+// orderedMarker returns the length of an ordered-list marker ("1. ", "12) ") at the start
+// of s, or 0.
+func orderedMarker(s string) int {
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '.' && s[i] != ')' || s[i+1] != ' ' {
+		return 0
+	}
+	return i + 2
 }

@@ -23,9 +23,6 @@ var (
 	// YAML 1.1 reads these unquoted words as booleans; other tools in the chain (and
 	// readers) may too, so a string field must quote them.
 	yaml11Bools = map[string]bool{"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true}
-	// Plain-text fields: the marks of Markdown or HTML.
-	htmlTag    = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|&[a-zA-Z]+;|&#[0-9]+;`)
-	lineMarker = regexp.MustCompile(`^(#{1,6} |[*+-] |> |\d+\. )`)
 )
 
 const maxIDLength = 80
@@ -66,6 +63,8 @@ type walker struct {
 	// set while checking a Markdown value, for links found in it
 	linkKey        string
 	offsetPosition func(offset int) (line, col int)
+
+	lineStarts []int // byte offset of each line of the source, made when first needed
 }
 
 func (w *walker) errorf(n *yaml.Node, key, format string, args ...any) {
@@ -91,9 +90,18 @@ func checkEntry(p *parsed, kind model.Kind, tax *vocabularies, now time.Time) *e
 		w.pending = n.Value
 		e.pending = n.Value
 	}
+	first := len(p.diags)
+	w.invisible(p.root, "")
+	w.nextLine()
 	w.mapping(p.root, spec, "")
 	if kind.Dir != "" {
 		w.entryRules()
+	}
+	// Messages quote keys and values: show their invisible characters as escapes, so a
+	// terminal or a CI log never reorders or hides what it prints.
+	for i := first; i < len(p.diags); i++ {
+		p.diags[i].Key = visible(p.diags[i].Key)
+		p.diags[i].Message = visible(p.diags[i].Message)
 	}
 	return e
 }
@@ -339,6 +347,7 @@ func (w *walker) bilingual(n *yaml.Node, f *model.Field, markdown bool, key stri
 		}
 		if f.Max > 0 && utf8.RuneCountInString(strings.TrimSpace(s)) > f.Max {
 			w.errorf(v, lkey, "is %d characters long; the limit is %d", utf8.RuneCountInString(strings.TrimSpace(s)), f.Max)
+			continue // Markdown that long is not parsed: its time is bounded by the limit
 		}
 		if markdown {
 			w.markdown(v, s, lkey)
@@ -359,38 +368,6 @@ func (w *walker) missingLanguage(n *yaml.Node, lang, key string) {
 		return
 	}
 	w.errorf(n, key, "missing %s text; add `%s: …`, or declare `translation_pending: %s` while it is being translated", languageName(lang), lang, lang)
-}
-
-func (w *walker) plain(n *yaml.Node, s, key string) {
-	if strings.ContainsAny(s, "<&") {
-		if loc := htmlTag.FindStringIndex(s); loc != nil {
-			w.errorf(n, key, "HTML %q is not allowed in plain text; write the text only", s[loc[0]:loc[1]])
-			return
-		}
-	}
-	if mark := markdownMark(s); mark != "" {
-		w.errorf(n, key, "Markdown %q is not allowed in plain text; write the text only", mark)
-	}
-}
-
-// markdownMark returns the first Markdown mark in s: a link, emphasis, code, or a
-// heading, list or quote marker at the start of a line.
-func markdownMark(s string) string {
-	for _, m := range []string{"](", "**", "__", "`"} {
-		if strings.Contains(s, m) {
-			return m
-		}
-	}
-	for line := range strings.SplitSeq(s, "\n") {
-		line = strings.TrimLeft(line, " ")
-		if line == "" {
-			continue
-		}
-		if m := lineMarker.FindString(line); m != "" {
-			return strings.TrimSpace(m)
-		}
-	}
-	return ""
 }
 
 // entryRules are the rules that involve several keys of one entry.

@@ -79,10 +79,10 @@ type Project struct {
 	Themes       []string   `yaml:"themes" guide:"required,vocab=themes"`
 	Techniques   []string   `yaml:"techniques" guide:"required,vocab=techniques"`
 	DataSources  []string   `yaml:"data_sources" guide:"required,vocab=data_sources"`
-	Challenge    Markdown   `yaml:"challenge" guide:"required"`
-	Approach     Markdown   `yaml:"approach" guide:"required"`
-	Results      Markdown   `yaml:"results" guide:"required"`
-	Lessons      []Markdown `yaml:"lessons" guide:"required"`
+	Challenge    Markdown   `yaml:"challenge" guide:"required,max=20000"`
+	Approach     Markdown   `yaml:"approach" guide:"required,max=20000"`
+	Results      Markdown   `yaml:"results" guide:"required,max=20000"`
+	Lessons      []Markdown `yaml:"lessons" guide:"required,max=2000"`
 	Metrics      []Metric   `yaml:"metrics,omitempty"`
 	Links        []Link     `yaml:"links,omitempty"`
 	Contacts     []string   `yaml:"contacts,omitempty" guide:"ref=contacts"`
@@ -122,7 +122,7 @@ type Practice struct {
 	Common       `yaml:",inline"`
 	Title        Text     `yaml:"title" guide:"required,plain,max=120"`
 	Summary      Text     `yaml:"summary" guide:"required,plain,max=300"`
-	Body         Markdown `yaml:"body" guide:"required"`
+	Body         Markdown `yaml:"body" guide:"required,max=20000"`
 	Checklist    []Text   `yaml:"checklist" guide:"required,plain,max=300"`
 	KeyQuestions []Text   `yaml:"key_questions" guide:"required,plain,max=300"`
 	Projects     []string `yaml:"projects,omitempty" guide:"ref=projects"`
@@ -138,7 +138,7 @@ type Resource struct {
 	Kind        string   `yaml:"kind" guide:"required,vocab=resource_kinds"`
 	Publisher   Text     `yaml:"publisher" guide:"required,plain,max=200"`
 	URL         string   `yaml:"url,omitempty" guide:"url"`
-	Description Markdown `yaml:"description" guide:"required"`
+	Description Markdown `yaml:"description" guide:"required,max=20000"`
 	Themes      []string `yaml:"themes,omitempty" guide:"vocab=themes"`
 	Techniques  []string `yaml:"techniques,omitempty" guide:"vocab=techniques"`
 	Reviewed    Date     `yaml:"reviewed" guide:"required"`

@@ -23,8 +23,8 @@ func TestProjectRules(t *testing.T) {
 		{key: "summary", shape: ShapeText, required: true, max: 300},
 		{key: "jurisdiction", shape: ShapeString, required: true, vocab: []string{"jurisdictions"}},
 		{key: "themes", shape: ShapeList, required: true, vocab: []string{"themes"}},
-		{key: "challenge", shape: ShapeMarkdown, required: true},
-		{key: "lessons", shape: ShapeList, required: true},
+		{key: "challenge", shape: ShapeMarkdown, required: true, max: 20000},
+		{key: "lessons", shape: ShapeList, required: true, max: 2000},
 		{key: "contacts", shape: ShapeList, ref: "contacts"},
 		{key: "ended", shape: ShapeDate},
 		{key: "reviewed", shape: ShapeDate, required: true},
@@ -44,6 +44,31 @@ func TestProjectRules(t *testing.T) {
 	metrics, _ := s.Lookup("metrics")
 	if metrics.Spec.Elem.Shape != ShapeStruct || !slices.Equal(metrics.Spec.Elem.Keys(), []string{"label", "value"}) {
 		t.Errorf("metrics items: %v", metrics.Spec.Elem.Keys())
+	}
+}
+
+// TestMarkdownHasALimit: every Markdown field has a length limit, which bounds the time
+// goldmark takes on it in the validator and in Hugo (docs/data-model.md, "Limits").
+func TestMarkdownHasALimit(t *testing.T) {
+	var walk func(kind, path string, s *Spec)
+	walk = func(kind, path string, s *Spec) {
+		for _, f := range s.Fields {
+			spec := f.Spec
+			if spec.Shape == ShapeList {
+				spec = spec.Elem
+			}
+			switch spec.Shape {
+			case ShapeMarkdown:
+				if f.Max <= 0 || f.Max > 20000 {
+					t.Errorf("%s: %s%s: Markdown with max=%d; give it max=N with N ≤ 20000", kind, path, f.Key, f.Max)
+				}
+			case ShapeStruct:
+				walk(kind, path+f.Key+".", spec)
+			}
+		}
+	}
+	for _, k := range Kinds {
+		walk(k.Name, "", MustSpec(k.New()))
 	}
 }
 
