@@ -23,15 +23,28 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 	}
 	src := []byte(s)
 	doc := markdown.Parser().Parser().Parse(text.NewReader(src))
+	reported := 0
 	report := func(offset int, format string, args ...any) {
+		if reported++; reported > maxMarkdownFindings {
+			return
+		}
 		line, col := w.sourcePosition(n, src, offset)
 		w.p.errorf(line, col, key, format, args...)
 	}
+	defer func() {
+		if reported > maxMarkdownFindings {
+			line, col := w.sourcePosition(n, src, 0)
+			w.p.errorf(line, col, key, "%d more problems in this text not shown; fix the ones above first", reported-maxMarkdownFindings)
+		}
+	}()
 	w.linkKey = key
 	w.offsetPosition = func(offset int) (int, int) { return w.sourcePosition(n, src, offset) }
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if reported > maxMarkdownFindings {
+			return ast.WalkStop, nil // enough to fix; the rest is not worth the time
 		}
 		switch node := node.(type) {
 		case *ast.HTMLBlock:
@@ -96,9 +109,11 @@ func (w *walker) sourcePosition(n *yaml.Node, value []byte, offset int) (int, in
 	// Blank lines inside a block scalar have no indentation; find it on the first line.
 	line := n.Line + 1 + lineInValue
 	indent := 0
-	lines := bytes.Split(w.p.src, []byte("\n"))
-	if n.Line < len(lines) {
-		first := lines[n.Line] // the line after the indicator (0-based index n.Line)
+	if start := w.offsetOf(n.Line+1, 1); start >= 0 { // the line after the indicator
+		first := w.p.src[start:]
+		if end := bytes.IndexByte(first, '\n'); end >= 0 {
+			first = first[:end]
+		}
 		indent = len(first) - len(bytes.TrimLeft(first, " "))
 	}
 	return line, indent + colInValue + 1
@@ -210,6 +225,11 @@ const (
 	maxEmphasisRuns = 2000 // runs of *, _ or ~
 	maxBacktickRun  = 16   // ` in a row (a fence needs 3)
 	maxBacktickRuns = 2000 // runs of `
+	// Every "](" makes goldmark read a link destination up to its ")" (or to the end of
+	// the paragraph when there is none): the sum of those distances in one text.
+	maxDestinationScan = 200_000
+
+	maxMarkdownFindings = 10 // findings reported per text, then a count
 )
 
 // markdownShape reports the first shape of s that exceeds the limits above; false
@@ -230,6 +250,15 @@ func (w *walker) markdownShape(n *yaml.Node, s, key string) bool {
 func markdownShapeProblem(s string) (int, string) {
 	depth, brackets, tableLines, emphasis, backtickRuns := 0, 0, 0, 0, 0
 	fence := ""
+	// Open "](" not yet closed by ")": their number, the offset of the first and the sum
+	// of their offsets; scan is the sum of the distances settled so far.
+	open, firstOpen, openSum, scan := 0, 0, 0, 0
+	settle := func(at int) bool {
+		scan += open*at - openSum
+		open, openSum = 0, 0
+		return scan <= maxDestinationScan
+	}
+	const scanMessage = "links whose ( is not closed by ) make the text too slow to read; close every link as [text](https://…) and escape other brackets as \\["
 	for lineStart := 0; lineStart < len(s); {
 		lineEnd := strings.IndexByte(s[lineStart:], '\n')
 		if lineEnd < 0 {
@@ -300,6 +329,17 @@ func markdownShapeProblem(s string) (int, string) {
 				if depth > 0 {
 					depth--
 				}
+				if i+1 < len(line) && line[i+1] == '(' {
+					if open == 0 {
+						firstOpen = lineStart + i
+					}
+					open++
+					openSum += lineStart + i
+				}
+			case ')':
+				if open > 0 && !settle(lineStart+i) {
+					return firstOpen, scanMessage
+				}
 			case '*', '_', '~':
 				if i == 0 || line[i-1] != c {
 					if emphasis++; emphasis > maxEmphasisRuns {
@@ -321,9 +361,15 @@ func markdownShapeProblem(s string) (int, string) {
 			}
 		}
 		if strings.TrimSpace(line) == "" {
-			depth = 0 // a blank line ends the paragraph and its brackets
+			depth = 0 // a blank line ends the paragraph, its brackets and its links
+			if !settle(lineStart) {
+				return firstOpen, scanMessage
+			}
 		}
 		lineStart = next
+	}
+	if !settle(len(s)) {
+		return firstOpen, scanMessage
 	}
 	return -1, ""
 }

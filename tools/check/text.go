@@ -40,7 +40,9 @@ var runeNames = map[rune]string{
 }
 
 // assigned holds every code point Go's Unicode tables know; the rest is unassigned.
-var assigned = []*unicode.RangeTable{unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.C}
+// (unicode.C is no use here: it counts unassigned code points as "other".)
+var assigned = []*unicode.RangeTable{unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z,
+	unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs}
 
 // forbiddenRune says why r may not appear in a value or key ("" when it may). Line feed
 // is the line end of block scalars; tab is allowed only in Markdown (code), which its
