@@ -3,8 +3,8 @@ package check
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
