@@ -49,7 +49,7 @@ const (
 	validateLimit = time.Second
 	slack         = 3
 	// killAfter ends a command that hangs (a pipe, a quadratic reader).
-	killAfter = 15 * time.Second
+	killAfter = 10 * time.Second
 )
 
 // guideBin is the guide command built from this checkout.
