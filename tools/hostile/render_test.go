@@ -36,6 +36,11 @@ func TestRenderedSiteIsInert(t *testing.T) {
 	dir := t.TempDir()
 
 	baseline := buildCorpus(t, filepath.Join(dir, "baseline"), func(data string) error { return nil })
+	for _, f := range []string{"en/edition.html", "fr/edition.html", "en/projects.csv", "fr/contacts.json", "en/atom.xml"} {
+		if _, err := os.Stat(filepath.Join(baseline, f)); err != nil {
+			t.Fatalf("the reference build lacks %s: the scan would miss what it holds", f)
+		}
+	}
 	ref := scanSite(t, baseline, nil)
 	t.Run("base", func(t *testing.T) { report(t, ref, nil) })
 
@@ -119,6 +124,8 @@ func buildCorpus(t *testing.T, proj string, fill func(data string) error) string
 // builtEntry finds the entries named in Hugo's errors ("…/_content.gotmpl:/projects/c08").
 var builtEntry = regexp.MustCompile(`:/(projects|practices|resources|projets|pratiques|ressources)/([a-z0-9-]+)`)
 
+var homeOutputs = regexp.MustCompile(`(?m)^\s*home\s*=\s*\[([^\]]*)\]`)
+
 var sectionFolder = map[string]string{"projects": "projects", "practices": "practices", "resources": "resources",
 	"projets": "projects", "pratiques": "practices", "ressources": "resources"}
 
@@ -143,8 +150,20 @@ func buildOnce(t *testing.T, proj, data, public string) ([]byte, error) {
 	if r := guide(site, "hugo-data", "-data", abs, "-out", "tmp/hugo-data"); r.Code != 0 {
 		t.Fatalf("hugo-data on a corpus validate accepts: %s", r)
 	}
+	// The print pages' config sets the home page's outputs: keep the site's own (the open
+	// data) beside "print", or the CSV, JSON and Atom files would not be built.
+	conf, err := os.ReadFile(filepath.Join(site, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := homeOutputs.FindSubmatch(conf)
+	const printHome = `home = ["html", "print"]`
+	if home == nil || !strings.Contains(pdf.HugoConfig, printHome) {
+		t.Fatalf("cannot merge the outputs of config.toml and pdf.HugoConfig (%q)", printHome)
+	}
+	printConf := strings.Replace(pdf.HugoConfig, printHome, "home = ["+string(home[1])+`, "print"]`, 1)
 	print := filepath.Join(proj, "print.toml")
-	if err := os.WriteFile(print, []byte(pdf.HugoConfig), 0o644); err != nil {
+	if err := os.WriteFile(print, []byte(printConf), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	os.RemoveAll(public)
