@@ -599,7 +599,9 @@
       var li = el("li", { "class": "sf-added" });
       box = el("input", { type: "checkbox", id: id, name: key, value: code, "data-path": key });
       li.appendChild(box);
-      li.appendChild(el("label", { "for": id }, fill(engine.hidden(code) ? "hidden_ref" : "unknown_ref", { id: code })));
+      // A contact who is not published may still be in the guide: the page cannot
+      // tell (docs/security.md), the review will.
+      li.appendChild(el("label", { "for": id }, fill(key === "contacts" ? "unpublished_ref" : "unknown_ref", { id: code })));
       group.querySelector("ul").appendChild(li);
     }
     box.checked = true;

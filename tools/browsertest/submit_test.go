@@ -366,6 +366,8 @@ func loadFiles(t *testing.T, ctx context.Context) {
 		result: document.getElementById("sf-load-result").innerText,
 		title: document.getElementById("sf-f-title-fr").value,
 		dana: String(!!document.querySelector("#sf-form input[name=contacts][value=dana-lake]:checked")),
+		danaLabel: (document.querySelector("#sf-form input[name=contacts][value=dana-lake] + label") || {}).textContent || "",
+		warnings: document.getElementById("sf-warnings-list").textContent,
 		status: document.getElementById("sf-result-status").className,
 		yaml: document.getElementById("sf-yaml").textContent,
 		open: document.getElementById("sf-open").href,
@@ -381,6 +383,11 @@ func loadFiles(t *testing.T, ctx context.Context) {
 	}
 	if got["title"] != "Prévision du centre d'appels Bêta" || got["dana"] != "true" {
 		t.Errorf("the form is not filled from the file: title.fr %q, contact dana-lake ticked %s", got["title"], got["dana"])
+	}
+	// The page cannot know whether dana-lake is in the guide (the site publishes nothing
+	// of contacts without consent): it says so, and leaves the reference to the review.
+	if !strings.Contains(got["danaLabel"], "not among the published resource persons") || !strings.Contains(got["warnings"], `"dana-lake" is not among the published contacts`) {
+		t.Errorf("an unpublished contact should be named as unchecked: label %q, warnings %q", got["danaLabel"], got["warnings"])
 	}
 	if !strings.Contains(got["status"], "sf-ok") || !strings.Contains(got["yaml"], "contacts: [casey-river, dana-lake]") {
 		t.Errorf("the loaded project should be valid and keep its contacts: %s\n%s", got["status"], got["yaml"])

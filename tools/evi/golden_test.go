@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/internal/testutil"
 )
 
@@ -178,12 +180,14 @@ func TestStaticCopies(t *testing.T) {
 	}
 }
 
-// TestCSVField: fields are quoted exactly as encoding/csv quotes them.
+// TestCSVField: fields are quoted exactly as encoding/csv quotes them, after a text a
+// spreadsheet would run as a formula gets its leading apostrophe (csvcell).
 func TestCSVField(t *testing.T) {
-	fields := []string{"", "plain", "a,b", `say "hi"`, "two\nlines", "cr\r", " leading", "\tlead", `\.`, "x;y", "Île-d’Orléans"}
+	fields := []string{"", "plain", "a,b", `say "hi"`, "two\nlines", "cr\r", " leading", "\tlead", `\.`, "x;y", "Île-d’Orléans",
+		"=1+1", "@SUM(A1)", "+1 613", "-2+3", "'quoted", "\r=1", "-0.5", `=HYPERLINK("https://evil.example","x,y")`}
 	var want bytes.Buffer
 	w := csv.NewWriter(&want)
-	w.Write(fields)
+	w.Write(csvcell.Row(slices.Clone(fields)))
 	w.Flush()
 	var got []byte
 	for i, f := range fields {

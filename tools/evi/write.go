@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 )
 
 // LimitsNote is the caution the JSON output carries.
@@ -116,9 +118,13 @@ func appendNum(b []byte, v float64) []byte {
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
-// appendCSVField appends a field, quoted when encoding/csv would quote it: when it
-// holds a comma, a quote or a line break, starts with a space or is \. alone.
+// appendCSVField appends a text field, quoted when encoding/csv would quote it: when it
+// holds a comma, a quote or a line break, starts with a space or is \. alone. A text a
+// spreadsheet would run as a formula (codes and names come from the reader's file) gets
+// a leading apostrophe, as in every CSV of the project (tools/internal/csvcell); scores
+// are numbers, written by appendNum, and a negative one stays a number.
 func appendCSVField(b []byte, s string) []byte {
+	s = csvcell.Escape(s)
 	if s == "" || (s != `\.` && !strings.ContainsAny(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t') {
 		return append(b, s...)
 	}

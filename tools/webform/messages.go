@@ -3,6 +3,7 @@ package webform
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -101,7 +102,12 @@ type pattern struct {
 	fr    string
 }
 
-var frPatterns, frFragmentPatterns = compile(frMessages), compile(frFragments)
+// formMessages are the form's own messages (not the validator's), in French.
+var formMessages = [][2]string{
+	{Unchecked, "%s ne figure pas parmi les personnes-ressources publiées; ce formulaire ne peut pas vérifier les personnes non publiées (sans consentement consigné)\u00a0: l'examen du groupe de travail confirmera la référence"},
+}
+
+var frPatterns, frFragmentPatterns = compile(append(slices.Clone(frMessages), formMessages...)), compile(frFragments)
 
 var verb = regexp.MustCompile(`%[qds%]`)
 

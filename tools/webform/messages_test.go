@@ -1,6 +1,7 @@
 package webform
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,6 +46,7 @@ func TestTranslate(t *testing.T) {
 			"code «\u00a0digital\u00a0» inconnu dans themes (vouliez-vous dire «\u00a0digital-inclusion\u00a0»?); valeurs attendues : a, b", "fr"},
 		{`no contact with id "pat" (data/contacts/pat.yaml)`, "aucune entrée de personne-ressource n'a l'identifiant «\u00a0pat\u00a0» (data/contacts/pat.yaml)", "fr"},
 		{`is 301 characters long; the limit is 300`, `compte 301 caractères; la limite est de 300`, "fr"},
+		{fmt.Sprintf(Unchecked, "dana-lake"), "«\u00a0dana-lake\u00a0» ne figure pas parmi les personnes-ressources publiées; ce formulaire ne peut pas vérifier les personnes non publiées (sans consentement consigné)\u00a0: l'examen du groupe de travail confirmera la référence", "fr"},
 		{`a message nobody wrote`, `a message nobody wrote`, "en"},
 	}
 	for _, tt := range tests {

@@ -8,12 +8,12 @@ package webform
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -28,15 +28,15 @@ import (
 )
 
 // SiteCorpus is the JSON the site publishes for the form (layouts/submit-form): the
-// taxonomy, the ids of the published entries, and the site's section paths.
+// taxonomy, the ids of the published entries, and the site's section paths. It says
+// nothing of the contacts who have not agreed to be listed, not even a digest of their
+// ids: whether someone is an unpublished contact must not be learnt from the site
+// (docs/security.md). References to them are left to the review (Unchecked).
 type SiteCorpus struct {
 	// Taxonomy is data/taxonomy.yaml as JSON: vocabulary → terms {code, en, fr}.
 	Taxonomy map[string][]map[string]string `json:"taxonomy"`
 	// IDs are the ids of the entries by folder. Contacts are those with consent only.
 	IDs map[string][]string `json:"ids"`
-	// Hidden are the SHA-256 (hex) of the ids of the contacts without consent: the site
-	// does not name them, yet a file may refer to them.
-	Hidden []string `json:"hidden"`
 	// ListedContacts are the ids of contacts some project lists (consented ones only).
 	ListedContacts []string `json:"listed_contacts"`
 	// Paths are the URL segments of the site's sections: lang → name → segment.
@@ -46,7 +46,6 @@ type SiteCorpus struct {
 // Form is the form's engine: the corpus, read once.
 type Form struct {
 	corpus check.Corpus
-	hidden map[string]bool
 	now    func() time.Time
 }
 
@@ -63,15 +62,10 @@ func New(corpusJSON []byte) (*Form, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the site's corpus: %w", err)
 	}
-	f := &Form{
+	return &Form{
 		corpus: check.Corpus{Taxonomy: tax, IDs: sc.IDs, ListedContacts: sc.ListedContacts, SitePaths: sc.Paths},
-		hidden: map[string]bool{},
 		now:    time.Now,
-	}
-	for _, h := range sc.Hidden {
-		f.hidden[h] = true
-	}
-	return f, nil
+	}, nil
 }
 
 // Kind returns the entry kind named by its folder or name (projects or project).
@@ -93,50 +87,76 @@ func Path(kind model.Kind, id string) string {
 }
 
 // Validate checks src as the file at path (data/KIND/ID.yaml) with the validator's rules.
+// A reference to a contact the site does not publish cannot be checked here: it is
+// named in a warning (Unchecked) instead of an error, and left to `guide validate` in
+// the pull request, which reads every contact.
 func (f *Form) Validate(path string, src []byte) diag.List {
 	c := f.corpus
-	if k, ok := model.KindOfPath(path); ok && len(f.hidden) > 0 {
-		c = f.withHidden(k, src)
+	var notes diag.List
+	if k, ok := model.KindOfPath(path); ok {
+		c, notes = f.unchecked(k, path, src)
 	}
-	return check.CheckBytes(path, src, c, f.now())
+	out := append(check.CheckBytes(path, src, c, f.now()), notes...)
+	out.Sort()
+	return out
 }
 
-// withHidden adds to the corpus the contacts without consent that src refers to.
-func (f *Form) withHidden(kind model.Kind, src []byte) check.Corpus {
-	var doc map[string]any
-	if yaml.Unmarshal(src, &doc) != nil {
-		return f.corpus
+// Unchecked is the warning on a reference to a contact who is not among the published
+// ones: the site does not say whether such a person is in the guide.
+const Unchecked = `%q is not among the published contacts; this form cannot check contacts who are not published (no consent recorded): the working group's review will confirm the reference`
+
+// idLike is the shape of an id (tools/check's rule): another value gets the validator's
+// error, not the warning.
+var idLike = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// unchecked returns the corpus with the contacts src refers to and the site does not
+// publish, so that the validator does not call them unknown, and a warning for each.
+func (f *Form) unchecked(kind model.Kind, path string, src []byte) (check.Corpus, diag.List) {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return f.corpus, nil // the validator says what is wrong with the file
 	}
+	root := doc.Content[0]
 	c := f.corpus
+	var notes diag.List
+	added := map[string]bool{}
 	spec := model.MustSpec(kind.New())
 	for _, field := range spec.Fields {
 		if field.Ref != "contacts" {
 			continue
 		}
-		list, _ := doc[field.Key].([]any)
-		for _, v := range list {
-			id, ok := v.(string)
-			if !ok || slices.Contains(c.IDs["contacts"], id) {
-				continue
-			}
-			sum := sha256.Sum256([]byte(id))
-			if f.hidden[hex.EncodeToString(sum[:])] {
-				ids := map[string][]string{}
-				for k, v := range c.IDs {
-					ids[k] = v
-				}
-				ids["contacts"] = append(slices.Clone(c.IDs["contacts"]), id)
-				c.IDs = ids
+		var list *yaml.Node
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == field.Key {
+				list = root.Content[i+1]
 			}
 		}
+		if list == nil || list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for i, n := range list.Content {
+			id := n.Value
+			if n.Kind != yaml.ScalarNode || !idLike.MatchString(id) || slices.Contains(f.corpus.IDs["contacts"], id) {
+				continue // the validator judges it
+			}
+			notes = append(notes, diag.Diagnostic{File: path, Line: n.Line, Column: n.Column, Severity: diag.Warning,
+				Key: fmt.Sprintf("%s[%d]", field.Key, i), Message: fmt.Sprintf(Unchecked, id)})
+			if added[id] {
+				continue
+			}
+			if len(added) == 0 {
+				ids := maps.Clone(c.IDs)
+				if ids == nil {
+					ids = map[string][]string{}
+				}
+				ids["contacts"] = slices.Clone(c.IDs["contacts"])
+				c.IDs = ids
+			}
+			added[id] = true
+			c.IDs["contacts"] = append(c.IDs["contacts"], id)
+		}
 	}
-	return c
-}
-
-// Hidden reports whether id is a contact the site does not name (no consent).
-func (f *Form) Hidden(id string) bool {
-	sum := sha256.Sum256([]byte(id))
-	return f.hidden[hex.EncodeToString(sum[:])]
+	return c, notes
 }
 
 // Exists reports whether an entry of the kind with this id is already published.

@@ -2,8 +2,6 @@ package webform
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -26,7 +24,7 @@ const corpusDir = "../check/testdata/valid"
 var today = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 
 // siteCorpus builds, from a data folder, the JSON the site publishes for the form
-// (layouts/submit-form/corpus.json): consented contacts by id, the others hashed.
+// (layouts/submit-form/corpus.json): consented contacts by id, nothing of the others.
 func siteCorpus(t *testing.T, dir string) []byte {
 	t.Helper()
 	var sc SiteCorpus
@@ -51,8 +49,6 @@ func siteCorpus(t *testing.T, dir string) []byte {
 				t.Fatal(err)
 			}
 			if k.Dir == "contacts" && e.Consent == "" {
-				sum := sha256.Sum256([]byte(e.ID))
-				sc.Hidden = append(sc.Hidden, hex.EncodeToString(sum[:]))
 				continue
 			}
 			sc.IDs[k.Dir] = append(sc.IDs[k.Dir], e.ID)
@@ -163,6 +159,7 @@ func TestToYAML(t *testing.T) {
 	base := func() map[string]any {
 		src, _ := os.ReadFile(filepath.Join(corpusDir, "projects", "beta-forecasting.yaml"))
 		v, _, _ := FromYAML(kind, src)
+		v["contacts"] = []any{"casey-river"} // not dana-lake, who has no consent
 		return viaJSON(t, v)
 	}
 	tests := []struct {
@@ -172,7 +169,10 @@ func TestToYAML(t *testing.T) {
 		diag   string // a substring of the rendered diagnostics; "" for none
 	}{
 		{"as is", func(v map[string]any) {}, "title: {en: Beta contact-centre forecasting, fr: Prévision du centre d'appels Bêta}", ""},
-		{"hidden contact kept", func(v map[string]any) {}, "contacts: [casey-river, dana-lake]", ""},
+		{"published contact", func(v map[string]any) {}, "contacts: [casey-river]\n", ""},
+		{"unpublished contact kept, left to the review", func(v map[string]any) { v["contacts"] = []any{"casey-river", "dana-lake"} },
+			"contacts: [casey-river, dana-lake]", `:22:25: warning: contacts[1]: "dana-lake" is not among the published contacts; this form cannot check`},
+		{"not an id", func(v map[string]any) { v["contacts"] = []any{"Dana Lake"} }, "contacts: [Dana Lake]", `error: contacts[0]: "Dana Lake" is not an id`},
 		{"capital id", func(v map[string]any) { v["id"] = "Beta-Forecasting" }, "id: Beta-Forecasting", `id: "Beta-Forecasting" is not a valid id`},
 		{"empty title", func(v map[string]any) { v["title"] = map[string]any{"en": " ", "fr": ""} }, `title: {en: "", fr: ""}`, "title.en: is empty"},
 		{"pending", func(v map[string]any) {
@@ -183,7 +183,9 @@ func TestToYAML(t *testing.T) {
 		{"markdown block", func(v map[string]any) {
 			v["results"] = map[string]any{"en": "Waits fell.\r\n\r\n- by a third  \r\n", "fr": "Les attentes ont baissé."}
 		}, "results:\n  en: |\n    Waits fell.\n\n    - by a third\n  fr: Les attentes ont baissé.\n", ""},
-		{"unknown contact", func(v map[string]any) { v["contacts"] = []any{"pat-nobody"} }, "contacts: [pat-nobody]", `contacts[0]: no contact with id "pat-nobody" (data/contacts/pat-nobody.yaml)`},
+		// The form cannot tell a mistyped id from a person who is not published.
+		{"unknown contact", func(v map[string]any) { v["contacts"] = []any{"pat-nobody"} }, "contacts: [pat-nobody]", `warning: contacts[0]: "pat-nobody" is not among the published contacts`},
+		{"unknown practice", func(v map[string]any) { v["practices"] = []any{"pat-nobody"} }, "practices: [pat-nobody]", `error: practices[0]: no practice with id "pat-nobody"`},
 		{"empty list item dropped", func(v map[string]any) {
 			v["lessons"] = []any{map[string]any{"en": "", "fr": ""}, map[string]any{"en": "One", "fr": "Une"}}
 		}, "lessons:\n  - {en: One, fr: Une}\n", ""},

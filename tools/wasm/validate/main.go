@@ -9,7 +9,6 @@
 //	build(kind, valuesJSON, lang)        → {yaml, path, exists, diagnostics, error}
 //	validate(path, yamlText, lang)       → {diagnostics}
 //	load(kind, fileName, yamlText, lang) → {values, dropped, comments, diagnostics, error}
-//	hidden(id)                           → whether a contact is known but unpublished
 //	suggestId(title)                     → an id made from a title (as guide new does)
 //
 // Every result is a JSON string. Diagnostics are {line, column, severity, key,
@@ -143,9 +142,6 @@ func main() {
 		}),
 		"suggestId": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			return newentry.Kebab(arg(args, 0), 60)
-		}),
-		"hidden": js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return form != nil && form.Hidden(arg(args, 0))
 		}),
 	}
 	js.Global().Set("guideForm", js.ValueOf(api))
