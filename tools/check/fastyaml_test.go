@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pssdc/guide-iad/tools/gen"
 	"gopkg.in/yaml.v3"
@@ -180,4 +181,59 @@ func nodeDiff(path string, a, b *yaml.Node) string {
 		}
 	}
 	return ""
+}
+
+// longFlow is a one-line flow sequence of n short items, under 1 MiB for n up to 250,000.
+func longFlow(n int) []byte {
+	var b strings.Builder
+	b.WriteString("id: long\nthemes: [")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("é") // a character of two bytes: columns are counted in characters
+	}
+	b.WriteString("]\n")
+	return []byte(b.String())
+}
+
+// TestFastParseLongFlowIsLinear: the fast reader counted each item's column from the
+// start of its line, so a one-line flow sequence of 250,000 items (under 1 MiB) took
+// minutes. It must now take a small fraction of a second (the bound is generous for a
+// loaded machine; the quadratic reader took over a minute), and give the right columns.
+func TestFastParseLongFlowIsLinear(t *testing.T) {
+	const n = 250_000
+	src := longFlow(n)
+	if len(src) > MaxFileSize {
+		t.Fatalf("input is %d bytes, over the file limit", len(src))
+	}
+	start := time.Now()
+	doc, ok := fastParse(src)
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("fastParse of a %d-byte flow line took %v", len(src), elapsed)
+	}
+	if !ok {
+		t.Fatal("fastParse declined a long flow sequence")
+	}
+	seq := doc.Content[0].Content[3]
+	if len(seq.Content) != n {
+		t.Fatalf("%d items, want %d", len(seq.Content), n)
+	}
+	// "themes: [" is 9 characters; item k starts after k items of "é, " (3 characters).
+	for _, k := range []int{0, 1, n / 2, n - 1} {
+		if got, want := seq.Content[k].Column, 10+3*k; got != want {
+			t.Errorf("item %d at column %d, want %d", k, got, want)
+		}
+	}
+}
+
+// BenchmarkFastParseLongFlow: a one-line flow sequence of 250,000 items (≈ 1 MiB).
+func BenchmarkFastParseLongFlow(b *testing.B) {
+	src := longFlow(250_000)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, ok := fastParse(src); !ok {
+			b.Fatal("declined")
+		}
+	}
 }
