@@ -595,7 +595,7 @@ func ParseYAML(src []byte) (*yaml.Node, error) {
 		return doc, nil
 	}
 	var doc yaml.Node
-	if err := unmarshalSafely(src, &doc); err != nil {
+	if err := unmarshalStrict(src, &doc); err != nil {
 		return nil, err
 	}
 	return &doc, nil
