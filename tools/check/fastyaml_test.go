@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -82,6 +83,27 @@ var fastCases = []struct {
 	{"surrogate escape", "a: \"\\ud800\"\n", false},
 	{"only comments", "# nothing\n", false},
 	{"empty", "", false},
+
+	// What YAML forbids and yaml.v3 accepts: the fast reader must decline it, and the
+	// validator's slow path reject it (strictYAML).
+	{"comment glued to a flow sequence", "key: [a]#x\n", false},
+	{"comment glued to a flow mapping", "key: {a: b}#x\n", false},
+	{"comment glued to a double-quoted scalar", "key: \"v\"#x\n", false},
+	{"comment glued to a single-quoted scalar", "key: 'v'#x\n", false},
+	{"comment glued to a folded indicator", "key: >#x\n  a\n", false},
+	{"comment glued to a literal indicator", "key: |-#x\n  a\n", false},
+	{"comment glued in a sequence", "a:\n  - [x]#c\n", false},
+	{"comment with a space after a flow sequence", "key: [a] #x\n", true},
+	{"multi-line flow under-indented", "key: [a,\nb]\n", false},
+	{"multi-line flow closing under-indented", "key: [a,\n  b\n]\n", false},
+	{"multi-line flow indented", "key: [a,\n  b]\n", false},
+	{"multi-line flow in a sequence", "key:\n  - [a,\n  b]\n", false},
+	{"multi-line flow mapping", "key: {a: b,\n c: d}\n", false},
+	{"lone dash in a flow sequence", "key: [-]\n", false},
+	{"dash item in a flow sequence", "key: [a, -]\n", false},
+	{"dash entry in a flow sequence", "key: [a, - b]\n", false},
+	{"dash value in a flow mapping", "key: {a: -}\n", false},
+	{"negative number in a flow sequence", "key: [-1, -a]\n", false},
 }
 
 func TestFastParseCases(t *testing.T) {
@@ -144,7 +166,26 @@ func FuzzFastParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		compareWithLibrary(t, src)
+		checkSyntaxError(t, src)
 	})
+}
+
+// checkSyntaxError: when the library rejects src, the validator's message has a line
+// and a column inside the file and is not the library's wording.
+func checkSyntaxError(t *testing.T, src []byte) {
+	t.Helper()
+	var doc yaml.Node
+	err := unmarshalSafely(src, &doc)
+	if err == nil {
+		strictYAML(src) // must not panic
+		return
+	}
+	line, col, msg := syntaxError(src, err)
+	lines := bytes.Count(src, []byte("\n")) + 1
+	_, raw := yamlError(err)
+	if line < 1 || line > lines || col < 1 || msg == "" || strings.Contains(msg, raw) {
+		t.Fatalf("library error %q placed at %d:%d (file of %d lines) with message %q:\n%s", err, line, col, lines, msg, src)
+	}
 }
 
 // compareWithLibrary runs fastParse on src and, when it reads it, fails unless the
@@ -158,6 +199,9 @@ func compareWithLibrary(t *testing.T, src []byte) (*yaml.Node, bool) {
 	var want yaml.Node
 	if err := unmarshalSafely(src, &want); err != nil {
 		t.Fatalf("fastParse read a file the library rejects (%v):\n%s", err, src)
+	}
+	if e := strictYAML(src); e != nil {
+		t.Fatalf("fastParse read a file YAML forbids (%v):\n%s", e, src)
 	}
 	if diff := nodeDiff("", got, &want); diff != "" {
 		t.Fatalf("fastParse and the library differ at %s\n%s", diff, src)
