@@ -632,10 +632,11 @@ func isHex(c byte) bool {
 func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 	src := l.src
 	type open struct {
-		off  int
-		prev byte // what came last: 'o' the opening, ',' a comma, 'v' a value, ':' a colon
+		off   int
+		prev  byte // what came last: 'o' the opening, ',' a comma, 'v' a value, ':' a colon
+		colon bool // the entry has its `:`
 	}
-	stack := []open{{i, 'o'}}
+	stack := []open{{off: i, prev: 'o'}}
 	under := -1
 	defer func() {
 		// A fault after a line indented no more than the key: the collection was
@@ -676,7 +677,7 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 				return 0, false
 			}
 			top.prev = 'v'
-			stack = append(stack, open{j, 'o'})
+			stack = append(stack, open{off: j, prev: 'o'})
 			j++
 		case c == ']' || c == '}':
 			want := byte(']')
@@ -701,7 +702,7 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 				l.fail(j, "an empty entry in the %s opened at %s; remove the extra `,`", flowName(src[top.off]), l.where(top.off))
 				return 0, false
 			}
-			top.prev = ','
+			top.prev, top.colon = ',', false
 			j++
 		case c == '"' || c == '\'':
 			k, ok := l.quoted(j, parent)
@@ -724,7 +725,11 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 			top.prev = 'v'
 			j++
 		case (c == '?' || c == ':') && (j+1 >= len(src) || strings.IndexByte(" \t\n,]}", src[j+1]) >= 0):
-			top.prev = ':'
+			if c == ':' && top.colon {
+				l.fail(j, "`: ` inside a value in the %s opened at %s; put the value in quotes", flowName(src[top.off]), l.where(top.off))
+				return 0, false
+			}
+			top.prev, top.colon = ':', c == ':'
 			j++
 		case c == '@' || c == '`' || c == '%' || c == '|' || c == '>':
 			l.fail(j, "%s cannot start a value; put the value in quotes", charName(c))
@@ -734,7 +739,9 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 				j++
 			}
 		default:
-			// A plain scalar, to a flow indicator, `: `, ` #` or the line's end.
+			// A plain scalar, to a flow indicator, `: `, ` #` or the line's end; at
+			// least one character (`:[` is a plain scalar's start).
+			j++
 			for j < len(src) && strings.IndexByte(",[]{}\n", src[j]) < 0 {
 				if src[j] == ':' && (j+1 >= len(src) || strings.IndexByte(" \t\n,[]{}", src[j+1]) >= 0) {
 					break
