@@ -208,6 +208,7 @@ type yamlFinding struct {
 type yamlLexer struct {
 	src []byte
 	p   int // offset of the line being read
+	ls  int // offset of the start of the line the tokens are on
 	// hard is the first fault that the library rejects too (the scan stops there);
 	// strict the first that YAML forbids and the library accepts.
 	hard, strict *yamlFinding
@@ -275,10 +276,6 @@ func (l *yamlLexer) lineEnd(i int) int {
 	return i + lineLength(l.src[i:])
 }
 
-func (l *yamlLexer) lineStart(i int) int {
-	return bytes.LastIndexByte(l.src[:i], '\n') + 1
-}
-
 // blankAt reports whether offset i is a space, a tab, a line end or the end of the file.
 func (l *yamlLexer) blankAt(i int) bool {
 	return i >= len(l.src) || l.src[i] == ' ' || l.src[i] == '\t' || l.src[i] == '\n'
@@ -297,7 +294,7 @@ func (l *yamlLexer) line() {
 	src := l.src
 	start := l.p
 	end := l.lineEnd(start)
-	l.p = end + 1
+	l.p, l.ls = end+1, start
 	i := start
 	for i < end && src[i] == ' ' {
 		i++
@@ -391,10 +388,10 @@ func (l *yamlLexer) tokens(i, end, parent, keys int) {
 				l.fail(i, "a list item `- ` on the same line as its key; start the list on the next line, indented under the key")
 				return
 			}
-			parent = i - l.lineStart(i)
+			parent = i - l.ls
 			l.plainKey = i
 			if k := l.skipBlanks(i+1, end); k < end && src[k] != '#' {
-				l.levels = append(l.levels, yamlLevel{col: k - l.lineStart(k), off: k})
+				l.levels = append(l.levels, yamlLevel{col: k - l.ls, off: k})
 			}
 			i++
 			continue
@@ -444,7 +441,7 @@ func (l *yamlLexer) tokens(i, end, parent, keys int) {
 			}
 			keys++
 			l.plainKey = i
-			parent = i - l.lineStart(i)
+			parent = i - l.ls
 			i += k + 1
 			continue
 		}
@@ -465,7 +462,11 @@ func (l *yamlLexer) after(start, j int, keys *int) {
 	switch {
 	case k < end && src[k] == ':' && l.blankAt(k+1):
 		l.plainKey = start
-		l.tokens(k+1, end, start-l.lineStart(start), *keys+1)
+		parent := start - l.ls
+		if nl := bytes.LastIndexByte(src[start:j], '\n'); nl >= 0 {
+			l.ls = start + nl + 1 // a key on several lines: the library rejects it
+		}
+		l.tokens(k+1, end, parent, *keys+1)
 	case k < end && src[k] == '#' && k == j:
 		l.forbid(k, "`#` right after %s starts no comment in YAML; put a space before `#`", closingName(src[j-1]))
 	case k < end && src[k] != '#':

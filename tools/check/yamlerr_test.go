@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pssdc/guide-iad/tools/gen"
 	"gopkg.in/yaml.v3"
@@ -255,4 +256,42 @@ func TestSyntaxErrorsOfMutants(t *testing.T) {
 		t.Errorf("only %d syntax errors generated; the test must break files more", errs)
 	}
 	t.Logf("%d syntax errors of yaml.v3, %d distinct messages of the library", errs, len(counted))
+}
+
+// TestYAMLErrorsAreLinear: placing and wording an error, and the strict re-scan, take
+// linear time on files of 1 MiB built to be slow (the validator's bound is one second
+// per file, yaml.v3 included; the limit here, for the re-scan alone, is generous for a
+// loaded machine: a quadratic step would take minutes).
+func TestYAMLErrorsAreLinear(t *testing.T) {
+	fill := func(head, unit, tail string) []byte {
+		n := (MaxFileSize - len(head) - len(tail)) / len(unit)
+		return []byte(head + strings.Repeat(unit, n) + tail)
+	}
+	for name, src := range map[string][]byte{
+		"dashes on one line":      fill("", "- ", "x\n"),
+		"unclosed long flow":      fill("a: [", "b, ", "\n"),
+		"deep brackets":           fill("a: ", "[", "\n"),
+		"unclosed quote, escapes": fill("a: \"", "\\n", "\n"),
+		"glued comments":          fill("", "- 'x'#c\n", ""),
+		"multi-line flows":        fill("", "- [x,\n  y,\n  z]\n", "- [x,\ny]\n"),
+		"keys on one line":        fill("", "a: ", "\n"),
+		"many keys, then a fault": fill("", "k: v\n", " bad: x\n"),
+		"long quoted keys":        fill("", "\"k\": 'v'\n", "\"k\": 'v\n"),
+	} {
+		var doc yaml.Node
+		libErr := unmarshalSafely(src, &doc)
+		start := time.Now()
+		var e *yamlSyntax
+		if libErr != nil {
+			e = explainYAMLError(src, libErr)
+		} else {
+			e = strictYAML(src)
+		}
+		if elapsed := time.Since(start); elapsed > 2*time.Second {
+			t.Errorf("%s: %v", name, elapsed)
+		}
+		if e == nil || e.Line < 1 || e.Column < 1 {
+			t.Errorf("%s: %v", name, e)
+		}
+	}
 }
