@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -292,6 +293,32 @@ func TestYAMLErrorsAreLinear(t *testing.T) {
 		}
 		if e == nil || e.Line < 1 || e.Column < 1 {
 			t.Errorf("%s: %v", name, e)
+		}
+	}
+}
+
+// TestLibraryMessagesReworded: the library's messages the lexer does not meet (a
+// duplicate key is reported when decoding into a map, not into a node tree) are placed
+// and worded too.
+func TestLibraryMessagesReworded(t *testing.T) {
+	src := []byte("a: 1\nb: 2\na: 3\n") // nothing for the lexer to find
+	for _, c := range []struct {
+		err       string
+		line, col int
+		msg       string
+	}{
+		{"yaml: unmarshal errors:\n  line 3: mapping key \"a\" already defined at line 1", 3, 1,
+			"key `a` written twice (first at line 1); keep one"},
+		{"yaml: line 2: did not find expected key", 2, 1,
+			"this line does not continue the mapping above it: align its key with the keys above (same column), and leave nothing after a closing quote or bracket"},
+		{"yaml: something new", 1, 1,
+			"this is not valid YAML; compare the line with a valid entry (keys, `: `, quotes and indentation)"},
+		{"yaml: line 40: found unexpected end of stream", 3, 1,
+			"the file ends inside a quoted text or a list in brackets; close it on the line where it starts"},
+	} {
+		e := explainYAMLError(src, errors.New(c.err))
+		if e.Line != c.line || e.Column != c.col || e.Message != c.msg {
+			t.Errorf("%q: got %d:%d %s", c.err, e.Line, e.Column, e.Message)
 		}
 	}
 }
