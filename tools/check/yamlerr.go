@@ -232,6 +232,10 @@ type yamlLevel struct {
 }
 
 func lexYAML(src []byte) *yamlLexer {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		// CRLF line ends: the same lines and columns with LF.
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	l := &yamlLexer{src: src, plainCol: -1}
 	for l.p < len(src) && l.hard == nil {
 		l.line()

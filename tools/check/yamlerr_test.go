@@ -194,6 +194,7 @@ func TestStrictAcceptsValidFiles(t *testing.T) {
 		"\"a\": b\n'c': [d]\n",
 		"a: {b: c, d: [e, f]}\n",
 		"--- \na: 1\n...\n",
+		"a: \"x\"\r\nb: [y] # c\r\nc: |\r\n  z\r\n",
 	}
 	for _, v := range valid {
 		var doc yaml.Node
