@@ -677,8 +677,8 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 			}
 			j = l.lineEnd(j)
 		case c == '[' || c == '{':
-			if len(stack) >= 2*MaxDepth {
-				l.fail(j, "brackets nested deeper than %d levels; the data model is never that deep", 2*MaxDepth)
+			if len(stack) >= MaxDepth {
+				l.fail(j, "nesting deeper than %d levels; the data model is never that deep", MaxDepth)
 				return 0, false
 			}
 			top.prev = 'v'
