@@ -488,10 +488,14 @@ func mayBeNumberOrTime(v string) bool {
 // flow reads a one-line flow collection of scalars — `[a, "b"]` or `{code: CA, en: x}` —
 // that starts on line i at byte pos; it returns the node and the offset after it.
 // Nested collections, multi-line ones and anything ambiguous are left to the library.
+// Columns are counted with one cursor moving forward along the line, so that a line of
+// a hundred thousand items costs linear time (counting from the line's start for each
+// item was quadratic: a 1 MiB line took minutes).
 func (f *fastParser) flow(i, pos int) (*yaml.Node, int, bool) {
 	line := f.text(i, 0)
+	cols := columnCursor{line: line}
 	seq := line[pos] == '['
-	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: i + 1, Column: column(line, pos)}
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: i + 1, Column: cols.at(pos)}
 	closing := byte('}')
 	if seq {
 		n.Kind, n.Tag, closing = yaml.SequenceNode, "!!seq", ']'
@@ -506,14 +510,14 @@ func (f *fastParser) flow(i, pos int) (*yaml.Node, int, bool) {
 			if k == 0 || p+k+1 >= len(line) {
 				return nil, 0, false
 			}
-			key, ok := plainScalar(string(line[p:p+k]), i, column(line, p)-1)
+			key, ok := plainScalar(string(line[p:p+k]), i, cols.at(p)-1)
 			if !ok {
 				return nil, 0, false
 			}
 			n.Content = append(n.Content, key)
 			p = skipSpaces(line, p+k+1)
 		}
-		item, end, ok := flowScalar(line, p, i)
+		item, end, ok := flowScalar(line, p, i, &cols)
 		if !ok {
 			return nil, 0, false
 		}
@@ -534,7 +538,7 @@ func (f *fastParser) flow(i, pos int) (*yaml.Node, int, bool) {
 }
 
 // flowScalar reads a quoted or plain scalar inside a flow collection at byte p of line i.
-func flowScalar(line []byte, p, i int) (*yaml.Node, int, bool) {
+func flowScalar(line []byte, p, i int, cols *columnCursor) (*yaml.Node, int, bool) {
 	if p >= len(line) {
 		return nil, 0, false
 	}
@@ -548,7 +552,7 @@ func flowScalar(line []byte, p, i int) (*yaml.Node, int, bool) {
 		if line[p] == '\'' {
 			style = yaml.SingleQuotedStyle
 		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: style, Value: value, Line: i + 1, Column: column(line, p)}, p + end, true
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: style, Value: value, Line: i + 1, Column: cols.at(p)}, p + end, true
 	}
 	end := p
 	for end < len(line) && strings.IndexByte(",]}", line[end]) < 0 {
@@ -561,19 +565,26 @@ func flowScalar(line []byte, p, i int) (*yaml.Node, int, bool) {
 	if len(v) == 0 || v[0] == '-' {
 		return nil, 0, false
 	}
-	n, ok := plainScalar(string(v), i, column(line, p)-1)
+	n, ok := plainScalar(string(v), i, cols.at(p)-1)
 	return n, end, ok
 }
 
-// column is the 1-based column of byte pos in line, counted in characters as the YAML
-// library counts them.
-func column(line []byte, pos int) int {
-	for _, c := range line[:pos] {
-		if c >= utf8.RuneSelf {
-			return utf8.RuneCount(line[:pos]) + 1
+// columnCursor gives the 1-based column of byte offsets of a line, counted in
+// characters as the YAML library counts them; the offsets asked for must not decrease,
+// so the whole line is counted once.
+type columnCursor struct {
+	line []byte
+	pos  int // byte offset reached
+	col  int // characters before pos
+}
+
+func (c *columnCursor) at(pos int) int {
+	for ; c.pos < pos; c.pos++ {
+		if c.line[c.pos] < utf8.RuneSelf || utf8.RuneStart(c.line[c.pos]) {
+			c.col++
 		}
 	}
-	return pos + 1
+	return c.col + 1
 }
 
 // ParseYAML reads one data file into its yaml.v3 tree as the validator reads it (the
@@ -584,7 +595,7 @@ func ParseYAML(src []byte) (*yaml.Node, error) {
 		return doc, nil
 	}
 	var doc yaml.Node
-	if err := unmarshalSafely(src, &doc); err != nil {
+	if err := unmarshalStrict(src, &doc); err != nil {
 		return nil, err
 	}
 	return &doc, nil

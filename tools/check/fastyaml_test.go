@@ -1,11 +1,13 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pssdc/guide-iad/tools/gen"
 	"gopkg.in/yaml.v3"
@@ -81,6 +83,27 @@ var fastCases = []struct {
 	{"surrogate escape", "a: \"\\ud800\"\n", false},
 	{"only comments", "# nothing\n", false},
 	{"empty", "", false},
+
+	// What YAML forbids and yaml.v3 accepts: the fast reader must decline it, and the
+	// validator's slow path reject it (strictYAML).
+	{"comment glued to a flow sequence", "key: [a]#x\n", false},
+	{"comment glued to a flow mapping", "key: {a: b}#x\n", false},
+	{"comment glued to a double-quoted scalar", "key: \"v\"#x\n", false},
+	{"comment glued to a single-quoted scalar", "key: 'v'#x\n", false},
+	{"comment glued to a folded indicator", "key: >#x\n  a\n", false},
+	{"comment glued to a literal indicator", "key: |-#x\n  a\n", false},
+	{"comment glued in a sequence", "a:\n  - [x]#c\n", false},
+	{"comment with a space after a flow sequence", "key: [a] #x\n", true},
+	{"multi-line flow under-indented", "key: [a,\nb]\n", false},
+	{"multi-line flow closing under-indented", "key: [a,\n  b\n]\n", false},
+	{"multi-line flow indented", "key: [a,\n  b]\n", false},
+	{"multi-line flow in a sequence", "key:\n  - [a,\n  b]\n", false},
+	{"multi-line flow mapping", "key: {a: b,\n c: d}\n", false},
+	{"lone dash in a flow sequence", "key: [-]\n", false},
+	{"dash item in a flow sequence", "key: [a, -]\n", false},
+	{"dash entry in a flow sequence", "key: [a, - b]\n", false},
+	{"dash value in a flow mapping", "key: {a: -}\n", false},
+	{"negative number in a flow sequence", "key: [-1, -a]\n", false},
 }
 
 func TestFastParseCases(t *testing.T) {
@@ -143,7 +166,26 @@ func FuzzFastParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		compareWithLibrary(t, src)
+		checkSyntaxError(t, src)
 	})
+}
+
+// checkSyntaxError: when the library rejects src, the validator's message has a line
+// and a column inside the file and is not the library's wording.
+func checkSyntaxError(t *testing.T, src []byte) {
+	t.Helper()
+	var doc yaml.Node
+	err := unmarshalSafely(src, &doc)
+	if err == nil {
+		strictYAML(src) // must not panic
+		return
+	}
+	line, col, msg := syntaxError(src, err)
+	lines := bytes.Count(src, []byte("\n")) + 1
+	_, raw := yamlError(err)
+	if line < 1 || line > lines || col < 1 || msg == "" || strings.Contains(msg, raw) {
+		t.Fatalf("library error %q placed at %d:%d (file of %d lines) with message %q:\n%s", err, line, col, lines, msg, src)
+	}
 }
 
 // compareWithLibrary runs fastParse on src and, when it reads it, fails unless the
@@ -157,6 +199,9 @@ func compareWithLibrary(t *testing.T, src []byte) (*yaml.Node, bool) {
 	var want yaml.Node
 	if err := unmarshalSafely(src, &want); err != nil {
 		t.Fatalf("fastParse read a file the library rejects (%v):\n%s", err, src)
+	}
+	if e := strictYAML(src); e != nil {
+		t.Fatalf("fastParse read a file YAML forbids (%v):\n%s", e, src)
 	}
 	if diff := nodeDiff("", got, &want); diff != "" {
 		t.Fatalf("fastParse and the library differ at %s\n%s", diff, src)
@@ -180,4 +225,59 @@ func nodeDiff(path string, a, b *yaml.Node) string {
 		}
 	}
 	return ""
+}
+
+// longFlow is a one-line flow sequence of n short items, under 1 MiB for n up to 250,000.
+func longFlow(n int) []byte {
+	var b strings.Builder
+	b.WriteString("id: long\nthemes: [")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("é") // a character of two bytes: columns are counted in characters
+	}
+	b.WriteString("]\n")
+	return []byte(b.String())
+}
+
+// TestFastParseLongFlowIsLinear: the fast reader counted each item's column from the
+// start of its line, so a one-line flow sequence of 250,000 items (under 1 MiB) took
+// minutes. It must now take a small fraction of a second (the bound is generous for a
+// loaded machine; the quadratic reader took over a minute), and give the right columns.
+func TestFastParseLongFlowIsLinear(t *testing.T) {
+	const n = 250_000
+	src := longFlow(n)
+	if len(src) > MaxFileSize {
+		t.Fatalf("input is %d bytes, over the file limit", len(src))
+	}
+	start := time.Now()
+	doc, ok := fastParse(src)
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("fastParse of a %d-byte flow line took %v", len(src), elapsed)
+	}
+	if !ok {
+		t.Fatal("fastParse declined a long flow sequence")
+	}
+	seq := doc.Content[0].Content[3]
+	if len(seq.Content) != n {
+		t.Fatalf("%d items, want %d", len(seq.Content), n)
+	}
+	// "themes: [" is 9 characters; item k starts after k items of "é, " (3 characters).
+	for _, k := range []int{0, 1, n / 2, n - 1} {
+		if got, want := seq.Content[k].Column, 10+3*k; got != want {
+			t.Errorf("item %d at column %d, want %d", k, got, want)
+		}
+	}
+}
+
+// BenchmarkFastParseLongFlow: a one-line flow sequence of 250,000 items (≈ 1 MiB).
+func BenchmarkFastParseLongFlow(b *testing.B) {
+	src := longFlow(250_000)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, ok := fastParse(src); !ok {
+			b.Fatal("declined")
+		}
+	}
 }

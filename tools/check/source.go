@@ -70,9 +70,9 @@ func parse(path string, src []byte) *parsed {
 		if !p.decodeStream(src, &doc) {
 			return p
 		}
-	} else if err := unmarshalSafely(src, &doc); err != nil {
-		line, msg := yamlError(err)
-		p.errorf(line, 0, "", "YAML syntax: %s", msg)
+	} else if err := unmarshalStrict(src, &doc); err != nil {
+		line, col, msg := syntaxError(src, err)
+		p.errorf(line, col, "", "YAML syntax: %s", msg)
 		return p
 	} else if doc.Kind == 0 {
 		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
@@ -113,8 +113,8 @@ func (p *parsed) decodeStream(src []byte, doc *yaml.Node) bool {
 		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
 		return false
 	} else if err != nil {
-		line, msg := yamlError(err)
-		p.errorf(line, 0, "", "YAML syntax: %s", msg)
+		line, col, msg := syntaxError(src, err)
+		p.errorf(line, col, "", "YAML syntax: %s", msg)
 		return false
 	}
 	var extra yaml.Node
@@ -123,8 +123,12 @@ func (p *parsed) decodeStream(src []byte, doc *yaml.Node) bool {
 		p.errorf(extra.Line, extra.Column, "", "more than one YAML document (a `---` separator); one entry per file")
 		return false
 	case !errors.Is(err, io.EOF):
-		line, msg := yamlError(err)
-		p.errorf(line, 0, "", "YAML syntax in a second document: %s", msg)
+		line, col, msg := syntaxError(src, err)
+		p.errorf(line, col, "", "YAML syntax in a second document: %s", msg)
+		return false
+	}
+	if e := strictYAML(src); e != nil {
+		p.errorf(e.Line, e.Column, "", "YAML syntax: %s", e.Message)
 		return false
 	}
 	return true
