@@ -24,12 +24,14 @@ func (p *parsed) errorf(line, col int, key, format string, args ...any) {
 		Severity: diag.Error, Key: key, Message: fmt.Sprintf(format, args...)})
 }
 
-func parse(path string, src []byte) *parsed {
-	c := corpus.Parse(path, src)
-	return &parsed{path: c.Path, src: c.Src, root: c.Root, diags: c.Diags}
+func parse(path string, src []byte) *parsed { return fromFile(corpus.Parse(path, src)) }
+
+// fromFile is what the checks need of a file the corpus reader read.
+func fromFile(f *corpus.File) *parsed {
+	return &parsed{path: f.Path, src: f.Src, root: f.Root, diags: f.Diags}
 }
 
-func describe(n *yaml.Node) string { return corpus.Describe(n) }
+// readAndParse reads and parses one file; problems become its diagnostics.
+func readAndParse(s corpus.Source) *parsed { return fromFile(corpus.Read(s)) }
 
-// ParseYAML reads one data file into its yaml.v3 tree as the validator reads it.
-func ParseYAML(src []byte) (*yaml.Node, error) { return corpus.ParseYAML(src) }
+func describe(n *yaml.Node) string { return corpus.Describe(n) }

@@ -1,22 +1,17 @@
 package corpus
 
 import (
-	"github.com/pssdc/guide-iad/tools/diag"
+	"crypto/sha256"
+
 	"gopkg.in/yaml.v3"
 )
 
-// Parsed is a data file read and parsed into a YAML node tree.
-type Parsed struct {
-	Path  string
-	Src   []byte
-	Root  *yaml.Node // the top-level mapping; nil when parsing failed
-	Diags diag.List
-}
-
-// Parse reads src as one YAML document holding a mapping.
-func Parse(path string, src []byte) Parsed {
+// Parse reads src, the content of the data file at path, with the limits of Read (the
+// file's kind is left to the caller).
+func Parse(path string, src []byte) *File {
 	p := parse(path, src)
-	return Parsed{Path: p.path, Src: p.src, Root: p.root, Diags: p.diags}
+	return &File{Path: path, Src: p.src, Raw: p.raw, CRLF: p.raw != nil, Root: p.root,
+		Diags: p.diags, Hash: sha256.Sum256(src)}
 }
 
 // Describe names what a node holds, for "found …" messages.

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/check"
+	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"gopkg.in/yaml.v3"
 )
@@ -90,7 +91,7 @@ func convertFile(dataDir, path, outDir string) error {
 	if err != nil {
 		return err
 	}
-	doc, err := check.ParseYAML(src)
+	doc, err := corpus.ParseYAML(src)
 	if err != nil {
 		return fmt.Errorf("%s: %w (run guide validate first)", path, err)
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pssdc/guide-iad/tools/check"
+	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/gen"
 	"github.com/pssdc/guide-iad/tools/sitetest"
 )
@@ -22,7 +22,7 @@ func TestWriteJSON(t *testing.T) {
 		{"text: |\n  line one\n\n  line two\n", `{"text":"line one\n\nline two\n"}`},
 		{"octal: 0755\nyes: yes\n", `{"octal":493,"yes":"yes"}`},
 	} {
-		doc, err := check.ParseYAML([]byte(c.yaml))
+		doc, err := corpus.ParseYAML([]byte(c.yaml))
 		if err != nil {
 			t.Fatal(err)
 		}
