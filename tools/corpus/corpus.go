@@ -57,6 +57,7 @@ type Source struct {
 	// root is the real (symlink-free) data folder a listed file must stay in; empty for
 	// a file outside any data folder.
 	root string
+	rel  string // the path inside root
 }
 
 // File is a data file read and parsed.
@@ -168,7 +169,7 @@ func listUnder(shown, realRoot, dir string, out []Source) ([]Source, error) {
 			return filepath.SkipDir
 		}
 		s := Classify(name, parts)
-		s.root = realRoot
+		s.root, s.rel = realRoot, rel
 		out = append(out, s)
 		return nil
 	})
@@ -306,13 +307,22 @@ func sourceOf(realRoot, p string) Source {
 			}
 		}
 		s := Classify(p, strings.Split(filepath.ToSlash(rel), "/"))
-		s.root = realRoot
+		s.root, s.rel = realRoot, rel
 		return s
 	}
 	if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		return Source{Path: p, Problem: "symbolic link; give the file itself"}
 	}
 	return ClassifyPath(p)
+}
+
+// Rel returns the file's path inside the data folder (projects/ID.yaml), or its base
+// name for a file given from elsewhere.
+func (s Source) Rel() string {
+	if s.rel != "" {
+		return s.rel
+	}
+	return filepath.Base(s.Path)
 }
 
 // InDataDir reports whether s is a file of the listed data folder (not one given from

@@ -2,6 +2,7 @@ package hugodata
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -43,10 +44,11 @@ func TestWriteRefusesWhatValidateRefuses(t *testing.T) {
 	os.WriteFile(filepath.Join(data, "projects", "a.yaml"), []byte("a: &x 1\nb: *x\n"), 0o644)
 	out := filepath.Join(dir, "out")
 	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, Marker), nil, 0o644)
 	os.WriteFile(filepath.Join(out, "keep.json"), []byte("{}"), 0o644)
 	err := Write(data, out, dir)
-	if err == nil || !strings.Contains(err.Error(), "a.yaml") || !strings.Contains(err.Error(), "line 2") {
-		t.Fatalf("err = %v, want one naming a.yaml and line 2 (the alias)", err)
+	if err == nil || !strings.Contains(err.Error(), "a.yaml") || !strings.Contains(err.Error(), "a.yaml:1:4: error: YAML anchor") {
+		t.Fatalf("err = %v, want the reader's first error (the anchor)", err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "keep.json")); err != nil {
 		t.Errorf("a failed Write touched the previous copy: %v", err)
@@ -144,4 +146,157 @@ func firstDifference(a, b []byte) string {
 	}
 	from := max(0, i-80)
 	return "  yaml: " + string(a[from:min(len(a), i+80)]) + "\n  json: " + string(b[from:min(len(b), i+80)])
+}
+
+// TestWriteRefusesOut: Write never empties or replaces a folder it did not make, one
+// inside data/, or one holding data/ or the project; each refusal leaves it whole.
+func TestWriteRefusesOut(t *testing.T) {
+	cases := []struct {
+		name  string
+		setup func(t *testing.T, site string) string // returns -out
+		want  string                                // in the error; "" when accepted
+	}{
+		{"new folder", func(t *testing.T, site string) string { return filepath.Join(site, "tmp", "hugo-data") }, ""},
+		{"empty folder", func(t *testing.T, site string) string {
+			out := filepath.Join(site, "empty")
+			mustMkdir(t, out)
+			return out
+		}, ""},
+		{"its own copy", func(t *testing.T, site string) string {
+			out := filepath.Join(site, "copy")
+			mustMkdir(t, out)
+			mustWrite(t, filepath.Join(out, Marker), "")
+			mustWrite(t, filepath.Join(out, "stale.json"), "{}")
+			return out
+		}, ""},
+		{"docs", func(t *testing.T, site string) string {
+			out := filepath.Join(site, "docs")
+			mustMkdir(t, out)
+			mustWrite(t, filepath.Join(out, "validator.md"), "# keep me")
+			return out
+		}, "did not make"},
+		{"docs.new beside", func(t *testing.T, site string) string {
+			mustMkdir(t, filepath.Join(site, "docs.new"))
+			mustWrite(t, filepath.Join(site, "docs.new", "notes.md"), "keep")
+			return filepath.Join(site, "docs")
+		}, "did not make"},
+		{"foreign toml", func(t *testing.T, site string) string {
+			mustWrite(t, filepath.Join(site, "config.toml"), "baseURL = 'x'\n")
+			return filepath.Join(site, "config")
+		}, "did not write it"},
+		{"inside data", func(t *testing.T, site string) string { return filepath.Join(site, "data", "projects", "out") }, "inside the data folder"},
+		{"data itself", func(t *testing.T, site string) string { return filepath.Join(site, "data") }, "inside the data folder"},
+		{"the project", func(t *testing.T, site string) string { return site }, "holds"},
+		{"above the project", func(t *testing.T, site string) string { return filepath.Dir(site) }, "holds"},
+		{"a link to data", func(t *testing.T, site string) string {
+			link := filepath.Join(site, "linked")
+			if err := os.Symlink(filepath.Join(site, "data"), link); err != nil {
+				t.Fatal(err)
+			}
+			return link
+		}, "inside the data folder"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := filepath.Join(t.TempDir(), "site")
+			mustMkdir(t, filepath.Join(site, "data", "projects"))
+			mustWrite(t, filepath.Join(site, "data", "projects", "a.yaml"), "id: a\n")
+			out := c.setup(t, site)
+			before := snapshot(t, filepath.Dir(site))
+			err := Write(filepath.Join(site, "data"), out, site)
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := os.Stat(filepath.Join(out, "projects", "a.json")); err != nil {
+					t.Error(err)
+				}
+				if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+					t.Errorf("no marker: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want an error saying %q", err, c.want)
+			}
+			if after := snapshot(t, filepath.Dir(site)); after != before {
+				t.Errorf("a refused Write changed files:\nbefore %s\nafter  %s", before, after)
+			}
+		})
+	}
+}
+
+// TestWriteLinks: a link in data/ leading outside is refused (its content is never
+// copied); data/ itself a link is read through.
+func TestWriteLinks(t *testing.T) {
+	site := t.TempDir()
+	real := filepath.Join(t.TempDir(), "realdata")
+	mustMkdir(t, filepath.Join(real, "projects"))
+	mustWrite(t, filepath.Join(real, "projects", "a.yaml"), "id: a\n")
+	if err := os.Symlink(real, filepath.Join(site, "data")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(site, "out")
+	if err := Write(filepath.Join(site, "data"), out, site); err != nil {
+		t.Fatalf("data/ as a link: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "projects", "a.json")); string(b) != `{"id":"a"}` {
+		t.Errorf("got %q", b)
+	}
+	secret := filepath.Join(t.TempDir(), "secret.yaml")
+	mustWrite(t, secret, "password: hunter2\n")
+	if err := os.Symlink(secret, filepath.Join(real, "projects", "b.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(filepath.Join(site, "data"), out, site)
+	if err == nil || !strings.Contains(err.Error(), "b.yaml") || !strings.Contains(err.Error(), "symbolic link") {
+		t.Fatalf("got %v, want a refusal of the link b.yaml", err)
+	}
+	filepath.WalkDir(site, func(path string, d fs.DirEntry, err error) error {
+		if b, _ := os.ReadFile(path); d != nil && !d.IsDir() && bytes.Contains(b, []byte("hunter2")) {
+			t.Errorf("%s holds the content of the link's target", path)
+		}
+		return nil
+	})
+}
+
+// TestWriteSizeLimit: an oversized file is refused at once, without being read whole.
+func TestWriteSizeLimit(t *testing.T) {
+	site := t.TempDir()
+	data := filepath.Join(site, "data")
+	mustMkdir(t, data)
+	mustWrite(t, filepath.Join(data, "taxonomy.yaml"), "themes:\n"+strings.Repeat("  - {code: x, en: y, fr: z}\n", 100_000))
+	err := Write(data, filepath.Join(site, "out"), site)
+	if err == nil || !strings.Contains(err.Error(), "taxonomy.yaml: error: file is") {
+		t.Fatalf("got %v, want the size limit", err)
+	}
+}
+
+func mustMkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustWrite(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// snapshot lists every file under root with its content's length, to tell whether
+// anything changed.
+func snapshot(t *testing.T, root string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err == nil {
+			info, _ := d.Info()
+			fmt.Fprintf(&b, "%s:%d ", path, info.Size())
+		}
+		return nil
+	})
+	return b.String()
 }
