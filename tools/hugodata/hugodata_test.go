@@ -154,7 +154,7 @@ func TestWriteRefusesOut(t *testing.T) {
 	cases := []struct {
 		name  string
 		setup func(t *testing.T, site string) string // returns -out
-		want  string                                // in the error; "" when accepted
+		want  string                                 // in the error; "" when accepted
 	}{
 		{"new folder", func(t *testing.T, site string) string { return filepath.Join(site, "tmp", "hugo-data") }, ""},
 		{"empty folder", func(t *testing.T, site string) string {
