@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"crypto/sha256"
+	"fmt"
 
 	"gopkg.in/yaml.v3"
 )
@@ -16,3 +17,20 @@ func Parse(path string, src []byte) *File {
 
 // Describe names what a node holds, for "found …" messages.
 func Describe(n *yaml.Node) string { return describe(n) }
+
+// Tree parses the file again with the YAML library, comments kept, for a command that
+// rewrites it (File.Root comes from the fast reader, which drops comments). Only for a
+// file without errors; it returns the top-level mapping.
+func (f *File) Tree() (*yaml.Node, error) {
+	if err := f.Err(); err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := unmarshalSafely(f.Src, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: expected one YAML mapping", f.Path)
+	}
+	return doc.Content[0], nil
+}
