@@ -106,6 +106,7 @@ func Run(opts Options) (Result, error) {
 			entries[i].fields = nil
 		}
 		p.root, p.src = nil, nil
+		p.diags = p.diags.Cap(diag.MaxPerFile) // bounded memory, however broken the file
 		results[i] = p
 	})
 	for _, p := range results {
@@ -126,8 +127,7 @@ func Run(opts Options) (Result, error) {
 			shown = append(shown, d)
 		}
 	}
-	shown.Sort()
-	return Result{Diagnostics: shown, Files: len(report)}, nil
+	return Result{Diagnostics: shown.Cap(diag.MaxPerFile), Files: len(report)}, nil
 }
 
 type parsedFile struct {
