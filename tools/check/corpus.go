@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pssdc/guide-iad/tools/corpus"
@@ -99,6 +100,10 @@ func Run(opts Options) (Result, error) {
 	}
 	results := make([]*parsed, len(rest))
 	entries := make([]*entry, len(rest))
+	// Findings are kept for the first files (in order) up to a budget, then only counted:
+	// what a report can show is bounded (diag.MaxTotal), and so is memory, however many
+	// broken files there are.
+	var retained atomic.Int64
 	Parallel(len(rest), func(i int) {
 		p := readAndParse(rest[i])
 		if p.root != nil {
@@ -106,7 +111,14 @@ func Run(opts Options) (Result, error) {
 			entries[i].fields = nil
 		}
 		p.root, p.src = nil, nil
-		p.diags = p.diags.Cap(diag.MaxPerFile) // bounded memory, however broken the file
+		switch {
+		case !report[p.path]:
+			p.diags = nil // never shown
+		case retained.Add(int64(min(len(p.diags), diag.MaxPerFile))) > 2*diag.MaxTotal:
+			p.diags = p.diags.Cap(0)
+		default:
+			p.diags = p.diags.Cap(diag.MaxPerFile)
+		}
 		results[i] = p
 	})
 	for _, p := range results {

@@ -108,11 +108,11 @@ func (l List) Count() (errors, warnings int) {
 
 // Cap keeps at most perFile findings of each file (the first by position), replacing
 // the others with one note, "… and N more in this file", and returns l sorted. Notes
-// already in l are merged, so capping twice counts everything once. perFile ≤ 0 keeps
-// all.
+// already in l are merged, so capping twice counts everything once. perFile 0 keeps
+// only the note, a negative perFile keeps all.
 func (l List) Cap(perFile int) List {
 	l.Sort()
-	if perFile <= 0 {
+	if perFile < 0 {
 		return l
 	}
 	out := l[:0]
