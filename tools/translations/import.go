@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pssdc/guide-iad/tools/format"
 	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
+	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
