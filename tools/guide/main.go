@@ -52,7 +52,6 @@ import (
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/gen"
-	"github.com/pssdc/guide-iad/tools/model"
 	"github.com/pssdc/guide-iad/tools/schema"
 )
 
@@ -229,7 +228,7 @@ func cmdSchema(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
-	tax, err := model.LoadTaxonomy(filepath.Join(*dataDir, "taxonomy.yaml"))
+	tax, err := corpus.LoadTaxonomy(*dataDir) // with the validator's limits
 	if err != nil {
 		return 0, err
 	}
