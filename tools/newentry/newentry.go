@@ -17,9 +17,9 @@ import (
 	"time"
 
 	"github.com/pssdc/guide-iad/tools/check"
+	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/format"
-	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
 	"github.com/pssdc/guide-iad/tools/model"
 	"github.com/pssdc/guide-iad/tools/schema"
 	"gopkg.in/yaml.v3"
