@@ -254,6 +254,8 @@ func ListPaths(dataDir string, paths []string) ([]Source, error) {
 			}
 			if realRoot != "" && Within(realRoot, real) {
 				out, err = listUnder(p, realRoot, real, out)
+			} else if lexicallyIn(dataDir, p) {
+				out = append(out, Source{Path: p, Problem: "symbolic link leads outside the data folder; put the files themselves here"})
 			} else {
 				out, err = listOutside(p, real, out)
 			}
@@ -262,7 +264,7 @@ func ListPaths(dataDir string, paths []string) ([]Source, error) {
 			}
 			continue
 		}
-		out = append(out, sourceOf(realRoot, p))
+		out = append(out, sourceOf(dataDir, realRoot, p))
 	}
 	return out, nil
 }
@@ -290,7 +292,7 @@ func listOutside(shown, dir string, out []Source) ([]Source, error) {
 }
 
 // sourceOf classifies one file given on the command line.
-func sourceOf(realRoot, p string) Source {
+func sourceOf(dataDir, realRoot, p string) Source {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return Source{Path: p, Problem: err.Error()}
@@ -310,6 +312,10 @@ func sourceOf(realRoot, p string) Source {
 		s.root, s.rel = realRoot, rel
 		return s
 	}
+	if realRoot != "" && lexicallyIn(dataDir, p) {
+		// Named under data/, but a folder on the way is a link leading out of it.
+		return Source{Path: p, Problem: "symbolic link leads outside the data folder; put the file itself here"}
+	}
 	if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		return Source{Path: p, Problem: "symbolic link; give the file itself"}
 	}
@@ -323,6 +329,15 @@ func (s Source) Rel() string {
 		return s.rel
 	}
 	return filepath.Base(s.Path)
+}
+
+// NotData reports whether s is simply not a data file (a README, a .yml file, a
+// folder with no place in data/): guide validate names it, other commands pass it by.
+// A symbolic link leading out of the data folder is never NotData: every command
+// refuses it, naming it.
+func (s Source) NotData() bool {
+	return s.Problem != "" && !strings.Contains(s.Problem, "symbolic link") && filepath.Ext(s.Path) != ".yaml" ||
+		s.Problem == "" && filepath.Ext(s.Path) != ".yaml"
 }
 
 // InDataDir reports whether s is a file of the listed data folder (not one given from
@@ -383,7 +398,7 @@ func Read(s Source) *File {
 // ReadPath lists and reads one file given by path, against the data folder dataDir.
 func ReadPath(dataDir, path string) *File {
 	realRoot, _ := RealDir(dataDir)
-	return Read(sourceOf(realRoot, filepath.Clean(path)))
+	return Read(sourceOf(dataDir, realRoot, filepath.Clean(path)))
 }
 
 // errLink is returned when a listed file became a symbolic link leading out.
@@ -415,6 +430,13 @@ func readLimited(s Source) ([]byte, error) {
 		return nil, errors.New("not a regular file")
 	}
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// lexicallyIn reports whether path is named inside dir, links not resolved.
+func lexicallyIn(dir, path string) bool {
+	d, err1 := filepath.Abs(dir)
+	p, err2 := filepath.Abs(path)
+	return err1 == nil && err2 == nil && Within(d, p) && d != p
 }
 
 // Within reports whether path is root or inside it (both absolute and clean).

@@ -43,7 +43,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -273,7 +272,7 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	status := 0
 	for _, s := range sources {
-		if filepath.Ext(s.Path) != ".yaml" {
+		if s.NotData() {
 			continue // not a data file: guide validate says what to do with it
 		}
 		changed, err := format.File(s, *checkOnly)

@@ -229,7 +229,7 @@ func eachFile(dataDir string, kind model.Kind, res *Result, f func(path string, 
 	}
 	prefix := filepath.Join(dataDir, kind.Dir) + string(filepath.Separator)
 	for _, s := range sources {
-		if !strings.HasPrefix(s.Path, prefix) || filepath.Ext(s.Path) != ".yaml" {
+		if !strings.HasPrefix(s.Path+string(filepath.Separator), prefix) || s.NotData() {
 			continue
 		}
 		file := datafiles.Read(s)

@@ -94,7 +94,7 @@ func dataFiles(dataDir string) ([]dataFile, error) {
 	}
 	var out []dataFile
 	for _, s := range sources {
-		if !strings.HasSuffix(s.Path, ".yaml") {
+		if s.NotData() {
 			continue // not a data file: guide validate says what to do with it
 		}
 		out = append(out, dataFile{filepath.ToSlash(s.Rel()), s.Kind, s})
