@@ -380,13 +380,17 @@ func Read(s Source) *File {
 		f.errorf(0, 0, "%s", s.Problem)
 		return f
 	}
-	data, err := readLimited(s)
+	data, size, err := readLimited(s)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
 		f.errorf(0, 0, "cannot read: %v", err)
+		return f
+	}
+	if len(data) > MaxFileSize { // named with its true size, not what was read of it
+		f.errorf(0, 0, "file is %d bytes; the limit is %d bytes (1 MiB): split long text or move it to a linked page", max(size, int64(len(data))), MaxFileSize)
 		return f
 	}
 	p := parse(s.Path, data)
@@ -407,29 +411,30 @@ var errLink = errors.New("symbolic link leads outside the data folder")
 // readLimited reads at most MaxFileSize+1 bytes, enough to tell a file is too large
 // without holding a huge one in memory. A symbolic link is checked again just before
 // opening, and only regular files are read (not a FIFO or a device).
-func readLimited(s Source) ([]byte, error) {
+func readLimited(s Source) ([]byte, int64, error) {
 	info, err := os.Lstat(s.Path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
 		if s.root == "" || linkProblem(s.root, s.Path) != "" {
-			return nil, errLink
+			return nil, 0, errLink
 		}
 	}
 	f, err := os.Open(s.Path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
+		return nil, 0, errors.New("not a regular file")
 	}
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	return data, st.Size(), err
 }
 
 // lexicallyIn reports whether path is named inside dir, links not resolved.
