@@ -84,7 +84,7 @@ func fuzzVocabularies(f *testing.F) *vocabularies {
 		f.Fatal(err)
 	}
 	kind, _ := model.KindByFile("taxonomy.yaml")
-	file := &parsedFile{src: source{path: "taxonomy.yaml", kind: kind}, p: parse("taxonomy.yaml", src)}
+	file := &parsedFile{src: source{Path: "taxonomy.yaml", Kind: kind}, p: parse("taxonomy.yaml", src)}
 	var diags diag.List
 	v := loadVocabularies(file, &diags)
 	if v == nil {

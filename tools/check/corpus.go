@@ -4,11 +4,7 @@
 package check
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -16,8 +12,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
@@ -45,12 +43,7 @@ type Result struct {
 }
 
 // source is one file to check.
-type source struct {
-	path string // as shown in messages
-	kind model.Kind
-	// problem is set when the file cannot be a data file at all (wrong place or type).
-	problem string
-}
+type source = corpus.Source
 
 // Run checks the corpus. The error is for usage and I/O problems (a path that does not
 // exist, an unreadable folder); findings in the data are diagnostics.
@@ -61,28 +54,24 @@ func Run(opts Options) (Result, error) {
 	if opts.DataDir == "" {
 		opts.DataDir = "data"
 	}
-	info, err := os.Stat(opts.DataDir)
-	if err != nil {
-		return Result{}, fmt.Errorf("data folder: %w", err)
-	}
-	if !info.IsDir() {
-		return Result{}, fmt.Errorf("data folder %s is not a folder", opts.DataDir)
-	}
-	sources, err := listCorpus(opts.DataDir)
+	sources, err := corpus.List(opts.DataDir)
 	if err != nil {
 		return Result{}, err
 	}
 	report := map[string]bool{}
 	if len(opts.Paths) == 0 {
 		for _, s := range sources {
-			report[s.path] = true
+			report[s.Path] = true
 		}
 	} else {
-		extra, err := listPaths(opts.DataDir, opts.Paths, report)
+		extra, err := corpus.ListPaths(opts.DataDir, opts.Paths)
 		if err != nil {
 			return Result{}, err
 		}
-		sources = mergeSources(sources, extra)
+		for _, s := range extra {
+			report[s.Path] = true
+		}
+		sources = corpus.Merge(sources, extra)
 	}
 
 	// The taxonomy first: every other file's codes are checked against it. Then each
@@ -93,7 +82,7 @@ func Run(opts Options) (Result, error) {
 	var rest []source
 	var taxFile *parsedFile
 	for _, s := range sources {
-		if s.problem == "" && s.kind.Name == "taxonomy" {
+		if s.Problem == "" && s.Kind.Name == "taxonomy" {
 			taxFile = &parsedFile{src: s, p: readAndParse(s)}
 		} else {
 			rest = append(rest, s)
@@ -111,13 +100,25 @@ func Run(opts Options) (Result, error) {
 	}
 	results := make([]*parsed, len(rest))
 	entries := make([]*entry, len(rest))
+	// Findings are kept for the first files (in order) up to a budget, then only counted:
+	// what a report can show is bounded (diag.MaxTotal), and so is memory, however many
+	// broken files there are.
+	var retained atomic.Int64
 	Parallel(len(rest), func(i int) {
 		p := readAndParse(rest[i])
 		if p.root != nil {
-			entries[i] = checkEntry(p, rest[i].kind, tax, opts.Now)
+			entries[i] = checkEntry(p, rest[i].Kind, tax, opts.Now)
 			entries[i].fields = nil
 		}
 		p.root, p.src = nil, nil
+		switch {
+		case !report[p.path]:
+			p.diags = nil // never shown
+		case retained.Add(int64(min(len(p.diags), diag.MaxPerFile))) > 2*diag.MaxTotal:
+			p.diags = p.diags.Cap(0)
+		default:
+			p.diags = p.diags.Cap(diag.MaxPerFile)
+		}
 		results[i] = p
 	})
 	for _, p := range results {
@@ -138,182 +139,12 @@ func Run(opts Options) (Result, error) {
 			shown = append(shown, d)
 		}
 	}
-	shown.Sort()
-	return Result{Diagnostics: shown, Files: len(report)}, nil
-}
-
-// listCorpus lists every file under dataDir with its kind, flagging files that have no
-// place there.
-func listCorpus(dataDir string) ([]source, error) {
-	realRoot, err := filepath.EvalSymlinks(dataDir)
-	if err != nil {
-		return nil, fmt.Errorf("data folder: %w", err)
-	}
-	var out []source
-	err = filepath.WalkDir(dataDir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", path, err)
-		}
-		if path == dataDir {
-			return nil
-		}
-		rel, _ := filepath.Rel(dataDir, path)
-		parts := strings.Split(filepath.ToSlash(rel), "/")
-		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(path)
-			if err != nil || !within(realRoot, target) {
-				out = append(out, source{path: path, problem: "symbolic link leads outside the data folder; put the file itself here"})
-				return nil
-			}
-			st, err := os.Stat(path)
-			if err == nil && st.IsDir() {
-				out = append(out, source{path: path, problem: "symbolic link to a folder; put the files themselves here"})
-				return nil
-			}
-		}
-		if d.IsDir() {
-			if len(parts) == 1 {
-				if _, ok := model.KindByDir(parts[0]); ok {
-					return nil
-				}
-			}
-			if len(parts) == 2 {
-				out = append(out, source{path: path, problem: "unexpected folder: entries go directly in their folder, not in subfolders"})
-			} else {
-				out = append(out, source{path: path, problem: "unexpected folder; data/ holds " + layoutHint()})
-			}
-			return filepath.SkipDir
-		}
-		out = append(out, classify(path, parts))
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// classify finds the kind of a file from its place: data/taxonomy.yaml, data/KIND/ID.yaml.
-func classify(path string, parts []string) source {
-	name := parts[len(parts)-1]
-	ext := filepath.Ext(name)
-	s := source{path: path}
-	switch {
-	case ext == ".yml":
-		s.problem = fmt.Sprintf("use the .yaml extension: rename to %s", strings.TrimSuffix(name, ext)+".yaml")
-	case ext != ".yaml":
-		s.problem = "not a YAML data file; data/ holds " + layoutHint()
-	case len(parts) == 1:
-		if k, ok := model.KindByFile(name); ok {
-			s.kind = k
-		} else {
-			s.problem = "unexpected file at the top of data/; entries go in " + layoutHint()
-		}
-	case len(parts) == 2:
-		k, ok := model.KindByDir(parts[0])
-		if !ok {
-			s.problem = "unexpected folder; data/ holds " + layoutHint()
-		}
-		s.kind = k
-	default:
-		s.problem = "entries go directly in their folder, not in subfolders"
-	}
-	return s
-}
-
-// listPaths resolves command-line paths into sources, marking each for reporting. A
-// path inside dataDir keeps its place; one outside is classified by its parent folder's
-// name (projects/, contacts/…) or its file name.
-func listPaths(dataDir string, paths []string, report map[string]bool) ([]source, error) {
-	var out []source
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		var files []string
-		if info.IsDir() {
-			err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if !d.IsDir() {
-					files = append(files, path)
-				}
-				return nil
-			})
-			if err != nil {
-				return nil, err
-			}
-		} else {
-			files = []string{p}
-		}
-		for _, f := range files {
-			f = filepath.Clean(f)
-			report[f] = true
-			if rel, err := filepath.Rel(dataDir, f); err == nil && !strings.HasPrefix(rel, "..") {
-				continue // already listed with the corpus
-			}
-			parent := filepath.Base(filepath.Dir(f))
-			if _, ok := model.KindByDir(parent); ok {
-				out = append(out, classify(f, []string{parent, filepath.Base(f)}))
-			} else {
-				out = append(out, classify(f, []string{filepath.Base(f)}))
-			}
-		}
-	}
-	return out, nil
-}
-
-// mergeSources adds extra files to the corpus; an extra file replaces a corpus file of
-// the same kind and name (it is a new version of it).
-func mergeSources(corpus, extra []source) []source {
-	key := func(s source) string { return s.kind.Name + "/" + filepath.Base(s.path) }
-	replaced := map[string]bool{}
-	for _, s := range extra {
-		if s.problem == "" {
-			replaced[key(s)] = true
-		}
-	}
-	out := extra
-	for _, s := range corpus {
-		if s.problem != "" || !replaced[key(s)] {
-			out = append(out, s)
-		}
-	}
-	return out
+	return Result{Diagnostics: shown.Cap(diag.MaxPerFile), Files: len(report)}, nil
 }
 
 type parsedFile struct {
 	src source
 	p   *parsed
-}
-
-// readAndParse reads and parses one file; problems become its diagnostics.
-func readAndParse(s source) *parsed {
-	if s.problem != "" {
-		p := &parsed{path: s.path}
-		p.errorf(0, 0, "", "%s", s.problem)
-		return p
-	}
-	data, err := readLimited(s.path)
-	if err != nil {
-		p := &parsed{path: s.path}
-		p.errorf(0, 0, "", "cannot read: %v", errors.Unwrap(err))
-		return p
-	}
-	return parse(s.path, data)
-}
-
-// readLimited reads at most MaxFileSize+1 bytes, enough to tell a file is too large
-// without holding a huge one in memory.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
 // Parallel runs f(0..n-1) on all cores (the validator's per-file work, and
@@ -363,7 +194,7 @@ func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 	if tf.p.root == nil {
 		return nil
 	}
-	checkEntry(tf.p, tf.src.kind, nil, time.Time{})
+	checkEntry(tf.p, tf.src.Kind, nil, time.Time{})
 	v := &vocabularies{sets: map[string]map[string]bool{}, order: map[string][]string{}}
 	spec := model.MustSpec(new(model.Taxonomy))
 	firstSeen := map[string]string{} // theme and technique codes share the expertise space
@@ -471,19 +302,4 @@ func crossCheck(entries []*entry, paths sitePaths, tax *vocabularies) diag.List 
 	return out
 }
 
-func within(root, path string) bool {
-	rel, err := filepath.Rel(root, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../") && !filepath.IsAbs(rel)
-}
-
-func layoutHint() string {
-	var dirs []string
-	for _, k := range model.Kinds {
-		if k.Dir != "" {
-			dirs = append(dirs, k.Dir+"/ID.yaml")
-		} else {
-			dirs = append(dirs, k.File)
-		}
-	}
-	return strings.Join(dirs, ", ")
-}
+func layoutHint() string { return corpus.LayoutHint() }

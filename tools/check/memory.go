@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/model"
 )
@@ -41,16 +42,16 @@ func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
 		c.Dir = "data"
 	}
 	s := classifyPath(path)
-	if s.problem != "" {
+	if s.Problem != "" {
 		p := &parsed{path: path}
-		p.errorf(0, 0, "", "%s", s.problem)
+		p.errorf(0, 0, "", "%s", s.Problem)
 		return p.diags
 	}
 
 	var all diag.List
 	taxKind, _ := model.KindByFile("taxonomy.yaml")
 	taxPath := filepath.Join(c.Dir, taxKind.File)
-	taxFile := &parsedFile{src: source{path: taxPath, kind: taxKind}, p: parse(taxPath, c.Taxonomy)}
+	taxFile := &parsedFile{src: source{Path: taxPath, Kind: taxKind}, p: parse(taxPath, c.Taxonomy)}
 	tax := loadVocabularies(taxFile, &all)
 	if tax == nil && taxFile.p.root == nil {
 		// An unreadable taxonomy: loadVocabularies says nothing, Run shows its own errors.
@@ -61,7 +62,7 @@ func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
 	p := parse(path, src)
 	var entries []*entry
 	if p.root != nil {
-		e := checkEntry(p, s.kind, tax, now)
+		e := checkEntry(p, s.Kind, tax, now)
 		e.fields = nil
 		entries = append(entries, e)
 	}
@@ -104,7 +105,7 @@ func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
 			continue
 		}
 		for _, id := range c.IDs[k.Dir] {
-			if k.Name == s.kind.Name && id+".yaml" == self || !whole[k.Dir] && !need[k.Dir][id] {
+			if k.Name == s.Kind.Name && id+".yaml" == self || !whole[k.Dir] && !need[k.Dir][id] {
 				continue
 			}
 			entries = append(entries, &entry{path: filepath.Join(c.Dir, k.Dir, id+".yaml"), kind: k, id: id})
@@ -129,14 +130,4 @@ func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
 
 // classifyPath finds the kind of a file outside any data folder, as Run does for the
 // paths it is given: by its parent folder's name (projects/, contacts/…) or its name.
-func classifyPath(path string) source {
-	parent := filepath.Base(filepath.Dir(path))
-	if _, ok := model.KindByDir(parent); ok {
-		s := classify(path, []string{parent, filepath.Base(path)})
-		s.path = path
-		return s
-	}
-	s := classify(path, []string{filepath.Base(path)})
-	s.path = path
-	return s
-}
+func classifyPath(path string) source { return corpus.ClassifyPath(path) }

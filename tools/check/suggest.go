@@ -14,10 +14,12 @@ func suggest(s string, candidates []string) string {
 	return ""
 }
 
+// separators are what closest ignores; built once (a Replacer per call made 17 GB of
+// garbage on 20,000 broken files).
+var separators = strings.NewReplacer("-", "", "_", "", " ", "")
+
 func closest(s string, candidates []string) string {
-	norm := func(x string) string {
-		return strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(x))
-	}
+	norm := func(x string) string { return separators.Replace(strings.ToLower(x)) }
 	for _, c := range candidates {
 		if c != s && norm(c) == norm(s) {
 			return c

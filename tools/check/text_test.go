@@ -51,7 +51,7 @@ func testVocabularies(t testing.TB) *vocabularies {
 			t.Fatal(err)
 		}
 		kind, _ := model.KindByFile("taxonomy.yaml")
-		file := &parsedFile{src: source{path: "taxonomy.yaml", kind: kind}, p: parse("taxonomy.yaml", src)}
+		file := &parsedFile{src: source{Path: "taxonomy.yaml", Kind: kind}, p: parse("taxonomy.yaml", src)}
 		var diags diag.List
 		testVocab = loadVocabularies(file, &diags)
 	}

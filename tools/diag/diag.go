@@ -18,6 +18,15 @@ type Severity string
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	// Note is no finding: it says how many findings were left out (Cap).
+	Note Severity = "note"
+)
+
+// Output caps: a file (or a corpus) broken everywhere must not make a report nobody can
+// read, nor hold unbounded memory (see Cap).
+const (
+	MaxPerFile = 50
+	MaxTotal   = 1000
 )
 
 // Diagnostic is one finding about one place in one file.
@@ -28,6 +37,9 @@ type Diagnostic struct {
 	Severity Severity `json:"severity"`
 	Key      string   `json:"key"`
 	Message  string   `json:"message"`
+
+	// moreErrors and moreWarnings are the findings a Note stands for.
+	moreErrors, moreWarnings int
 }
 
 // String formats d as path:line:col: severity: key: message; parts that are unknown
@@ -40,6 +52,9 @@ func (d Diagnostic) String() string {
 		if d.Column > 0 {
 			fmt.Fprintf(&b, ":%d", d.Column)
 		}
+	}
+	if d.File == "" {
+		b.WriteString("guide")
 	}
 	fmt.Fprintf(&b, ": %s: ", d.Severity)
 	if d.Key != "" {
@@ -54,11 +69,12 @@ func (d Diagnostic) String() string {
 type List []Diagnostic
 
 // Sort orders by file, position, then message, so output is stable whatever order
-// files were checked in.
+// files were checked in; a file's note on findings left out comes after them.
 func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
+			cmp.Compare(boolInt(a.Severity == Note), boolInt(b.Severity == Note)),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column),
 			cmp.Compare(a.Key, b.Key),
@@ -67,16 +83,101 @@ func (l List) Sort() {
 	})
 }
 
-// Count returns the number of errors and warnings.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Count returns the number of errors and warnings, those a note stands for included.
 func (l List) Count() (errors, warnings int) {
 	for _, d := range l {
-		if d.Severity == Error {
+		switch d.Severity {
+		case Error:
 			errors++
-		} else {
+		case Note:
+			errors += d.moreErrors
+			warnings += d.moreWarnings
+		default:
 			warnings++
 		}
 	}
 	return errors, warnings
+}
+
+// Cap keeps at most perFile findings of each file (the first by position), replacing
+// the others with one note, "… and N more in this file", and returns l sorted. Notes
+// already in l are merged, so capping twice counts everything once. perFile 0 keeps
+// only the note, a negative perFile keeps all.
+func (l List) Cap(perFile int) List {
+	l.Sort()
+	if perFile < 0 {
+		return l
+	}
+	out := l[:0]
+	for i := 0; i < len(l); {
+		j := i
+		for j < len(l) && l[j].File == l[i].File {
+			j++
+		}
+		kept := 0
+		var note *Diagnostic
+		var drop Diagnostic
+		for _, d := range l[i:j] {
+			switch {
+			case d.Severity == Note:
+				drop.moreErrors += d.moreErrors
+				drop.moreWarnings += d.moreWarnings
+				note = &drop
+			case kept < perFile:
+				out = append(out, d)
+				kept++
+			default:
+				if d.Severity == Error {
+					drop.moreErrors++
+				} else {
+					drop.moreWarnings++
+				}
+				note = &drop
+			}
+		}
+		if note != nil {
+			out = append(out, moreNote(l[i].File, drop.moreErrors, drop.moreWarnings, "in this file"))
+		}
+		i = j
+	}
+	return out
+}
+
+// moreNote is the note standing for findings left out.
+func moreNote(file string, errs, warns int, where string) Diagnostic {
+	return Diagnostic{File: file, Severity: Note, moreErrors: errs, moreWarnings: warns,
+		Message: fmt.Sprintf("… and %d more %s %s (%d %s, %d %s not shown); fix these first and run again",
+			errs+warns, plural(errs+warns, "finding", "findings"), where,
+			errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))}
+}
+
+// limit caps l for printing: MaxPerFile findings a file, MaxTotal in all, then one note
+// for the rest.
+func limit(l List) List {
+	l = slices.Clone(l).Cap(MaxPerFile)
+	shown := 0
+	for i, d := range l {
+		if d.Severity != Note {
+			shown++
+		}
+		if shown > MaxTotal {
+			rest := l[i:]
+			errs, warns := rest.Count()
+			files := map[string]bool{}
+			for _, d := range rest {
+				files[d.File] = true
+			}
+			return append(l[:i:i], moreNote("", errs, warns, fmt.Sprintf("in %d %s", len(files), plural(len(files), "file", "files"))))
+		}
+	}
+	return l
 }
 
 // HasErrors reports whether any diagnostic is an error.
@@ -89,8 +190,12 @@ func (l List) HasErrors() bool {
 var Formats = []string{"text", "json", "github"}
 
 // Write prints l in the given format. Text output ends with a summary line naming
-// the number of files checked.
+// the number of files checked and counting every finding; at most MaxPerFile findings
+// of a file and MaxTotal in all are printed, each cap with a note of how many more there
+// are, in every format.
 func Write(w io.Writer, format string, l List, files int) error {
+	all := l
+	l = limit(l)
 	switch format {
 	case "text":
 		for _, d := range l {
@@ -98,7 +203,7 @@ func Write(w io.Writer, format string, l List, files int) error {
 				return err
 			}
 		}
-		e, wn := l.Count()
+		e, wn := all.Count()
 		_, err := fmt.Fprintf(w, "%d %s checked: %d %s, %d %s\n",
 			files, plural(files, "file", "files"), e, plural(e, "error", "errors"), wn, plural(wn, "warning", "warnings"))
 		return err
@@ -124,7 +229,9 @@ func Write(w io.Writer, format string, l List, files int) error {
 // on the pull request's line. Data and properties have their own escaping rules.
 func githubCommand(d Diagnostic) string {
 	var props []string
-	props = append(props, "file="+escapeProperty(d.File))
+	if d.File != "" {
+		props = append(props, "file="+escapeProperty(d.File))
+	}
 	if d.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", d.Line))
 	}
@@ -134,7 +241,11 @@ func githubCommand(d Diagnostic) string {
 	if d.Key != "" {
 		props = append(props, "title="+escapeProperty(d.Key))
 	}
-	return fmt.Sprintf("::%s %s::%s", d.Severity, strings.Join(props, ","), escapeData(d.Message))
+	level := string(d.Severity)
+	if d.Severity == Note {
+		level = "notice"
+	}
+	return fmt.Sprintf("::%s %s::%s", level, strings.Join(props, ","), escapeData(d.Message))
 }
 
 func escapeData(s string) string {

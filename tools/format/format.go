@@ -8,10 +8,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"reflect"
 	"slices"
 
+	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
@@ -22,11 +23,20 @@ var ErrUnknownKind = errors.New("not a data file: expected data/KIND/ID.yaml, da
 
 // Format returns the canonical form of a data file of the given kind.
 func Format(kind model.Kind, src []byte) ([]byte, error) {
+	if len(src) > corpus.MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes; the limit is %d bytes (run guide validate)", len(src), corpus.MaxFileSize)
+	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("cannot format a file YAML cannot read (run guide validate): %w", err)
+	}
+	// A second document would be lost by the encoder: refuse, never drop it.
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, errors.New("more than one YAML document (a `---` separator); one entry per file (run guide validate)")
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, errors.New("expected one YAML mapping (run guide validate)")
@@ -181,27 +191,32 @@ func Comments(src []byte) []string {
 	return out
 }
 
-// File formats one file in place. It reports whether the file changed. The new content
-// goes to a temporary file in the same folder, renamed over the original, so the file
-// is never half-written.
-func File(path string, check bool) (changed bool, err error) {
-	kind, ok := model.KindOfPath(path)
-	if !ok {
-		return false, ErrUnknownKind
+// Corpus formats a data file the corpus reader read (corpus.Read): it refuses a file
+// the reader rejects (size, encoding, several documents, aliases…), naming its first
+// error, and returns the canonical form and whether it differs from the bytes on disk
+// (CRLF line ends included).
+func Corpus(f *corpus.File) (out []byte, changed bool, err error) {
+	if err := f.Err(); err != nil {
+		return nil, false, err
 	}
-	src, err := os.ReadFile(path)
+	if f.Kind.Name == "" {
+		return nil, false, ErrUnknownKind
+	}
+	out, err = Format(f.Kind, f.Src)
 	if err != nil {
-		return false, err
+		return nil, false, err
 	}
-	out, err := Format(kind, src)
-	if err != nil {
-		return false, err
+	return out, !bytes.Equal(f.OnDisk(), out), nil
+}
+
+// File formats one file in place, as read by corpus.Read(s). It reports whether the
+// file changed. The file is replaced all or nothing, and only if it still holds what
+// was read (atomicfile.Replace): a concurrent change makes it fail, naming the file.
+func File(s corpus.Source, check bool) (changed bool, err error) {
+	f := corpus.Read(s)
+	out, changed, err := Corpus(f)
+	if err != nil || !changed || check {
+		return changed, err
 	}
-	if bytes.Equal(src, out) {
-		return false, nil
-	}
-	if check {
-		return true, nil
-	}
-	return true, atomicfile.Write(path, out)
+	return true, atomicfile.Replace(f.Path, f.OnDisk(), out)
 }

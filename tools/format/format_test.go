@@ -2,11 +2,15 @@ package format
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/pssdc/guide-iad/tools/corpus"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
@@ -86,14 +90,16 @@ func TestRoundTrip(t *testing.T) {
 
 // TestDataIsFormatted: the committed corpus is in canonical form (guide fmt --check).
 func TestDataIsFormatted(t *testing.T) {
-	files, _ := filepath.Glob("../../data/*/*.yaml")
-	more, _ := filepath.Glob("../../data/*.yaml")
-	for _, f := range append(files, more...) {
-		changed, err := File(f, true)
+	sources, err := corpus.List("../../data")
+	if err != nil || len(sources) < 10 {
+		t.Fatalf("%d files listed: %v", len(sources), err)
+	}
+	for _, s := range sources {
+		changed, err := File(s, true)
 		if err != nil {
-			t.Errorf("%s: %v", f, err)
+			t.Errorf("%s: %v", s.Path, err)
 		} else if changed {
-			t.Errorf("%s is not formatted; run make fmt", f)
+			t.Errorf("%s is not formatted; run make fmt", s.Path)
 		}
 	}
 }
@@ -106,7 +112,7 @@ func TestFileIsAtomic(t *testing.T) {
 	path := filepath.Join(dir, "x.yaml")
 	bad := []byte("id: x\ntitle: [unclosed\n")
 	os.WriteFile(path, bad, 0o644)
-	if _, err := File(path, false); err == nil {
+	if _, err := File(corpus.ClassifyPath(path), false); err == nil {
 		t.Fatal("formatted a file YAML cannot read")
 	}
 	got, _ := os.ReadFile(path)
@@ -116,7 +122,7 @@ func TestFileIsAtomic(t *testing.T) {
 	good := []byte("title: {en: T, fr: T}\nid: x\n")
 	os.WriteFile(path, good, 0o600)
 	os.Chmod(path, 0o600)
-	changed, err := File(path, false)
+	changed, err := File(corpus.ClassifyPath(path), false)
 	if err != nil || !changed {
 		t.Fatalf("changed=%v err=%v", changed, err)
 	}
@@ -131,5 +137,90 @@ func TestFileIsAtomic(t *testing.T) {
 	got, _ = os.ReadFile(path)
 	if string(got) != "id: x\ntitle: {en: T, fr: T}\n" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestFileRefuses: File leaves alone every file the corpus reader rejects, naming the
+// file and the reason, and writes CRLF files with LF.
+func TestFileRefuses(t *testing.T) {
+	valid := "id: x\ntitle: {en: T, fr: T}\n"
+	cases := []struct {
+		name    string
+		src     string
+		link    bool   // the file is a symbolic link to a file outside data/
+		wantErr string // "" when it must be formatted
+		want    string // content afterwards when formatted
+	}{
+		{"two documents", valid + "---\nid: y\n", false, "more than one YAML document", ""},
+		{"too large", "id: x\nsummary: {en: " + strings.Repeat("a", corpus.MaxFileSize) + ", fr: b}\n", false, "the limit is", ""},
+		{"alias", "id: &a x\ntitle: {en: *a, fr: T}\n", false, "anchor", ""},
+		{"link out of data", valid, true, "symbolic link leads outside the data folder", ""},
+		{"crlf", strings.ReplaceAll(valid, "\n", "\r\n"), false, "", valid},
+		{"lone cr", "id: x\ntitle: {en: T\r, fr: T}\n", false, "carriage return", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := filepath.Join(t.TempDir(), "data")
+			dir := filepath.Join(data, "projects")
+			must(t, os.MkdirAll(dir, 0o755))
+			path := filepath.Join(dir, "x.yaml")
+			target := path
+			if c.link {
+				target = filepath.Join(t.TempDir(), "secret.yaml")
+				must(t, os.Symlink(target, path))
+			}
+			must(t, os.WriteFile(target, []byte(c.src), 0o644))
+			sources, err := corpus.List(data)
+			if err != nil || len(sources) != 1 {
+				t.Fatalf("listed %v, %v", sources, err)
+			}
+			changed, err := File(sources[0], false)
+			got, _ := os.ReadFile(target)
+			if c.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), path) {
+					t.Fatalf("got %v, want an error naming %s and saying %q", err, path, c.wantErr)
+				}
+				if string(got) != c.src {
+					t.Errorf("refused file changed")
+				}
+				if info, _ := os.Lstat(path); c.link && info.Mode()&os.ModeSymlink == 0 {
+					t.Errorf("link replaced")
+				}
+				return
+			}
+			if err != nil || !changed || string(got) != c.want {
+				t.Errorf("changed=%v err=%v content %q, want %q", changed, err, got, c.want)
+			}
+		})
+	}
+}
+
+// TestFileLosesNoUpdate: a file changed between File's read and its write is left as
+// the other writer made it, and File says so.
+func TestFileLosesNoUpdate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "projects")
+	must(t, os.MkdirAll(dir, 0o755))
+	path := filepath.Join(dir, "x.yaml")
+	must(t, os.WriteFile(path, []byte("title: {en: T, fr: T}\nid: x\n"), 0o644))
+	f := corpus.Read(corpus.ClassifyPath(path))
+	out, changed, err := Corpus(f)
+	if err != nil || !changed {
+		t.Fatalf("changed=%v err=%v", changed, err)
+	}
+	theirs := []byte("title: {en: T, fr: Traduit}\nid: x\n")
+	must(t, os.WriteFile(path, theirs, 0o644))
+	err = atomicfile.Replace(f.Path, f.OnDisk(), out)
+	if !errors.Is(err, atomicfile.ErrChanged) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("got %v, want ErrChanged naming the file", err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, theirs) {
+		t.Errorf("the other writer's change was lost: %q", got)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/model"
 	"github.com/pssdc/guide-iad/tools/newentry"
 )
@@ -137,7 +137,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 
 	if !*noPrompt && stdinIsTerminal() {
-		tax, _ := model.LoadTaxonomy(filepath.Join(*dataDir, "taxonomy.yaml")) // without it, no numbered choices
+		tax, _ := corpus.LoadTaxonomy(*dataDir) // without it, no numbered choices
 		p := &newentry.Prompter{In: bufio.NewReader(newStdin), Out: stdout, Tax: tax,
 			Check: func(values newentry.Values, in newentry.Input) string {
 				if in.Field.ID {

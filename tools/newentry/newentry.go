@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pssdc/guide-iad/tools/check"
+	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/model"
@@ -524,6 +525,14 @@ func Create(dataDir string, kind model.Kind, id string, src []byte) (string, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return path, err
+	}
+	// Nothing is written through a link out of the data folder (data/projects → /etc).
+	if root, err := datafiles.RealDir(dataDir); err != nil {
+		return path, err
+	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err != nil {
+		return path, err
+	} else if dir, err = filepath.Abs(dir); err != nil || !datafiles.Within(root, dir) {
+		return path, fmt.Errorf("%s: error: the folder is a symbolic link leading outside the data folder; nothing was written", filepath.Dir(path))
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+id+".yaml.*")
 	if err != nil {

@@ -6,7 +6,6 @@ package review
 
 import (
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
 	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
@@ -225,48 +225,27 @@ func loadContacts(dataDir string, now time.Time, res *Result) (map[string]Contac
 	return out, nil
 }
 
-// eachFile calls f with the top-level mapping of each file of the kind's folder.
+// eachFile calls f with the top-level mapping of each file of the kind's folder, as
+// package corpus lists and reads them (the validator's limits and link rules); a file it
+// rejects is left out and named in res.Skipped with its first error.
 func eachFile(dataDir string, kind model.Kind, res *Result, f func(path string, root *yaml.Node)) error {
-	dir := filepath.Join(dataDir, kind.Dir)
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	} else if err != nil {
+	sources, err := datafiles.List(dataDir)
+	if err != nil {
 		return err
 	}
-	for _, de := range entries {
-		if !de.Type().IsRegular() || filepath.Ext(de.Name()) != ".yaml" {
+	prefix := filepath.Join(dataDir, kind.Dir) + string(filepath.Separator)
+	for _, s := range sources {
+		if !strings.HasPrefix(s.Path+string(filepath.Separator), prefix) || s.NotData() {
 			continue
 		}
-		path := filepath.Join(dir, de.Name())
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		root, err := parse(src)
-		if err != nil {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: left out: %v (run guide validate)", path, err))
+		file := datafiles.Read(s)
+		if err := file.Err(); err != nil {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: left out: %v", s.Path, err))
 			continue
 		}
-		f(path, root)
+		f(s.Path, file.Root)
 	}
 	return nil
-}
-
-func parse(src []byte) (root *yaml.Node, err error) {
-	defer func() { // a malformed file must be reported, never crash the tool
-		if r := recover(); r != nil {
-			err = fmt.Errorf("unreadable YAML (%v)", r)
-		}
-	}()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, err
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, errors.New("not a YAML mapping")
-	}
-	return doc.Content[0], nil
 }
 
 func hasDate(spec *model.Spec, key string) bool {

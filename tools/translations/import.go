@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
 	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
@@ -101,18 +102,25 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 		refuseAll("not a data file of the guide (expected KIND/ID.yaml as exported); row left alone")
 		return c, problems, 0, nil
 	}
-	src, err := os.ReadFile(p)
-	if errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
 		refuseAll("no such file in the data folder; was it renamed since the export?")
 		return c, problems, 0, nil
 	} else if err != nil {
 		return c, nil, 0, err
 	}
-	root, err := parse(src)
-	if err != nil {
-		refuseAll(fmt.Sprintf("cannot read the file (%v); run guide validate", err))
+	// Read as guide validate reads it (package corpus): a file it rejects (a link out of
+	// the data folder, several documents, an alias…) is left alone.
+	f := datafiles.ReadPath(dataDir, p)
+	if err := f.Err(); err != nil {
+		refuseAll(fmt.Sprintf("cannot read the file: %v", err))
 		return c, problems, 0, nil
 	}
+	root, err := f.Tree() // with its comments, which the new file keeps
+	if err != nil {
+		refuseAll(fmt.Sprintf("cannot read the file: %v", err))
+		return c, problems, 0, nil
+	}
+	src := f.Src
 	var want any // the file's values as they should be after the import
 	if err := yaml.Unmarshal(src, &want); err != nil {
 		return c, nil, 0, err
@@ -146,8 +154,15 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 		refuseAll(fmt.Sprintf("the file was left alone: %v", err))
 		return Changed{Path: p}, problems, already, nil
 	}
-	if !bytes.Equal(out, src) {
-		if err := atomicfile.Write(p, out); err != nil {
+	if !bytes.Equal(out, f.OnDisk()) {
+		// Only if the file still holds what was read: a change made meanwhile (guide fmt,
+		// an editor) is never overwritten; the rows are refused and can be imported again.
+		err := atomicfile.Replace(p, f.OnDisk(), out)
+		if errors.Is(err, atomicfile.ErrChanged) || errors.Is(err, atomicfile.ErrLink) {
+			refuseAll(fmt.Sprintf("%v; nothing was written to it", err))
+			return Changed{Path: p}, problems, already, nil
+		}
+		if err != nil {
 			return c, nil, 0, err
 		}
 	}

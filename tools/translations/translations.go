@@ -9,17 +9,18 @@ package translations
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
 	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
@@ -49,15 +50,12 @@ func Worklist(dataDir string) (rows []Row, skipped []string, err error) {
 		return nil, nil, err
 	}
 	for _, f := range files {
-		src, err := os.ReadFile(filepath.Join(dataDir, filepath.FromSlash(f.rel)))
-		if err != nil {
-			return nil, nil, err
-		}
-		root, err := parse(src)
-		if err != nil {
-			skipped = append(skipped, fmt.Sprintf("%s: left out: %v (run guide validate)", filepath.Join(dataDir, filepath.FromSlash(f.rel)), err))
+		file := datafiles.Read(f.source)
+		if err := file.Err(); err != nil {
+			skipped = append(skipped, fmt.Sprintf("%s: left out: %v", f.source.Path, err))
 			continue
 		}
+		root := file.Root
 		id := scalarValue(lookup(root, "id"))
 		walk(root, model.MustSpec(f.kind.New()), "", func(key string, m *yaml.Node) {
 			have := texts(m)
@@ -78,55 +76,34 @@ func Worklist(dataDir string) (rows []Row, skipped []string, err error) {
 }
 
 type dataFile struct {
-	rel  string // slash-separated, under the data folder
-	kind model.Kind
+	rel    string // slash-separated, under the data folder
+	kind   model.Kind
+	source datafiles.Source
 }
 
-// dataFiles lists the data files of every kind, in the order of model.Kinds.
+// dataFiles lists the data files of every kind, in the order of model.Kinds, as package
+// corpus lists them (the validator's listing: links leading out of the data folder are
+// listed with their problem, and Worklist leaves them out naming it).
 func dataFiles(dataDir string) ([]dataFile, error) {
-	if info, err := os.Stat(dataDir); err != nil {
-		return nil, fmt.Errorf("data folder: %w", err)
-	} else if !info.IsDir() {
-		return nil, fmt.Errorf("data folder %s is not a folder", dataDir)
-	}
-	var out []dataFile
-	for _, k := range model.Kinds {
-		if k.File != "" {
-			if _, err := os.Stat(filepath.Join(dataDir, k.File)); err == nil {
-				out = append(out, dataFile{k.File, k})
-			}
-			continue
-		}
-		entries, err := os.ReadDir(filepath.Join(dataDir, k.Dir))
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		} else if err != nil {
-			return nil, err
-		}
-		for _, e := range entries { // sorted by name
-			if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".yaml") {
-				out = append(out, dataFile{k.Dir + "/" + e.Name(), k})
-			}
-		}
-	}
-	return out, nil
-}
-
-// parse reads one YAML document holding a mapping.
-func parse(src []byte) (root *yaml.Node, err error) {
-	defer func() { // a malformed file must be reported, never crash the tool
-		if r := recover(); r != nil {
-			err = fmt.Errorf("unreadable YAML (%v)", r)
-		}
-	}()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	sources, err := datafiles.List(dataDir)
+	if err != nil {
 		return nil, err
 	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, errors.New("not a YAML mapping")
+	order := map[string]int{}
+	for i, k := range model.Kinds {
+		order[k.Name] = i
 	}
-	return doc.Content[0], nil
+	var out []dataFile
+	for _, s := range sources {
+		if s.NotData() {
+			continue // not a data file: guide validate says what to do with it
+		}
+		out = append(out, dataFile{filepath.ToSlash(s.Rel()), s.Kind, s})
+	}
+	slices.SortStableFunc(out, func(a, b dataFile) int {
+		return cmp.Or(cmp.Compare(order[a.kind.Name], order[b.kind.Name]), cmp.Compare(a.rel, b.rel))
+	})
+	return out, nil
 }
 
 // walk calls visit for every bilingual mapping under n, with its key path.

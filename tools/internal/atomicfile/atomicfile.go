@@ -24,9 +24,13 @@ func Write(path string, data []byte) error {
 // WriteFunc writes a file through write: into a temporary file of the same
 // folder, renamed over path only once complete. On any error, path is untouched and the
 // temporary file removed. An existing file keeps its permissions; a new one gets 0644.
+// A symbolic link is refused (ErrLink), never replaced by a copy.
 func WriteFunc(path string, write func(io.Writer) error) (err error) {
 	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
+	if info, err := os.Lstat(path); err == nil {
+		if info.Mode()&os.ModeSymlink != 0 {
+			return fmt.Errorf("%s %w", path, ErrLink)
+		}
 		if !info.Mode().IsRegular() {
 			return fmt.Errorf("%s exists and is not a regular file", path)
 		}

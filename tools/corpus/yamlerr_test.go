@@ -1,4 +1,4 @@
-package check
+package corpus
 
 import (
 	"bytes"
@@ -160,7 +160,7 @@ func TestStrictAcceptsValidFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	var files []string
-	for _, glob := range []string{"testdata/valid/*.yaml", "testdata/valid/*/*.yaml", "testdata/warnings/*/*.yaml",
+	for _, glob := range []string{"../check/testdata/valid/*.yaml", "../check/testdata/valid/*/*.yaml", "../check/testdata/warnings/*/*.yaml",
 		"../../data/*.yaml", "../../data/*/*.yaml", filepath.Join(gendir, "*", "*.yaml")} {
 		m, _ := filepath.Glob(glob)
 		if len(m) == 0 {
@@ -210,7 +210,7 @@ func TestStrictAcceptsValidFiles(t *testing.T) {
 // inside the file, and a message of the guide's own, not the library's.
 func TestSyntaxErrorsOfMutants(t *testing.T) {
 	var files []string
-	for _, glob := range []string{"testdata/valid/*.yaml", "testdata/valid/*/*.yaml", "../../data/projects/*.yaml"} {
+	for _, glob := range []string{"../check/testdata/valid/*.yaml", "../check/testdata/valid/*/*.yaml", "../../data/projects/*.yaml"} {
 		m, _ := filepath.Glob(glob)
 		files = append(files, m...)
 	}

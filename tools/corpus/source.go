@@ -1,4 +1,4 @@
-package check
+package corpus
 
 import (
 	"bytes"
@@ -24,6 +24,7 @@ const (
 type parsed struct {
 	path  string
 	src   []byte
+	raw   []byte     // the content as read, when CRLF line ends were read as LF
 	root  *yaml.Node // the top-level mapping; nil when parsing failed
 	diags diag.List
 }
@@ -53,10 +54,18 @@ func parse(path string, src []byte) *parsed {
 		p.errorf(line, col, "", "invalid UTF-8; save the file as UTF-8")
 		return p
 	}
-	if i := bytes.IndexByte(src, '\r'); i >= 0 {
-		line, col := position(src, i)
-		p.errorf(line, col, "", "carriage return (CRLF or CR line end); use LF line ends (`guide fmt` rewrites them)")
-		return p
+	if bytes.IndexByte(src, '\r') >= 0 {
+		// CRLF line ends (Git for Windows checks files out so) are read as LF: lines and
+		// columns stay those of the file. A lone CR is an old Mac line end or a hidden
+		// character, and is refused.
+		if i := loneCR(src); i >= 0 {
+			line, col := position(src, i)
+			p.errorf(line, col, "", "carriage return without a line feed (CR line end or a stray control character); use LF line ends (`guide fmt` rewrites them)")
+			return p
+		}
+		p.raw = src
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		p.src = src
 	}
 	if line, col, ok := tabIndent(src); ok {
 		p.errorf(line, col, "", "tab used for indentation; YAML indents with spaces only")
@@ -92,6 +101,16 @@ func parse(path string, src []byte) *parsed {
 	}
 	p.root = root
 	return p
+}
+
+// loneCR returns the offset of the first CR not followed by LF, or -1.
+func loneCR(src []byte) int {
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			return i
+		}
+	}
+	return -1
 }
 
 // hasDocumentMarker reports whether a line starts with --- or ... (a document start

@@ -1,4 +1,4 @@
-package check
+package corpus
 
 import (
 	"bytes"
@@ -129,8 +129,8 @@ func TestFastParseMatchesLibrary(t *testing.T) {
 		glob     string
 		mustFast bool
 	}{
-		{"testdata/*/*.yaml", false},
-		{"testdata/*/*/*.yaml", false},
+		{"../check/testdata/*/*.yaml", false},
+		{"../check/testdata/*/*/*.yaml", false},
 		{"../../data/*.yaml", true},
 		{"../../data/*/*.yaml", true},
 		{filepath.Join(gendir, "*", "*.yaml"), true},
@@ -158,7 +158,7 @@ func FuzzFastParse(f *testing.F) {
 	for _, c := range fastCases {
 		f.Add([]byte(c.src))
 	}
-	seeds, _ := filepath.Glob("testdata/*/*/*.yaml")
+	seeds, _ := filepath.Glob("../check/testdata/*/*/*.yaml")
 	for _, s := range seeds {
 		if b, err := os.ReadFile(s); err == nil {
 			f.Add(b)

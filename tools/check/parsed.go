@@ -1,0 +1,39 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/pssdc/guide-iad/tools/corpus"
+	"github.com/pssdc/guide-iad/tools/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest data file read.
+const MaxFileSize = corpus.MaxFileSize
+
+// parsed is a data file read and parsed into a YAML node tree.
+type parsed struct {
+	path  string
+	src   []byte
+	root  *yaml.Node // the top-level mapping; nil when parsing failed
+	diags diag.List
+}
+
+func (p *parsed) errorf(line, col int, key, format string, args ...any) {
+	p.diags = append(p.diags, diag.Diagnostic{File: p.path, Line: line, Column: col,
+		Severity: diag.Error, Key: key, Message: fmt.Sprintf(format, args...)})
+}
+
+func parse(path string, src []byte) *parsed { return fromFile(corpus.Parse(path, src)) }
+
+// fromFile is what the checks need of a file the corpus reader read.
+func fromFile(f *corpus.File) *parsed {
+	return &parsed{path: f.Path, src: f.Src, root: f.Root, diags: f.Diags}
+}
+
+// readAndParse reads and parses one file; problems become its diagnostics.
+func readAndParse(s corpus.Source) *parsed { return fromFile(corpus.Read(s)) }
+
+func describe(n *yaml.Node) string { return corpus.Describe(n) }
+
+func position(src []byte, off int) (line, col int) { return corpus.Position(src, off) }

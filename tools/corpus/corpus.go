@@ -1,0 +1,464 @@
+// Package corpus is the one reader of the guide's data folder (data/): every command
+// that lists, reads or parses data files goes through it, so that all of them apply the
+// same rules to what strangers submit.
+//
+// Design notes:
+//
+//   - Listing (List, ListPaths): data/taxonomy.yaml, data/editions.yaml and
+//     data/KIND/ID.yaml, nothing else. A file or folder with no place there is listed
+//     with a Problem, so the validator can say what to do with it. When data/ itself is
+//     a symbolic link it is resolved once and the real folder walked, so every command
+//     sees the same files whatever path leads to them.
+//   - Symbolic links: a link inside data/ may name another file of data/; a link that
+//     leads outside (or to a folder) is a Problem and is never opened. Read checks again
+//     just before opening, so a link swapped in after listing is refused too. Writers
+//     (tools/internal/atomicfile.Replace) refuse links altogether: a link is never
+//     replaced by a copy.
+//   - Limits (source.go): at most MaxFileSize bytes are read (a larger file is refused
+//     without being held in memory), UTF-8 without BOM, no tab indentation, one YAML
+//     document holding a mapping, no anchors, aliases, merge keys or tags, at most
+//     MaxDepth levels and MaxNodes values. CRLF line ends are accepted (read as LF, so
+//     lines and columns are those of the file); a lone CR is not.
+//   - Parsing: the fast reader (fastyaml.go) for the files `guide fmt` writes, yaml.v3
+//     for anything else; both give the same tree (TestFastParseMatchesLibrary,
+//     FuzzFastParse).
+//   - Compare-and-swap: File.Hash is the SHA-256 of the bytes read; a command that
+//     rewrites a file passes them to atomicfile.Replace, which replaces the file only
+//     if it still holds them.
+//
+// A file with an error diagnostic (File.Err) is never rewritten, copied or converted
+// by any command: they refuse it, naming the file and this first error.
+package corpus
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/model"
+	"gopkg.in/yaml.v3"
+)
+
+// Source is one listed file.
+type Source struct {
+	// Path is the file as named in messages: under the data folder as given (data/…)
+	// even when that folder is a symbolic link.
+	Path string
+	Kind model.Kind
+	// Problem is set when the file cannot be a data file at all (wrong place or type, a
+	// symbolic link leading out of the data folder); it is never read.
+	Problem string
+	// root is the real (symlink-free) data folder a listed file must stay in; empty for
+	// a file outside any data folder.
+	root string
+	rel  string // the path inside root
+}
+
+// File is a data file read and parsed.
+type File struct {
+	Path string
+	Kind model.Kind
+	// Src is the content as parsed (CRLF read as LF); nil when reading failed.
+	Src []byte
+	// Root is the top-level mapping; nil when the file cannot be checked further.
+	Root *yaml.Node
+	// Diags are the reader's findings (size, encoding, syntax, YAML features).
+	Diags diag.List
+	// Hash is the SHA-256 of the bytes on disk when read (before any CRLF conversion),
+	// for compare-and-swap writes (atomicfile.Replace).
+	Hash [sha256.Size]byte
+	// Raw is the content exactly as read (nil when identical to Src).
+	Raw []byte
+	// CRLF says the file had CRLF line ends (which `guide fmt` rewrites).
+	CRLF bool
+}
+
+// OnDisk returns the bytes as they were read from disk.
+func (f *File) OnDisk() []byte {
+	if f.Raw != nil {
+		return f.Raw
+	}
+	return f.Src
+}
+
+// Err returns the file's first error as an error naming the file, or nil: what a
+// command prints when it refuses the file.
+func (f *File) Err() error {
+	for _, d := range f.Diags {
+		if d.Severity == diag.Error {
+			return fmt.Errorf("%s (run guide validate); the file was left alone", d.String())
+		}
+	}
+	return nil
+}
+
+func (f *File) errorf(line, col int, format string, args ...any) {
+	f.Diags = append(f.Diags, diag.Diagnostic{File: f.Path, Line: line, Column: col,
+		Severity: diag.Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// RealDir resolves the data folder once (it may be a symbolic link) and checks it is a
+// folder.
+func RealDir(dataDir string) (string, error) {
+	real, err := filepath.EvalSymlinks(dataDir)
+	if err != nil {
+		return "", fmt.Errorf("data folder: %w", err)
+	}
+	real, err = filepath.Abs(real)
+	if err != nil {
+		return "", fmt.Errorf("data folder: %w", err)
+	}
+	info, err := os.Stat(real)
+	if err != nil {
+		return "", fmt.Errorf("data folder: %w", err)
+	}
+	if !info.IsDir() {
+		return "", fmt.Errorf("data folder %s is not a folder", dataDir)
+	}
+	return real, nil
+}
+
+// List lists every file under dataDir with its kind, flagging files that have no place
+// there. Paths are named under dataDir as given.
+func List(dataDir string) ([]Source, error) {
+	realRoot, err := RealDir(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	return listUnder(dataDir, realRoot, realRoot, nil)
+}
+
+// listUnder walks the real folder dir (realRoot or a folder inside it) and names its
+// files under shown, the folder as given (data/, or data/projects through a link…);
+// each file is classified by its place in realRoot.
+func listUnder(shown, realRoot, dir string, out []Source) ([]Source, error) {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", path, err)
+		}
+		if path == dir {
+			return nil
+		}
+		rel, _ := filepath.Rel(realRoot, path)
+		inner, _ := filepath.Rel(dir, path)
+		name := filepath.Join(shown, inner)
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		if d.Type()&fs.ModeSymlink != 0 {
+			if problem := linkProblem(realRoot, path); problem != "" {
+				out = append(out, Source{Path: name, Problem: problem})
+				return nil
+			}
+		}
+		if d.IsDir() {
+			if len(parts) == 1 {
+				if _, ok := model.KindByDir(parts[0]); ok {
+					return nil
+				}
+			}
+			if len(parts) == 2 {
+				out = append(out, Source{Path: name, Problem: "unexpected folder: entries go directly in their folder, not in subfolders"})
+			} else {
+				out = append(out, Source{Path: name, Problem: "unexpected folder; data/ holds " + LayoutHint()})
+			}
+			return filepath.SkipDir
+		}
+		s := Classify(name, parts)
+		s.root, s.rel = realRoot, rel
+		out = append(out, s)
+		return nil
+	})
+	return out, err
+}
+
+// linkProblem says why the symbolic link at path cannot be read, or "".
+func linkProblem(realRoot, path string) string {
+	target, err := filepath.EvalSymlinks(path)
+	if err == nil {
+		target, err = filepath.Abs(target)
+	}
+	if err != nil || realRoot == "" || !Within(realRoot, target) {
+		return "symbolic link leads outside the data folder; put the file itself here"
+	}
+	if st, err := os.Stat(target); err == nil && st.IsDir() {
+		return "symbolic link to a folder; put the files themselves here"
+	}
+	return ""
+}
+
+// Classify finds the kind of a file from its place: parts are its path inside the data
+// folder (taxonomy.yaml, KIND/ID.yaml).
+func Classify(path string, parts []string) Source {
+	name := parts[len(parts)-1]
+	ext := filepath.Ext(name)
+	s := Source{Path: path}
+	switch {
+	case ext == ".yml":
+		s.Problem = fmt.Sprintf("use the .yaml extension: rename to %s", strings.TrimSuffix(name, ext)+".yaml")
+	case ext != ".yaml":
+		s.Problem = "not a YAML data file; data/ holds " + LayoutHint()
+	case len(parts) == 1:
+		if k, ok := model.KindByFile(name); ok {
+			s.Kind = k
+		} else {
+			s.Problem = "unexpected file at the top of data/; entries go in " + LayoutHint()
+		}
+	case len(parts) == 2:
+		k, ok := model.KindByDir(parts[0])
+		if !ok {
+			s.Problem = "unexpected folder; data/ holds " + LayoutHint()
+		}
+		s.Kind = k
+	default:
+		s.Problem = "entries go directly in their folder, not in subfolders"
+	}
+	return s
+}
+
+// ClassifyPath finds the kind of a file outside any data folder by its parent folder's
+// name (projects/, contacts/…) or its own name.
+func ClassifyPath(path string) Source {
+	parent := filepath.Base(filepath.Dir(path))
+	if _, ok := model.KindByDir(parent); ok {
+		return Classify(path, []string{parent, filepath.Base(path)})
+	}
+	return Classify(path, []string{filepath.Base(path)})
+}
+
+// ListPaths resolves command-line paths (files and folders) into sources. A file inside
+// dataDir is classified by its place there (and the symlink rules of List apply); one
+// outside by its parent folder's name or its own name. A folder that is a symbolic link
+// is resolved once. Paths are named as given (cleaned), so callers can tell which
+// files were asked for.
+func ListPaths(dataDir string, paths []string) ([]Source, error) {
+	realRoot, _ := RealDir(dataDir) // no data folder: every path is outside one
+	var out []Source
+	for _, p := range paths {
+		p = filepath.Clean(p)
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if info.IsDir() {
+			real, err := filepath.EvalSymlinks(p)
+			if err == nil {
+				real, err = filepath.Abs(real)
+			}
+			if err != nil {
+				return nil, err
+			}
+			if realRoot != "" && Within(realRoot, real) {
+				out, err = listUnder(p, realRoot, real, out)
+			} else if lexicallyIn(dataDir, p) {
+				out = append(out, Source{Path: p, Problem: "symbolic link leads outside the data folder; put the files themselves here"})
+			} else {
+				out, err = listOutside(p, real, out)
+			}
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		out = append(out, sourceOf(dataDir, realRoot, p))
+	}
+	return out, nil
+}
+
+// listOutside lists the files of a folder outside the data folder; a symbolic link
+// there is not followed.
+func listOutside(shown, dir string, out []Source) ([]Source, error) {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		name := filepath.Join(shown, rel)
+		if d.Type()&fs.ModeSymlink != 0 {
+			out = append(out, Source{Path: name, Problem: "symbolic link; give the file itself"})
+			return nil
+		}
+		out = append(out, ClassifyPath(name))
+		return nil
+	})
+	return out, err
+}
+
+// sourceOf classifies one file given on the command line.
+func sourceOf(dataDir, realRoot, p string) Source {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return Source{Path: p, Problem: err.Error()}
+	}
+	dirReal, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err == nil {
+		abs = filepath.Join(dirReal, filepath.Base(abs))
+	}
+	if realRoot != "" && Within(realRoot, abs) {
+		rel, _ := filepath.Rel(realRoot, abs)
+		if info, err := os.Lstat(abs); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			if problem := linkProblem(realRoot, abs); problem != "" {
+				return Source{Path: p, Problem: problem}
+			}
+		}
+		s := Classify(p, strings.Split(filepath.ToSlash(rel), "/"))
+		s.root, s.rel = realRoot, rel
+		return s
+	}
+	if realRoot != "" && lexicallyIn(dataDir, p) {
+		// Named under data/, but a folder on the way is a link leading out of it.
+		return Source{Path: p, Problem: "symbolic link leads outside the data folder; put the file itself here"}
+	}
+	if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return Source{Path: p, Problem: "symbolic link; give the file itself"}
+	}
+	return ClassifyPath(p)
+}
+
+// Rel returns the file's path inside the data folder (projects/ID.yaml), or its base
+// name for a file given from elsewhere.
+func (s Source) Rel() string {
+	if s.rel != "" {
+		return s.rel
+	}
+	return filepath.Base(s.Path)
+}
+
+// NotData reports whether s is simply not a data file (a README, a .yml file, a
+// folder with no place in data/): guide validate names it, other commands pass it by.
+// A symbolic link leading out of the data folder is never NotData: every command
+// refuses it, naming it.
+func (s Source) NotData() bool {
+	return s.Problem != "" && !strings.Contains(s.Problem, "symbolic link") && filepath.Ext(s.Path) != ".yaml" ||
+		s.Problem == "" && filepath.Ext(s.Path) != ".yaml"
+}
+
+// InDataDir reports whether s is a file of the listed data folder (not one given from
+// elsewhere).
+func (s Source) InDataDir() bool { return s.root != "" }
+
+// Merge adds extra files to the corpus; an extra file replaces a corpus file of the
+// same kind and name (it is a new version of it), and a corpus file named again in
+// extra is kept once.
+func Merge(corpus, extra []Source) []Source {
+	key := func(s Source) string { return s.Kind.Name + "/" + filepath.Base(s.Path) }
+	replaced := map[string]bool{}
+	seen := map[string]bool{}
+	var out []Source
+	for _, s := range extra {
+		if seen[s.Path] {
+			continue
+		}
+		seen[s.Path] = true
+		if s.Problem == "" {
+			replaced[key(s)] = true
+		}
+		out = append(out, s)
+	}
+	for _, s := range corpus {
+		if seen[s.Path] {
+			continue
+		}
+		if s.Problem != "" || !replaced[key(s)] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Read reads and parses one listed file; every problem is a diagnostic of the file.
+func Read(s Source) *File {
+	f := &File{Path: s.Path, Kind: s.Kind}
+	if s.Problem != "" {
+		f.errorf(0, 0, "%s", s.Problem)
+		return f
+	}
+	data, size, err := readLimited(s)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		f.errorf(0, 0, "cannot read: %v", err)
+		return f
+	}
+	if len(data) > MaxFileSize { // named with its true size, not what was read of it
+		f.errorf(0, 0, "file is %d bytes; the limit is %d bytes (1 MiB): split long text or move it to a linked page", max(size, int64(len(data))), MaxFileSize)
+		return f
+	}
+	p := parse(s.Path, data)
+	f.Src, f.Root, f.Diags, f.Raw, f.CRLF = p.src, p.root, p.diags, p.raw, p.raw != nil
+	f.Hash = sha256.Sum256(data)
+	return f
+}
+
+// ReadPath lists and reads one file given by path, against the data folder dataDir.
+func ReadPath(dataDir, path string) *File {
+	realRoot, _ := RealDir(dataDir)
+	return Read(sourceOf(dataDir, realRoot, filepath.Clean(path)))
+}
+
+// errLink is returned when a listed file became a symbolic link leading out.
+var errLink = errors.New("symbolic link leads outside the data folder")
+
+// readLimited reads at most MaxFileSize+1 bytes, enough to tell a file is too large
+// without holding a huge one in memory. A symbolic link is checked again just before
+// opening, and only regular files are read (not a FIFO or a device).
+func readLimited(s Source) ([]byte, int64, error) {
+	info, err := os.Lstat(s.Path)
+	if err != nil {
+		return nil, 0, err
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		if s.root == "" || linkProblem(s.root, s.Path) != "" {
+			return nil, 0, errLink
+		}
+	}
+	f, err := os.Open(s.Path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, 0, errors.New("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	return data, st.Size(), err
+}
+
+// lexicallyIn reports whether path is named inside dir, links not resolved.
+func lexicallyIn(dir, path string) bool {
+	d, err1 := filepath.Abs(dir)
+	p, err2 := filepath.Abs(path)
+	return err1 == nil && err2 == nil && Within(d, p) && d != p
+}
+
+// Within reports whether path is root or inside it (both absolute and clean).
+func Within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// LayoutHint names the places data files go.
+func LayoutHint() string {
+	var dirs []string
+	for _, k := range model.Kinds {
+		if k.Dir != "" {
+			dirs = append(dirs, k.Dir+"/ID.yaml")
+		} else {
+			dirs = append(dirs, k.File)
+		}
+	}
+	return strings.Join(dirs, ", ")
+}

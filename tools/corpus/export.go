@@ -1,0 +1,40 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Parse reads src, the content of the data file at path, with the limits of Read (the
+// file's kind is left to the caller).
+func Parse(path string, src []byte) *File {
+	p := parse(path, src)
+	return &File{Path: path, Src: p.src, Raw: p.raw, CRLF: p.raw != nil, Root: p.root,
+		Diags: p.diags, Hash: sha256.Sum256(src)}
+}
+
+// Describe names what a node holds, for "found …" messages.
+func Describe(n *yaml.Node) string { return describe(n) }
+
+// Tree parses the file again with the YAML library, comments kept, for a command that
+// rewrites it (File.Root comes from the fast reader, which drops comments). Only for a
+// file without errors; it returns the top-level mapping.
+func (f *File) Tree() (*yaml.Node, error) {
+	if err := f.Err(); err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := unmarshalSafely(f.Src, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: expected one YAML mapping", f.Path)
+	}
+	return doc.Content[0], nil
+}
+
+// Position converts a byte offset in src to a 1-based line and column (in characters),
+// the way every diagnostic counts them.
+func Position(src []byte, off int) (line, col int) { return position(src, off) }

@@ -1,0 +1,24 @@
+package corpus
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/pssdc/guide-iad/tools/model"
+)
+
+// LoadTaxonomy reads dataDir/taxonomy.yaml as Read reads any data file (size limit,
+// links, one document, no aliases…) and decodes it. It does not check the codes (the
+// validator does); a file the reader rejects is an error naming its first problem.
+func LoadTaxonomy(dataDir string) (*model.Taxonomy, error) {
+	path := filepath.Join(dataDir, "taxonomy.yaml")
+	f := ReadPath(dataDir, path)
+	if err := f.Err(); err != nil {
+		return nil, err
+	}
+	var t model.Taxonomy
+	if err := f.Root.Decode(&t); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &t, nil
+}
