@@ -37,6 +37,7 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 			w.p.errorf(line, col, key, "%d more problems in this text not shown; fix the ones above first", reported-maxMarkdownFindings)
 		}
 	}()
+	var codeRanges [][2]int
 	w.linkKey = key
 	w.offsetPosition = func(offset int) (int, int) { return w.sourcePosition(n, src, offset) }
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -64,11 +65,77 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 			w.link(report, opening(src, firstOffset(node)), string(node.Destination), linkText(node, src))
 		case *ast.AutoLink:
 			w.link(report, firstOffset(node), string(node.URL(src)), string(node.Label(src)))
+			codeRanges = append(codeRanges, spanOf(node, src))
 		case *ast.Image:
 			report(opening(src, firstOffset(node)), "images are not allowed in entries; link to the image instead")
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+			codeRanges = append(codeRanges, spanOf(node, src))
 		}
 		return ast.WalkContinue, nil
 	})
+	if reported == 0 {
+		// What CommonMark does not take for HTML (`<svg/onload=…>`, an unclosed
+		// `<img src=x onerror=…`) is shown as text by the site, but the open data
+		// publishes the Markdown as written and other renderers are more lenient: outside
+		// code, `<` followed by a letter, /, ! or ? is refused as in plain text.
+		for _, loc := range markupStart.FindAllStringIndex(s, -1) {
+			if inRanges(codeRanges, loc[0]) || loc[0] > 0 && s[loc[0]-1] == '\\' {
+				continue
+			}
+			end := min(len(s), loc[0]+20)
+			if j := strings.IndexAny(s[loc[0]:end], ">\n"); j >= 0 {
+				end = loc[0] + j + 1
+			}
+			report(loc[0], "%q reads as HTML, which is not allowed; put code in backticks (`<div>`), or write \\< for a literal <", strings.TrimSuffix(s[loc[0]:end], "\n"))
+			break
+		}
+	}
+}
+
+// spanOf gives the bytes of src a code span, code block or autolink covers: from its
+// first to its last segment, with the delimiters around an inline one.
+func spanOf(node ast.Node, src []byte) [2]int {
+	lo, hi := len(src), 0
+	grow := func(seg text.Segment) {
+		lo, hi = min(lo, seg.Start), max(hi, seg.Stop)
+	}
+	if node.Type() == ast.TypeBlock {
+		for i := range node.Lines().Len() {
+			grow(node.Lines().At(i))
+		}
+	} else if a, ok := node.(*ast.AutoLink); ok {
+		label := a.Label(src)
+		if i := bytes.Index(src, append([]byte("<"), label...)); i >= 0 {
+			// the first such autolink; later copies of the same address are the same text
+			grow(text.NewSegment(i, i+len(label)+2))
+		}
+	} else {
+		for c := node.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				grow(t.Segment)
+			}
+		}
+	}
+	if hi < lo {
+		return [2]int{0, 0}
+	}
+	// Reach out over the backticks or angle brackets around an inline span.
+	for lo > 0 && (src[lo-1] == '`' || src[lo-1] == '<') {
+		lo--
+	}
+	for hi < len(src) && (src[hi] == '`' || src[hi] == '>') {
+		hi++
+	}
+	return [2]int{lo, hi}
+}
+
+func inRanges(ranges [][2]int, off int) bool {
+	for _, r := range ranges {
+		if off >= r[0] && off < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *walker) link(report func(int, string, ...any), off int, dest, label string) {

@@ -181,6 +181,15 @@ func (w *walker) plain(n *yaml.Node, s, key string) {
 		w.p.errorf(line, col, key, "tab (U+0009) in plain text; write a space")
 		return
 	}
+	for _, d := range shortcodeDelims {
+		if i := strings.Index(s, d.delim); i >= 0 {
+			// Plain text is never rendered as content, but a template that one day did
+			// would run it: refused as in Markdown.
+			line, col := w.locate(n, s, i, d.delim)
+			w.p.errorf(line, col, key, "Hugo shortcode syntax %q is not allowed in plain text; write the text only (with a space inside, as in %q, if the characters matter)", d.delim, d.delim[:1]+" "+d.delim[1:])
+			return
+		}
+	}
 	if strings.ContainsAny(s, "<&") {
 		if loc := markupStart.FindStringIndex(s); loc != nil {
 			end := min(len(s), loc[0]+20)

@@ -39,6 +39,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/model"
@@ -92,10 +93,24 @@ func (f *File) OnDisk() []byte {
 func (f *File) Err() error {
 	for _, d := range f.Diags {
 		if d.Severity == diag.Error {
-			return fmt.Errorf("%s (run guide validate); the file was left alone", d.String())
+			return &RejectedError{Diag: d}
 		}
 	}
 	return nil
+}
+
+// RejectedError is a file the reader rejects: a command that meets one refuses it and
+// exits 1 (a finding, as guide validate would report it), not 2.
+type RejectedError struct {
+	Diag   diag.Diagnostic
+	Folder bool // the data folder itself, not one file
+}
+
+func (e *RejectedError) Error() string {
+	if e.Folder {
+		return e.Diag.String()
+	}
+	return e.Diag.String() + " (run guide validate); the file was left alone"
 }
 
 func (f *File) errorf(line, col int, format string, args ...any) {
@@ -120,6 +135,18 @@ func RealDir(dataDir string) (string, error) {
 	}
 	if !info.IsDir() {
 		return "", fmt.Errorf("data folder %s is not a folder", dataDir)
+	}
+	// data/ may be a link (a checkout arranged so), but only to a folder of the project
+	// that holds it: a submission cannot point the guide at the rest of the machine.
+	if li, err := os.Lstat(dataDir); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		project, err := filepath.EvalSymlinks(filepath.Dir(filepath.Clean(dataDir)))
+		if err == nil {
+			project, err = filepath.Abs(project)
+		}
+		if err != nil || !Within(project, real) {
+			return "", &RejectedError{Diag: diag.Diagnostic{File: dataDir, Severity: diag.Error,
+				Message: fmt.Sprintf("the data folder is a symbolic link leading outside the project (to %s); make it a folder of the repository", real)}, Folder: true}
+		}
 	}
 	return real, nil
 }
@@ -405,6 +432,9 @@ func ReadPath(dataDir, path string) *File {
 	return Read(sourceOf(dataDir, realRoot, filepath.Clean(path)))
 }
 
+// errNotRegular is returned for a named pipe, a device or a socket in the data folder.
+var errNotRegular = errors.New("not a regular file (a named pipe, device or socket); put the YAML file itself here")
+
 // errLink is returned when a listed file became a symbolic link leading out.
 var errLink = errors.New("symbolic link leads outside the data folder")
 
@@ -420,8 +450,12 @@ func readLimited(s Source) ([]byte, int64, error) {
 		if s.root == "" || linkProblem(s.root, s.Path) != "" {
 			return nil, 0, errLink
 		}
+	} else if !info.Mode().IsRegular() {
+		return nil, 0, errNotRegular
 	}
-	f, err := os.Open(s.Path)
+	// Non-blocking, so that a named pipe swapped in after the check above is not waited
+	// on (opening one blocks until a writer comes); reads of a regular file ignore it.
+	f, err := os.OpenFile(s.Path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -431,7 +465,7 @@ func readLimited(s Source) ([]byte, int64, error) {
 		return nil, 0, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, 0, errors.New("not a regular file")
+		return nil, 0, errNotRegular
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	return data, st.Size(), err

@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -79,7 +81,8 @@ func TestReadHugeFileQuickly(t *testing.T) {
 // TestListLinks: links inside data/ may name a file of data/; one leading out, or to a
 // folder, is listed with its problem; data/ itself a link is walked, files named under it.
 func TestListLinks(t *testing.T) {
-	real := filepath.Join(t.TempDir(), "real")
+	project := t.TempDir()
+	real := filepath.Join(project, "real")
 	for _, d := range []string{"projects", "contacts"} {
 		if err := os.MkdirAll(filepath.Join(real, d), 0o755); err != nil {
 			t.Fatal(err)
@@ -104,7 +107,7 @@ func TestListLinks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	data := filepath.Join(t.TempDir(), "data")
+	data := filepath.Join(project, "data") // a link to a folder of the same project
 	if err := os.Symlink(real, data); err != nil {
 		t.Fatal(err)
 	}
@@ -148,5 +151,56 @@ func TestListLinks(t *testing.T) {
 				t.Errorf("a link swapped in after listing was read: %v", f.Err())
 			}
 		}
+	}
+}
+
+// TestDataFolderLinkOutside: data/ as a link is followed only inside the project that
+// holds it; a link to anywhere else is refused by every command (a finding, exit 1).
+func TestDataFolderLinkOutside(t *testing.T) {
+	elsewhere := filepath.Join(t.TempDir(), "data")
+	if err := os.MkdirAll(filepath.Join(elsewhere, "projects"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	project := t.TempDir()
+	data := filepath.Join(project, "data")
+	if err := os.Symlink(elsewhere, data); err != nil {
+		t.Fatal(err)
+	}
+	for name, call := range map[string]func() error{
+		"RealDir": func() error { _, err := RealDir(data); return err },
+		"List":    func() error { _, err := List(data); return err },
+	} {
+		err := call()
+		var rejected *RejectedError
+		if !errors.As(err, &rejected) || !strings.Contains(err.Error(), "outside the project") {
+			t.Errorf("%s: %v, want a RejectedError naming the link outside the project", name, err)
+		}
+	}
+}
+
+// TestReadSpecialFile: a named pipe in data/ is refused without being opened (opening
+// one waits for a writer forever).
+func TestReadSpecialFile(t *testing.T) {
+	data := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(data, "projects"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	pipe := filepath.Join(data, "projects", "pipe.yaml")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	sources, err := List(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- Read(sources[0]).Err() }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("named pipe: %v, want refused as not a regular file", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("reading a named pipe blocked")
 	}
 }

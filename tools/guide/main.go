@@ -51,6 +51,7 @@ import (
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/gen"
+	"github.com/pssdc/guide-iad/tools/hugodata"
 	"github.com/pssdc/guide-iad/tools/schema"
 )
 
@@ -143,6 +144,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
+	case errors.As(err, new(*corpus.RejectedError)), errors.Is(err, hugodata.ErrOutRefused):
+		// A data file or an output folder the command refuses: a finding, like
+		// guide validate's, not a usage error.
+		fmt.Fprintf(stderr, "guide %s: %v\n", args[0], err)
+		return 1
 	case err != nil:
 		fmt.Fprintf(stderr, "guide %s: %v\n", args[0], err)
 		return 2
