@@ -18,11 +18,8 @@ package model
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Languages of the site, in display order.
@@ -246,20 +243,6 @@ func init() {
 			panic(fmt.Sprintf("model: %s: %v", k.Name, err))
 		}
 	}
-}
-
-// LoadTaxonomy reads a taxonomy file. It does not validate it (the validator does);
-// it is for tools that need the codes of a corpus already checked.
-func LoadTaxonomy(path string) (*Taxonomy, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var t Taxonomy
-	if err := yaml.Unmarshal(b, &t); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return &t, nil
 }
 
 // Codes returns the codes of the named vocabulary in order.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pssdc/guide-iad/tools/check"
+	datafiles "github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/model"
@@ -182,7 +183,7 @@ func uncommentKeys(src []byte) []byte {
 // fill replaces every placeholder with a value that fits its field's rules.
 func fill(t *testing.T, data string, k model.Kind, src []byte) []byte {
 	t.Helper()
-	tax, err := model.LoadTaxonomy(filepath.Join(data, "taxonomy.yaml"))
+	tax, err := datafiles.LoadTaxonomy(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,7 +366,7 @@ func TestKebabAndSuggestID(t *testing.T) {
 // answer is asked again, an empty one skips, and the id defaults to the name.
 func TestPrompter(t *testing.T) {
 	contact, _ := KindNamed("contact")
-	tax, err := model.LoadTaxonomy(filepath.Join(corpus, "taxonomy.yaml"))
+	tax, err := datafiles.LoadTaxonomy(corpus)
 	if err != nil {
 		t.Fatal(err)
 	}
