@@ -149,15 +149,6 @@ func visible(s string) string {
 	return b.String()
 }
 
-// nextLine reports U+0085 NEXT LINE anywhere in the file: YAML reads it as a line break,
-// so it never reaches a value as written and the check of values cannot see it.
-func (w *walker) nextLine() {
-	if i := bytes.Index(w.p.src, []byte("\u0085")); i >= 0 {
-		line, col := position(w.p.src, i)
-		w.p.errorf(line, col, "", "U+0085 NEXT LINE (a control character that YAML reads as a line break) is not allowed; delete it (your editor may not show it)")
-	}
-}
-
 func runeLen(s string) int {
 	_, size := utf8.DecodeRuneInString(s)
 	return size

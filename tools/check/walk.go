@@ -92,7 +92,6 @@ func checkEntry(p *parsed, kind model.Kind, tax *vocabularies, now time.Time) *e
 	}
 	first := len(p.diags)
 	w.invisible(p.root, "")
-	w.nextLine()
 	w.mapping(p.root, spec, "")
 	if kind.Dir != "" {
 		w.entryRules()

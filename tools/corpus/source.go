@@ -71,6 +71,15 @@ func parse(path string, src []byte) *parsed {
 		p.errorf(line, col, "", "tab used for indentation; YAML indents with spaces only")
 		return p
 	}
+	// YAML reads these as line ends, editors mostly do not: every line and column after
+	// one would be off, so the file is refused before it is parsed.
+	for _, lb := range []struct{ r, name string }{{"\u0085", "U+0085 NEXT LINE"}, {"\u2028", "U+2028 LINE SEPARATOR"}, {"\u2029", "U+2029 PARAGRAPH SEPARATOR"}} {
+		if i := bytes.Index(src, []byte(lb.r)); i >= 0 {
+			line, col := position(src, i)
+			p.errorf(line, col, "", "%s (a character that YAML reads as a line break) is not allowed; delete it (your editor may not show it)", lb.name)
+			return p
+		}
+	}
 
 	var doc yaml.Node
 	if fast, ok := fastParse(src); ok {
