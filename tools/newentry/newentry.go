@@ -12,9 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"time"
 
 	"github.com/pssdc/guide-iad/tools/check"
 	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
@@ -214,8 +212,6 @@ type generator struct {
 	commenting bool
 }
 
-var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
 // given reports whether a value was given for the key (any language of a text).
 func (g *generator) given(key string, f *model.Field) bool {
 	if g.commenting {
@@ -293,7 +289,7 @@ func (g *generator) value(f *model.Field, spec *model.Spec, key string) *yaml.No
 		}
 		return empty()
 	case model.ShapeDate:
-		if _, err := time.Parse(model.DateLayout, v); err == nil && datePattern.MatchString(v) {
+		if model.ValidDate(v) {
 			return scalar(v, "!!timestamp")
 		} else if v != "" {
 			return scalar(v, "!!str")
@@ -351,22 +347,11 @@ func scalar(v, tag string) *yaml.Node {
 	switch {
 	case strings.Contains(v, "\n"):
 		n.Style = yaml.LiteralStyle
-	case tag == "!!str" && needsQuotes(n):
+	case tag == "!!str" && format.NeedsQuotes(v, false):
 		// Quoted the way the corpus quotes, not with the encoder's single quotes.
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
-}
-
-// needsQuotes reports whether the scalar must be quoted: the encoder would quote it, or
-// YAML 1.1 tools would read it as a boolean (the validator insists on quotes then).
-func needsQuotes(n *yaml.Node) bool {
-	switch strings.ToLower(n.Value) {
-	case "y", "yes", "n", "no", "on", "off":
-		return true
-	}
-	b, err := yaml.Marshal(n)
-	return err == nil && len(b) > 0 && (b[0] == '\'' || b[0] == '"')
 }
 
 // empty is the placeholder of a text, code or date: "" (a null would read as "not
@@ -383,7 +368,8 @@ func join(path, key string) string {
 }
 
 // SuggestID derives an id from the entry's first required text after its id (a
-// project's English title, a contact's name), or "" when there is none yet.
+// project's title, a contact's name) with model.Slug: from the text in the first
+// language given (English, else French), or "" when there is none yet.
 func SuggestID(kind model.Kind, values Values) string {
 	for _, in := range Inputs(kind) {
 		f := in.Field
@@ -393,54 +379,17 @@ func SuggestID(kind model.Kind, values Values) string {
 		if s := in.Shape(); s != model.ShapeText && s != model.ShapeString || in.Markdown() {
 			continue
 		}
-		if in.Lang != "" && in.Lang != model.Languages[0] {
-			continue
+		if in.Lang == "" {
+			return model.Slug(values[in.Key])
 		}
-		return Kebab(values[in.Key], 60)
+		for _, lang := range model.Languages {
+			if id := model.Slug(values[f.Key+"."+lang]); id != "" {
+				return id
+			}
+		}
+		return ""
 	}
 	return ""
-}
-
-// Kebab turns text into an id: lowercase ASCII letters and digits joined by single
-// hyphens, accents removed, cut at a hyphen to at most max characters.
-func Kebab(s string, max int) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if a, ok := fold[r]; ok {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteString(a)
-			dash = false
-			continue
-		}
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else if r != '\'' && r != '’' {
-			dash = true
-		}
-	}
-	id := b.String()
-	for len(id) > max {
-		i := strings.LastIndexByte(id, '-')
-		if i <= 0 {
-			return id[:max]
-		}
-		id = id[:i]
-	}
-	return id
-}
-
-var fold = map[rune]string{
-	'à': "a", 'â': "a", 'ä': "a", 'á': "a", 'ã': "a", 'å': "a", 'æ': "ae", 'ç': "c",
-	'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'í': "i", 'î': "i", 'ï': "i", 'ì': "i",
-	'ñ': "n", 'ó': "o", 'ô': "o", 'ö': "o", 'ò': "o", 'õ': "o", 'œ': "oe", 'ø': "o",
-	'ú': "u", 'û': "u", 'ü': "u", 'ù': "u", 'ý': "y", 'ÿ': "y",
 }
 
 // Path is where the entry of that kind and id lives.

@@ -337,28 +337,25 @@ func TestCheckGivenValues(t *testing.T) {
 	}
 }
 
-func TestKebabAndSuggestID(t *testing.T) {
-	for in, want := range map[string]string{
-		"Lending laptops through public libraries": "lending-laptops-through-public-libraries",
-		"Prêt d'ordinateurs — Québec 2024":         "pret-dordinateurs-quebec-2024",
-		"  --Hello,   World!--  ":                  "hello-world",
-		"Œuvre à Montréal":                         "oeuvre-a-montreal",
-		"!!!":                                      "",
-	} {
-		if got := Kebab(in, 60); got != want {
-			t.Errorf("Kebab(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := Kebab("alpha beta gamma delta", 12); got != "alpha-beta" {
-		t.Errorf("cut: %q", got)
-	}
+// TestSuggestID: the id comes from the title (English, else French) or the name, by
+// model.Slug (tested there).
+func TestSuggestID(t *testing.T) {
 	project, _ := KindNamed("projects")
 	contact, _ := KindNamed("contact")
-	if got := SuggestID(project, Values{"title.en": "Open Data Inventory", "title.fr": "Autre"}); got != "open-data-inventory" {
-		t.Errorf("project: %q", got)
-	}
-	if got := SuggestID(contact, Values{"name": "Amélie Tremblay"}); got != "amelie-tremblay" {
-		t.Errorf("contact: %q", got)
+	for _, tc := range []struct {
+		kind   model.Kind
+		values Values
+		want   string
+	}{
+		{project, Values{"title.en": "Open Data Inventory", "title.fr": "Autre"}, "open-data-inventory"},
+		{project, Values{"title.fr": "Équipe de données"}, "equipe-de-donnees"},
+		{project, Values{"title.en": "!!!", "title.fr": "Prêt d'ordinateurs"}, "pret-d-ordinateurs"},
+		{project, Values{"summary.en": "no title"}, ""},
+		{contact, Values{"name": "Amélie Tremblay"}, "amelie-tremblay"},
+	} {
+		if got := SuggestID(tc.kind, tc.values); got != tc.want {
+			t.Errorf("SuggestID(%s, %v) = %q, want %q", tc.kind, tc.values, got, tc.want)
+		}
 	}
 }
 
