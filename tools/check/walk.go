@@ -439,51 +439,8 @@ func lastKey(path string) string {
 	return path
 }
 
-// expectation says in words what a field takes.
-func expectation(f *model.Field) string {
-	s := f.Spec
-	prefix := ""
-	if s.Shape == model.ShapeList {
-		prefix = "a list of "
-		s = s.Elem
-	}
-	var what string
-	switch {
-	case s.Shape == model.ShapeText:
-		what = "text in both languages {en: …, fr: …}"
-	case s.Shape == model.ShapeMarkdown:
-		what = "Markdown in both languages {en: …, fr: …}"
-	case s.Shape == model.ShapeDate:
-		what = "a date YYYY-MM-DD"
-	case s.Shape == model.ShapeBool:
-		what = "true or false"
-	case s.Shape == model.ShapeStruct:
-		what = "mappings with keys " + strings.Join(s.Keys(), ", ")
-	case f.ID:
-		what = "the entry's id, equal to the file name"
-	case len(f.Vocab) > 0:
-		what = "codes from " + strings.Join(f.Vocab, " or ") + " in taxonomy.yaml"
-		if prefix == "" {
-			what = "a code from " + strings.Join(f.Vocab, " or ") + " in taxonomy.yaml"
-		}
-	case f.Ref != "":
-		what = "ids of entries in data/" + f.Ref
-		if prefix == "" {
-			what = "the id of an entry in data/" + f.Ref
-		}
-	case f.URL:
-		what = "an https:// URL"
-	case f.Email:
-		what = "an email address"
-	case f.Phone:
-		what = "a telephone number"
-	case f.Lang:
-		what = "en or fr"
-	default:
-		what = "text"
-	}
-	return prefix + what
-}
+// expectation says in words what a field takes (model's one description of fields).
+func expectation(f *model.Field) string { return f.Describe("en") }
 
 func languageName(lang string) string {
 	if lang == "fr" {

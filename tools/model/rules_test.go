@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -53,6 +54,53 @@ func TestIDAndDateRules(t *testing.T) {
 	for s, want := range map[string]bool{"yes": true, "No": true, "ON": true, "off": true, "y": true, "N": true, "true": false, "yeah": false, "": false} {
 		if got := YAML11Bool(s); got != want {
 			t.Errorf("YAML11Bool(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestDescriptions(t *testing.T) {
+	for key := range descriptions["en"] {
+		if _, ok := descriptions["fr"][key]; !ok {
+			t.Errorf("description %q has no French", key)
+		}
+	}
+	for key, s := range descriptions["fr"] {
+		if _, ok := descriptions["en"][key]; !ok {
+			t.Errorf("French description %q has no English", key)
+		}
+		if strings.Contains(s, " :") || strings.Contains(s, "« ") || strings.Contains(s, " »") || strings.Contains(s, "'") {
+			t.Errorf("French description %q: %q: use no-break spaces before : and inside « », and ’", key, s)
+		}
+	}
+	for _, k := range Kinds {
+		for _, f := range MustSpec(k.New()).Fields {
+			for _, lang := range Languages {
+				d := f.Describe(lang)
+				if d == "" || strings.Contains(d, "%!") {
+					t.Errorf("%s.%s in %s: %q", k, f.Key, lang, d)
+				}
+				if f.Spec.Shape == ShapeText {
+					if d := f.DescribeIn("fr", lang); !strings.Contains(d, descriptions[lang]["lang_fr"]) || f.Max > 0 && !strings.Contains(d, fmt.Sprint(f.Max)) {
+						t.Errorf("%s.%s in %s: DescribeIn: %q", k, f.Key, lang, d)
+					}
+				}
+			}
+			if f.Describe("en") == f.Describe("fr") && !f.Lang && f.Spec.Shape != ShapeBool {
+				t.Errorf("%s.%s: the same description in both languages: %q", k, f.Key, f.Describe("en"))
+			}
+		}
+	}
+	project := MustSpec(new(Project))
+	for key, want := range map[string][2]string{
+		"title":    {"text in both languages {en: …, fr: …}", "du texte dans les deux langues {en: …, fr: …}"},
+		"themes":   {"a list of codes from themes in taxonomy.yaml", "une liste de codes de themes dans taxonomy.yaml"},
+		"contacts": {"a list of ids of entries in data/contacts", "une liste d’identifiants de fiches de data/contacts"},
+		"metrics":  {"a list of mappings with keys label, value", "une liste de tableaux associatifs aux clés label, value"},
+		"started":  {"a date YYYY-MM-DD", "une date AAAA-MM-JJ"},
+	} {
+		f, _ := project.Lookup(key)
+		if got := [2]string{f.Describe("en"), f.Describe("fr")}; got != want {
+			t.Errorf("%s: %q, want %q", key, got, want)
 		}
 	}
 }

@@ -98,61 +98,33 @@ func Inputs(kind model.Kind) []Input {
 	return out
 }
 
-// Describe says in words what the input takes, for flag help and prompts.
-func (in Input) Describe() string {
-	f := in.Field
+// Describe says in words, in language lang, what the input takes, for flag help and
+// questions: the model's description of the field (model.Field.Describe), with what a
+// flag or an answer adds (commas between items, the id's characters, optional).
+func (in Input) Describe(lang string) string {
+	f, w := in.Field, Words(lang)
 	var s string
 	switch {
 	case in.Lang != "":
-		what := "text"
-		if in.Markdown() {
-			what = "Markdown"
-		}
-		s = fmt.Sprintf("%s in %s", what, languageName(in.Lang))
-		if f.Max > 0 {
-			s += fmt.Sprintf(", at most %d characters", f.Max)
-		}
+		s = f.DescribeIn(in.Lang, lang)
 	case f.ID:
-		s = "the entry's id and file name: lowercase letters, digits and hyphens"
-	case len(f.Vocab) > 0 && in.List():
-		s = "codes from " + strings.Join(f.Vocab, " or ") + " (data/taxonomy.yaml), separated by commas"
-	case len(f.Vocab) > 0:
-		s = "a code from " + strings.Join(f.Vocab, " or ") + " (data/taxonomy.yaml)"
-	case f.Ref != "" && in.List():
-		s = "ids of entries in data/" + f.Ref + "/, separated by commas"
-	case f.Ref != "":
-		s = "the id of an entry in data/" + f.Ref + "/"
-	case f.URL:
-		s = "an https:// URL"
-	case f.Email:
-		s = "an email address"
-	case f.Phone:
-		s = "a telephone number, e.g. +1 613 555 0100"
+		s = f.Describe(lang) + w.T("id_chars")
 	case f.Lang:
-		s = "the language still being translated: " + strings.Join(model.Languages, " or ")
-	case in.Shape() == model.ShapeDate:
-		s = "a date YYYY-MM-DD"
-	case in.Shape() == model.ShapeBool:
-		s = "true or false"
+		s = w.T("pending_desc", "langs", f.Describe(lang))
 	case in.List():
-		s = "values separated by commas"
+		s = f.Describe(lang) + w.T("comma_separated")
+	case f.Phone:
+		s = f.Describe(lang) + w.T("phone_example")
 	default:
-		s = "text"
-		if f.Max > 0 {
-			s += fmt.Sprintf(", at most %d characters", f.Max)
+		s = f.Describe(lang)
+		if f.Max > 0 && in.Shape() == model.ShapeString {
+			s += fmt.Sprintf(model.MaxWords(lang), f.Max)
 		}
 	}
 	if !f.Required {
-		s += " (optional)"
+		s += w.T("optional")
 	}
 	return s
-}
-
-func languageName(lang string) string {
-	if lang == "fr" {
-		return "French"
-	}
-	return "English"
 }
 
 // Generate returns the new entry's file. Given values are written in; every other

@@ -1,7 +1,6 @@
 package newentry
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"github.com/pssdc/guide-iad/tools/internal/testutil"
@@ -356,74 +355,5 @@ func TestSuggestID(t *testing.T) {
 		if got := SuggestID(tc.kind, tc.values); got != tc.want {
 			t.Errorf("SuggestID(%s, %v) = %q, want %q", tc.kind, tc.values, got, tc.want)
 		}
-	}
-}
-
-// TestPrompter answers the questions of a contact: numbers stand for codes, a rejected
-// answer is asked again, an empty one skips, and the id defaults to the name.
-func TestPrompter(t *testing.T) {
-	contact, _ := KindNamed("contact")
-	tax, err := datafiles.LoadTaxonomy(corpus)
-	if err != nil {
-		t.Fatal(err)
-	}
-	answers := strings.Join([]string{
-		"",                    // translation_pending: both languages
-		"Jo Example",          // name
-		"Analyst", "Analyste", // role
-		"",       // organization.en: skipped
-		"",       // organization.fr: skipped
-		"CA-ONT", // jurisdiction: rejected…
-		"10",     // …then the 10th code, CA-ON
-		"x@example.org",
-		"1, fr", // languages: the first code and one by name
-		"forecasting",
-		"", // id: the suggestion
-	}, "\n") + "\n"
-	var out bytes.Buffer
-	values := Values{}
-	p := &Prompter{In: bufio.NewReader(strings.NewReader(answers)), Out: &out, Tax: tax,
-		Check: func(values Values, in Input) string {
-			if in.Key == "jurisdiction" && values[in.Key] == "CA-ONT" {
-				return `unknown code "CA-ONT" in jurisdictions (did you mean "CA-ON"?)`
-			}
-			return ""
-		}}
-	if err := p.Ask(contact, values); err != nil {
-		t.Fatal(err)
-	}
-	want := Values{"name": "Jo Example", "role.en": "Analyst", "role.fr": "Analyste", "jurisdiction": "CA-ON",
-		"email": "x@example.org", "languages": "en, fr", "expertise": "forecasting", "id": "jo-example"}
-	for k, v := range want {
-		if values[k] != v {
-			t.Errorf("%s = %q, want %q", k, values[k], v)
-		}
-	}
-	if len(values) != len(want) {
-		t.Errorf("values = %v", values)
-	}
-	if !strings.Contains(out.String(), `not accepted: unknown code "CA-ONT"`) {
-		t.Errorf("rejection not shown:\n%s", out.String())
-	}
-	if !strings.Contains(out.String(), "CA-ON ") || !strings.Contains(out.String(), "id [jo-example]> ") {
-		t.Errorf("choices or suggestion not shown:\n%s", out.String())
-	}
-}
-
-// TestPrompterPendingAndEOF: the pending language is not asked for, and the end of the
-// input stops the questions without an error.
-func TestPrompterPendingAndEOF(t *testing.T) {
-	practice, _ := KindNamed("practice")
-	var out bytes.Buffer
-	values := Values{}
-	p := &Prompter{In: bufio.NewReader(strings.NewReader("fr\nStart small")), Out: &out}
-	if err := p.Ask(practice, values); err != nil {
-		t.Fatal(err)
-	}
-	if values["translation_pending"] != "fr" || values["title.en"] != "Start small" || len(values) != 2 {
-		t.Errorf("values = %v", values)
-	}
-	if strings.Contains(out.String(), "title.fr") {
-		t.Errorf("asked for the pending language:\n%s", out.String())
 	}
 }
