@@ -226,7 +226,7 @@ func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 				tf.p.errorf(codeNode.Line, codeNode.Column, key, "%q is not an ISO 3166-2:CA code; expected CA (federal) or CA-XX (e.g. CA-ON)", code)
 			case name == "languages" && !languageCode.MatchString(code):
 				tf.p.errorf(codeNode.Line, codeNode.Column, key, "%q is not an ISO 639 language code (e.g. fr, iu)", code)
-			case name != "jurisdictions" && name != "languages" && !idPattern.MatchString(code):
+			case name != "jurisdictions" && name != "languages" && !model.IDShaped(code):
 				tf.p.errorf(codeNode.Line, codeNode.Column, key, "%q is not a valid code; use lowercase letters, digits and hyphens", code)
 			}
 			if name == "themes" || name == "techniques" {

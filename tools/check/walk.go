@@ -17,15 +17,8 @@ import (
 )
 
 var (
-	idPattern    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	datePattern  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 ().-]{6,22}[0-9]( (ext\.|x) ?[0-9]{1,6})?$`)
-	// YAML 1.1 reads these unquoted words as booleans; other tools in the chain (and
-	// readers) may too, so a string field must quote them.
-	yaml11Bools = map[string]bool{"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true}
 )
-
-const maxIDLength = 80
 
 // StaleAfterMonths is the age past which an entry's review date draws a warning.
 const StaleAfterMonths = 18
@@ -211,7 +204,7 @@ func (w *walker) str(n *yaml.Node, f *model.Field, key string) (string, bool) {
 		return "", false
 	}
 	// A code that is no code at all gets the vocabulary's message, which says what to write.
-	if !quoted && yaml11Bools[strings.ToLower(n.Value)] && (len(f.Vocab) == 0 || w.isCode(f, n.Value)) {
+	if !quoted && model.YAML11Bool(n.Value) && (len(f.Vocab) == 0 || w.isCode(f, n.Value)) {
 		w.errorf(n, key, "unquoted %q is read as a boolean by YAML 1.1 tools; quote it (\"%s\")", n.Value, n.Value)
 		return "", false
 	}
@@ -229,7 +222,7 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 	case len(f.Vocab) > 0:
 		w.code(n, f, s, key)
 	case f.Ref != "":
-		if !idPattern.MatchString(s) {
+		if !model.IDShaped(s) {
 			w.errorf(n, key, "%q is not an id (lowercase letters, digits and hyphens)", s)
 			return
 		}
@@ -262,11 +255,11 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 func (w *walker) id(n *yaml.Node, s, key string) {
 	w.e.id, w.e.idLine, w.e.idColumn = s, n.Line, n.Column
 	switch {
-	case len(s) > maxIDLength:
-		w.errorf(n, key, "id is %d characters long; the limit is %d", len(s), maxIDLength)
+	case len(s) > model.MaxIDLength:
+		w.errorf(n, key, "id is %d characters long; the limit is %d", len(s), model.MaxIDLength)
 		return
-	case !idPattern.MatchString(s):
-		w.errorf(n, key, "%q is not a valid id; use lowercase letters, digits and single hyphens, e.g. %q (and name the file after it)", s, kebab(s))
+	case !model.IDShaped(s):
+		w.errorf(n, key, "%q is not a valid id; use lowercase letters, digits and single hyphens, e.g. %q (and name the file after it)", s, model.Slug(s))
 		return
 	}
 	if w.e.kind.Dir == "" {
@@ -307,7 +300,7 @@ func (w *walker) date(n *yaml.Node, key string) {
 		w.errorf(n, key, "expected a date YYYY-MM-DD, found %s", describe(n))
 		return
 	}
-	if !datePattern.MatchString(n.Value) {
+	if !model.DateShaped(n.Value) {
 		w.errorf(n, key, "%q is not a date; expected YYYY-MM-DD, e.g. 2026-03-31", n.Value)
 		return
 	}
@@ -383,19 +376,19 @@ func (w *walker) entryRules() {
 		}
 	}
 	started, ended := fields["started"], fields["ended"]
-	if started != nil && ended != nil && datePattern.MatchString(started.Value) && datePattern.MatchString(ended.Value) && ended.Value < started.Value {
+	if started != nil && ended != nil && model.DateShaped(started.Value) && model.DateShaped(ended.Value) && ended.Value < started.Value {
 		w.errorf(ended, "ended", "%s is before started (%s)", ended.Value, started.Value)
 	}
 	for _, key := range []string{"reviewed", "consent", "started"} {
 		n := fields[key]
-		if n == nil || !datePattern.MatchString(n.Value) {
+		if n == nil || !model.DateShaped(n.Value) {
 			continue
 		}
 		if t, err := time.Parse(model.DateLayout, n.Value); err == nil && t.After(w.now) {
 			w.errorf(n, key, "%s is in the future", n.Value)
 		}
 	}
-	if n := fields["reviewed"]; n != nil && datePattern.MatchString(n.Value) {
+	if n := fields["reviewed"]; n != nil && model.DateShaped(n.Value) {
 		if t, err := time.Parse(model.DateLayout, n.Value); err == nil && t.Before(w.now.AddDate(0, -StaleAfterMonths, 0)) {
 			w.warnf(n, "reviewed", "last reviewed %s, more than %d months ago; check the entry with its jurisdiction and update the date", n.Value, StaleAfterMonths)
 		}
@@ -445,51 +438,8 @@ func lastKey(path string) string {
 	return path
 }
 
-// expectation says in words what a field takes.
-func expectation(f *model.Field) string {
-	s := f.Spec
-	prefix := ""
-	if s.Shape == model.ShapeList {
-		prefix = "a list of "
-		s = s.Elem
-	}
-	var what string
-	switch {
-	case s.Shape == model.ShapeText:
-		what = "text in both languages {en: …, fr: …}"
-	case s.Shape == model.ShapeMarkdown:
-		what = "Markdown in both languages {en: …, fr: …}"
-	case s.Shape == model.ShapeDate:
-		what = "a date YYYY-MM-DD"
-	case s.Shape == model.ShapeBool:
-		what = "true or false"
-	case s.Shape == model.ShapeStruct:
-		what = "mappings with keys " + strings.Join(s.Keys(), ", ")
-	case f.ID:
-		what = "the entry's id, equal to the file name"
-	case len(f.Vocab) > 0:
-		what = "codes from " + strings.Join(f.Vocab, " or ") + " in taxonomy.yaml"
-		if prefix == "" {
-			what = "a code from " + strings.Join(f.Vocab, " or ") + " in taxonomy.yaml"
-		}
-	case f.Ref != "":
-		what = "ids of entries in data/" + f.Ref
-		if prefix == "" {
-			what = "the id of an entry in data/" + f.Ref
-		}
-	case f.URL:
-		what = "an https:// URL"
-	case f.Email:
-		what = "an email address"
-	case f.Phone:
-		what = "a telephone number"
-	case f.Lang:
-		what = "en or fr"
-	default:
-		what = "text"
-	}
-	return prefix + what
-}
+// expectation says in words what a field takes (model's one description of fields).
+func expectation(f *model.Field) string { return f.Describe("en") }
 
 func languageName(lang string) string {
 	if lang == "fr" {
@@ -503,20 +453,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// kebab suggests an id for s.
-func kebab(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }

@@ -11,15 +11,18 @@ import (
 )
 
 // fastParse builds the yaml.v3 node tree of the files the guide is made of — block
-// mappings and sequences, single-line plain and quoted scalars, literal block scalars
-// and comments, as `guide fmt` writes them — about ten times faster than the YAML
-// library, which was two thirds of the validator's time. It gives the very tree
-// yaml.Unmarshal gives (kinds, tags, styles, values, lines and columns; comments are
-// not kept, the checks do not read them), and returns false as soon as it meets
-// anything else (flow collections, folded or multi-line scalars, anchors, tags, empty
-// values, unusual escapes or numbers, any syntax error): the caller then parses the
-// file with the library, so odd files get the library's reading and its messages.
-// TestFastParseMatchesLibrary and FuzzFastParse hold it to that.
+// mappings and sequences, one-line flow collections of scalars (`themes: [a, b]`, the
+// taxonomy's `{code: …, en: …, fr: …}`), single-line plain and quoted scalars, literal
+// and folded block scalars, and comments, as `guide fmt` writes them — about ten times
+// faster than the YAML library, which was two thirds of the validator's time. It gives
+// the very tree yaml.Unmarshal gives (kinds, tags, styles, values, lines and columns
+// counted in characters; comments are not kept, the checks do not read them), and
+// returns false as soon as it meets anything else (an anchor, a tag, an empty value, a
+// multi-line plain or quoted scalar, a folded scalar with more-indented lines, an
+// unusual escape or number, a nested or multi-line flow collection, any syntax error):
+// the caller then parses the file with the library, so odd files get the library's
+// reading and its messages. docs/validator.md ("The fast reader") says the same;
+// TestFastParseCases, TestFastParseMatchesLibrary and FuzzFastParse hold it to that.
 func fastParse(src []byte) (*yaml.Node, bool) {
 	if len(src) == 0 || src[len(src)-1] != '\n' || !plainCharacters(src) {
 		return nil, false

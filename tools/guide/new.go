@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/corpus"
@@ -32,21 +33,46 @@ func newKindNames() []string {
 }
 
 func newUsage() string {
-	return "usage: guide new " + strings.Join(newKindNames(), "|") + " [-data DIR] [-id ID] [-no-prompt] [-KEY VALUE ...]\n"
+	return "usage: guide new " + strings.Join(newKindNames(), "|") + " [-data DIR] [-lang en|fr] [-id ID] [-no-prompt] [-KEY VALUE ...]\n"
+}
+
+// langArg finds the value of -lang among args before they are parsed: the flags' own
+// help is worded in that language.
+func langArg(args []string) string {
+	for i, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		if name != "lang" || !strings.HasPrefix(a, "-") {
+			continue
+		}
+		if hasValue {
+			return value
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
 }
 
 // cmdNew creates data/KIND/ID.yaml with every required key, empty until filled in, and
 // the optional keys commented out. Values come from flags (one per key, -KEY-en and
-// -KEY-fr for texts) and, on a terminal, from questions. It exits 0 when the file is
-// created, 1 when it exists already, 2 for usage errors (a value the validator rejects
-// among them) and I/O errors.
+// -KEY-fr for texts) or, on a terminal and without value flags, from questions in the
+// contributor's language (-lang, else the locale). It exits 0 when the file is created
+// (when the input ends mid-way too: the answers so far are written), 1 when it exists
+// already or nothing was answered, 2 for usage errors (a flag value the validator
+// rejects among them) and I/O errors.
 func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
+	lang := newentry.Lang(langArg(args), os.Getenv)
+	if lang != "en" && lang != "fr" {
+		lang = "en"
+	}
+	w := newentry.Words(lang)
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-		w := stderr
+		out := stderr
 		if len(args) > 0 {
-			w = stdout
+			out = stdout
 		}
-		fmt.Fprintf(w, "%s\nCreates data/KIND/ID.yaml from the model: the required keys with empty values\n(\"\" and []) that guide validate reports until they are filled in, and the optional\nkeys commented out. Run \"guide new KIND -h\" for the flags of a kind.\n", newUsage())
+		fmt.Fprintf(out, "%s\n%s\n", newUsage(), w.T("help"))
 		if len(args) == 0 {
 			return 0, errUsage
 		}
@@ -54,31 +80,36 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	kind, ok := newentry.KindNamed(args[0])
 	if !ok {
-		fmt.Fprintf(stderr, "guide new: unknown kind %q; expected %s\n%s", args[0], strings.Join(newKindNames(), ", "), newUsage())
+		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("unknown_kind", "kind", strconv.Quote(args[0]), "kinds", strings.Join(newKindNames(), ", ")), newUsage())
 		return 0, errUsage
 	}
 	fs := newFlags("new "+kind.Name, stderr)
-	dataDir := fs.String("data", "data", "the corpus `folder`, holding taxonomy.yaml")
-	noPrompt := fs.Bool("no-prompt", false, "ask nothing, even on a terminal: keys without a flag stay empty")
+	dataDir := fs.String("data", "data", w.T("flag_data"))
+	noPrompt := fs.Bool("no-prompt", false, w.T("flag_no_prompt"))
+	langFlag := fs.String("lang", "", w.T("flag_lang"))
 	inputs := newentry.Inputs(kind)
 	strs := map[string]*string{}
 	bools := map[string]*bool{}
 	for _, in := range inputs {
 		if in.Shape() == model.ShapeBool {
-			bools[in.Key] = fs.Bool(in.Flag, false, in.Describe())
+			bools[in.Key] = fs.Bool(in.Flag, false, in.Describe(lang))
 		} else {
-			strs[in.Key] = fs.String(in.Flag, "", in.Describe())
+			strs[in.Key] = fs.String(in.Flag, "", in.Describe(lang))
 		}
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide new %s [-data DIR] [-no-prompt] [-KEY VALUE ...]\n\nCreates data/%s/ID.yaml. Without -id, the id is made from the first text (title or\nname). On a terminal, guide new asks for the required values no flag gives.\n\n", kind, kind.Dir)
+		fmt.Fprintf(stderr, "usage: guide new %s [-data DIR] [-lang en|fr] [-no-prompt] [-KEY VALUE ...]\n\n%s\n\n", kind, w.T("kind_help", "dir", kind.Dir))
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return 0, err
 	}
+	if *langFlag != "" && *langFlag != "en" && *langFlag != "fr" {
+		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("bad_lang", "lang", strconv.Quote(*langFlag)), newUsage())
+		return 0, errUsage
+	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guide new: unexpected argument %q; values go in flags such as -id\n%s", fs.Arg(0), newUsage())
+		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("unexpected_argument", "arg", strconv.Quote(fs.Arg(0))), newUsage())
 		return 0, errUsage
 	}
 	values := newentry.Values{}
@@ -111,20 +142,20 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		return newentry.Check(*dataDir, kind, values["id"], src, given)
 	}
 	taken := func(id string) string {
-		if !newentry.SafeName(id) {
-			return fmt.Sprintf("%q is not a valid id; use lowercase letters, digits and hyphens", id)
+		if !newentry.SafeName(id) || !model.ValidID(id) {
+			return w.T("invalid_id", "id", strconv.Quote(id))
 		}
 		path := newentry.Path(*dataDir, kind, id)
 		if _, err := os.Lstat(path); err == nil {
-			return fmt.Sprintf("%s already exists; choose another id, or edit that file", path)
+			return w.T("exists", "path", path)
 		}
 		return ""
 	}
 
 	// Flag values first: a wrong one is reported before anything is asked.
-	if id := values["id"]; id != "" {
-		if msg := taken(id); msg != "" {
-			fmt.Fprintf(stderr, "guide new: %s\n", msg)
+	if id := values["id"]; id != "" && newentry.SafeName(id) {
+		if _, err := os.Lstat(newentry.Path(*dataDir, kind, id)); err == nil {
+			fmt.Fprintf(stderr, "guide new: %s\n", w.T("exists", "path", newentry.Path(*dataDir, kind, id)))
 			return 1, nil
 		}
 	}
@@ -132,13 +163,15 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if reportNewProblems(stderr, c, flagOf) {
+	if reportNewProblems(stderr, w, c, flagOf) {
 		return 0, errUsage
 	}
 
-	if !*noPrompt && stdinIsTerminal() {
+	// With value flags guide new asks nothing: the flags are the whole answer.
+	ended := false
+	if !*noPrompt && len(values) == 0 && stdinIsTerminal() {
 		tax, _ := corpus.LoadTaxonomy(*dataDir) // without it, no numbered choices
-		p := &newentry.Prompter{In: bufio.NewReader(newStdin), Out: stdout, Tax: tax,
+		p := &newentry.Prompter{In: bufio.NewReader(newStdin), Out: stdout, Lang: lang, Tax: tax,
 			Check: func(values newentry.Values, in newentry.Input) string {
 				if in.Field.ID {
 					if msg := taken(values[in.Key]); msg != "" {
@@ -156,27 +189,40 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 				}
 				return ""
 			}}
-		if err := p.Ask(kind, values); err != nil {
+		err := p.Ask(kind, values)
+		switch {
+		case errors.Is(err, newentry.ErrEnded):
+			ended = true
+		case err != nil:
 			return 0, fmt.Errorf("reading answers: %w", err)
 		}
 		fmt.Fprintln(stdout)
+		if ended && len(values) == 0 {
+			fmt.Fprintf(stderr, "guide new: %s\n", w.T("eof_nothing"))
+			return 1, nil
+		}
 	}
 
 	if values["id"] == "" {
 		values["id"] = newentry.SuggestID(kind, values)
-		if values["id"] == "" {
-			fmt.Fprintf(stderr, "guide new: no id: give -id ID (or the text it is made from, such as -title-en)\n%s", newUsage())
+		switch {
+		case ended:
+			// The answers so far go to a file of their own, whatever the id's fate.
+			values["id"] = freeID(values["id"], kind.Name, func(id string) bool { return taken(id) == "" })
+		case values["id"] == "":
+			fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("no_id"), newUsage())
 			return 0, errUsage
-		}
-		if msg := taken(values["id"]); msg != "" {
-			fmt.Fprintf(stderr, "guide new: %s\n", msg)
-			return 1, nil
-		}
-		if c, err = checkValues(values); err != nil {
-			return 0, err
-		}
-		if reportNewProblems(stderr, c, flagOf) {
-			return 0, errUsage
+		default:
+			if msg := taken(values["id"]); msg != "" {
+				fmt.Fprintf(stderr, "guide new: %s\n", msg)
+				return 1, nil
+			}
+			if c, err = checkValues(values); err != nil {
+				return 0, err
+			}
+			if reportNewProblems(stderr, w, c, flagOf) {
+				return 0, errUsage
+			}
 		}
 	}
 	src, err := newentry.Generate(kind, values)
@@ -185,7 +231,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	path, err := newentry.Create(*dataDir, kind, values["id"], src)
 	if errors.Is(err, newentry.ErrExists) {
-		fmt.Fprintf(stderr, "guide new: %s already exists; choose another id, or edit that file\n", path)
+		fmt.Fprintf(stderr, "guide new: %s\n", w.T("exists", "path", path))
 		return 1, nil
 	}
 	if err != nil {
@@ -194,24 +240,48 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	if c, err = checkValues(values); err != nil {
 		return 0, err
 	}
-	switch c.Left {
-	case 0:
-		fmt.Fprintf(stdout, "created %s; check it with `go run ./tools/guide validate %s`\n", path, path)
-	case 1:
-		fmt.Fprintf(stdout, "created %s: 1 value to fill in; `go run ./tools/guide validate %s` says which\n", path, path)
+	left := c.Left + len(c.Problems)
+	switch {
+	case ended:
+		n := w.T("left_many", "n", left)
+		if left == 1 {
+			n = w.T("left_one")
+		}
+		fmt.Fprintf(stderr, "guide new: %s\n", w.T("eof_saved", "path", path, "left", n))
+	case left == 0:
+		fmt.Fprintln(stdout, w.T("created", "path", path))
+	case left == 1:
+		fmt.Fprintln(stdout, w.T("created_left_one", "path", path))
 	default:
-		fmt.Fprintf(stdout, "created %s: %d values to fill in; `go run ./tools/guide validate %s` lists them\n", path, c.Left, path)
+		fmt.Fprintln(stdout, w.T("created_left_many", "path", path, "n", left))
 	}
 	return 0, nil
 }
 
+// freeID is id, else new-KIND, made free by a number (id-2, id-3…) when taken.
+func freeID(id, kind string, free func(string) bool) string {
+	if id == "" {
+		id = "new-" + kind
+	}
+	if free(id) {
+		return id
+	}
+	base := strings.TrimRight(id[:min(len(id), model.MaxIDLength-4)], "-")
+	for n := 2; n < 1000; n++ {
+		if next := base + "-" + strconv.Itoa(n); free(next) {
+			return next
+		}
+	}
+	return id // Create then refuses to replace it, and says so
+}
+
 // reportNewProblems prints the validator's objections to given values, by flag, and
 // reports whether there were any. Problems of the corpus itself are notes.
-func reportNewProblems(stderr io.Writer, c newentry.Checked, flagOf map[string]string) bool {
+func reportNewProblems(stderr io.Writer, w newentry.Words, c newentry.Checked, flagOf map[string]string) bool {
 	bad := false
 	for _, p := range c.Problems {
 		if p.Input.Field == nil {
-			fmt.Fprintf(stderr, "guide new: note: %s\n", p.Message)
+			fmt.Fprintf(stderr, "guide new: %s\n", w.T("note", "msg", p.Message))
 			continue
 		}
 		fmt.Fprintf(stderr, "guide new: -%s: %s\n", flagOf[p.Input.Key], p.Message)

@@ -23,6 +23,10 @@ func fakeStdin(t *testing.T, terminal bool, answers string) {
 	oldIn, oldTerm := newStdin, stdinIsTerminal
 	newStdin = strings.NewReader(answers)
 	stdinIsTerminal = func() bool { return terminal }
+	// English unless the test says otherwise, whatever the machine's locale.
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "C")
 	t.Cleanup(func() { newStdin, stdinIsTerminal = oldIn, oldTerm })
 }
 
@@ -106,41 +110,103 @@ func TestNewMessage(t *testing.T) {
 	}
 }
 
-// TestNewInteractive answers the questions on a (fake) terminal.
+// TestNewInteractive plays terminal sessions of guide new, in English and in French:
+// questions in the contributor's language, answers never thrown away.
 func TestNewInteractive(t *testing.T) {
-	data := copyValidCorpus(t)
-	answers := strings.Join([]string{
-		"en",                       // translation_pending: French written, English pending
-		"Prêt d'ordinateurs",       // title.fr
-		"Des portables prêtés.",    // summary.fr
-		"ON",                       // jurisdiction: rejected (did you mean CA-ON?)
-		"10",                       // …then CA-ON by number
-		"municipal",                // level
-		"Bibliothèque de Hamilton", // organization.fr
-		"", "", "",                 // stage, started, themes: skipped
-		"4,open-data",    // techniques: geospatial-analysis by number, open-data by code
-		"",               // data_sources
-		"",               // reviewed
-		"pret-portables", // id
-	}, "\n") + "\n"
-	fakeStdin(t, true, answers)
-	status, stdout, stderr := runNew("project", "-data", data)
-	if status != 0 {
-		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", status, stdout, stderr)
-	}
-	if !strings.Contains(stdout, `not accepted: unknown code "ON" in jurisdictions (did you mean "CA-ON"?)`) {
-		t.Errorf("rejection not shown:\n%s", stdout)
-	}
-	src, err := os.ReadFile(filepath.Join(data, "projects", "pret-portables.yaml"))
-	if err != nil {
-		t.Fatalf("%v\nstdout:\n%s", err, stdout)
-	}
-	for _, want := range []string{"translation_pending: en\n", "title:\n  fr: Prêt d'ordinateurs\n", "jurisdiction: CA-ON\n", "level: municipal\n", "stage: \"\"\n"} {
-		if !bytes.Contains(src, []byte(want)) {
-			t.Errorf("file lacks %q:\n%s", want, src)
-		}
-	}
-	if !bytes.Contains(src, []byte("techniques: [")) || bytes.Contains(src, []byte("techniques: []")) {
-		t.Errorf("techniques not written:\n%s", src)
+	lines := func(l ...string) string { return strings.Join(l, "\n") + "\n" }
+	for _, tc := range []struct {
+		name    string
+		env     string // LANG
+		args    []string
+		answers string
+		status  int
+		file    string   // created, under data/
+		has     []string // in the file
+		says    []string // in stdout + stderr
+		notSays []string
+	}{
+		{
+			name: "every question answered in French, the id left empty", env: "fr_CA.UTF-8", args: []string{"project"},
+			answers: lines("en", "Équipe de données", "Une équipe prête ses données.", "ON", "10", "4", "Ville de Hamilton",
+				"3", "2024-02-30", "2024-02-01", "1", "4,open-data", "1", "2026-01-15", ""),
+			file: "projects/equipe-de-donnees.yaml",
+			has:  []string{"id: equipe-de-donnees\n", "translation_pending: en\n", "title:\n  fr: Équipe de données\n", "jurisdiction: CA-ON\n", "level: municipal\n", "started: 2024-02-01\n", "reviewed: 2026-01-15\n"},
+			says: []string{"Nouvelle fiche de projet", "title.fr\u00a0: du texte en français", "Fédéral (Canada)", "refusé\u00a0: unknown code \"ON\"", "refusé\u00a0: \"2024-02-30\" is not a day of the calendar",
+				"Proposition\u00a0: equipe-de-donnees.", "projects/equipe-de-donnees.yaml créé"},
+			notSays: []string{"Federal (Canada)", "usage:"},
+		},
+		{
+			name: "-lang en over a French locale; a required answer left empty is asked again", env: "fr_CA.UTF-8", args: []string{"project", "-lang", "en"},
+			answers: lines("", "", "Lending laptops", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", ""),
+			file:    "projects/lending-laptops.yaml",
+			has:     []string{"title:\n  en: Lending laptops\n  fr: \"\"\n", "stage: \"\"\n"},
+			says:    []string{"New project (case study).", "  title.en is required: type a value, or - to fill it in later", "Proposed: lending-laptops.", "values to fill in"},
+			notSays: []string{"Nouvelle"},
+		},
+		{
+			name: "Ctrl-D mid-way: the answers so far are written", env: "en_CA.UTF-8", args: []string{"project"},
+			answers: "\nLending laptops\nPrêt d'ordinateurs",
+			file:    "projects/lending-laptops.yaml",
+			has:     []string{"  en: Lending laptops\n  fr: Prêt d'ordinateurs\n"},
+			says:    []string{"the input ended before the last question; your answers so far are saved in ", "lending-laptops.yaml: fill in the rest there ("},
+		},
+		{
+			name: "Ctrl-D mid-way in French, no title yet: new-project", env: "fr_CA.UTF-8", args: []string{"project"},
+			answers: lines("fr", "-"),
+			file:    "projects/new-project.yaml",
+			has:     []string{"translation_pending: fr\n"},
+			says:    []string{"l’entrée s’est terminée avant la dernière question. Vos réponses sont enregistrées dans "},
+		},
+		{
+			name: "Ctrl-D before any answer: nothing to keep", env: "en_CA.UTF-8", args: []string{"project"},
+			answers: "",
+			status:  1,
+			says:    []string{"the input ended before the first answer; nothing was written"},
+		},
+		{
+			name: "value flags: nothing is asked", env: "fr_CA.UTF-8", args: []string{"practice", "-title-en", "Share the code"},
+			answers: lines("these lines", "are never read"),
+			file:    "practices/share-the-code.yaml",
+			has:     []string{"  en: Share the code\n"},
+			notSays: []string{"title.fr\u00a0:", "Nouvelle fiche"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := copyValidCorpus(t)
+			fakeStdin(t, true, tc.answers)
+			t.Setenv("LANG", tc.env)
+			status, stdout, stderr := runNew(append(tc.args, "-data", data)...)
+			all := stdout + stderr
+			if status != tc.status {
+				t.Errorf("exit %d, want %d\n%s", status, tc.status, all)
+			}
+			for _, s := range tc.says {
+				if !strings.Contains(all, s) {
+					t.Errorf("does not say %q:\n%s", s, all)
+				}
+			}
+			for _, s := range tc.notSays {
+				if strings.Contains(all, s) {
+					t.Errorf("says %q:\n%s", s, all)
+				}
+			}
+			written, _ := filepath.Glob(filepath.Join(data, "*", "*.yaml"))
+			before, _ := filepath.Glob(filepath.Join(valid, "*", "*.yaml"))
+			if want := len(before) + min(len(tc.file), 1); len(written) != want {
+				t.Errorf("%d files in data/, want %d", len(written), want)
+			}
+			if tc.file == "" {
+				return
+			}
+			src, err := os.ReadFile(filepath.Join(data, tc.file))
+			if err != nil {
+				t.Fatalf("%v\n%s", err, all)
+			}
+			for _, want := range tc.has {
+				if !bytes.Contains(src, []byte(want)) {
+					t.Errorf("the file lacks %q:\n%s", want, src)
+				}
+			}
+		})
 	}
 }

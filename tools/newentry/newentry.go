@@ -12,9 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"time"
 
 	"github.com/pssdc/guide-iad/tools/check"
 	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
@@ -100,61 +98,33 @@ func Inputs(kind model.Kind) []Input {
 	return out
 }
 
-// Describe says in words what the input takes, for flag help and prompts.
-func (in Input) Describe() string {
-	f := in.Field
+// Describe says in words, in language lang, what the input takes, for flag help and
+// questions: the model's description of the field (model.Field.Describe), with what a
+// flag or an answer adds (commas between items, the id's characters, optional).
+func (in Input) Describe(lang string) string {
+	f, w := in.Field, Words(lang)
 	var s string
 	switch {
 	case in.Lang != "":
-		what := "text"
-		if in.Markdown() {
-			what = "Markdown"
-		}
-		s = fmt.Sprintf("%s in %s", what, languageName(in.Lang))
-		if f.Max > 0 {
-			s += fmt.Sprintf(", at most %d characters", f.Max)
-		}
+		s = f.DescribeIn(in.Lang, lang)
 	case f.ID:
-		s = "the entry's id and file name: lowercase letters, digits and hyphens"
-	case len(f.Vocab) > 0 && in.List():
-		s = "codes from " + strings.Join(f.Vocab, " or ") + " (data/taxonomy.yaml), separated by commas"
-	case len(f.Vocab) > 0:
-		s = "a code from " + strings.Join(f.Vocab, " or ") + " (data/taxonomy.yaml)"
-	case f.Ref != "" && in.List():
-		s = "ids of entries in data/" + f.Ref + "/, separated by commas"
-	case f.Ref != "":
-		s = "the id of an entry in data/" + f.Ref + "/"
-	case f.URL:
-		s = "an https:// URL"
-	case f.Email:
-		s = "an email address"
-	case f.Phone:
-		s = "a telephone number, e.g. +1 613 555 0100"
+		s = f.Describe(lang) + w.T("id_chars")
 	case f.Lang:
-		s = "the language still being translated: " + strings.Join(model.Languages, " or ")
-	case in.Shape() == model.ShapeDate:
-		s = "a date YYYY-MM-DD"
-	case in.Shape() == model.ShapeBool:
-		s = "true or false"
+		s = w.T("pending_desc", "langs", f.Describe(lang))
 	case in.List():
-		s = "values separated by commas"
+		s = f.Describe(lang) + w.T("comma_separated")
+	case f.Phone:
+		s = f.Describe(lang) + w.T("phone_example")
 	default:
-		s = "text"
-		if f.Max > 0 {
-			s += fmt.Sprintf(", at most %d characters", f.Max)
+		s = f.Describe(lang)
+		if f.Max > 0 && in.Shape() == model.ShapeString {
+			s += fmt.Sprintf(model.MaxWords(lang), f.Max)
 		}
 	}
 	if !f.Required {
-		s += " (optional)"
+		s += w.T("optional")
 	}
 	return s
-}
-
-func languageName(lang string) string {
-	if lang == "fr" {
-		return "French"
-	}
-	return "English"
 }
 
 // Generate returns the new entry's file. Given values are written in; every other
@@ -213,8 +183,6 @@ type generator struct {
 	// a boolean's placeholder is then true (false is the default, not worth writing).
 	commenting bool
 }
-
-var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // given reports whether a value was given for the key (any language of a text).
 func (g *generator) given(key string, f *model.Field) bool {
@@ -293,7 +261,7 @@ func (g *generator) value(f *model.Field, spec *model.Spec, key string) *yaml.No
 		}
 		return empty()
 	case model.ShapeDate:
-		if _, err := time.Parse(model.DateLayout, v); err == nil && datePattern.MatchString(v) {
+		if model.ValidDate(v) {
 			return scalar(v, "!!timestamp")
 		} else if v != "" {
 			return scalar(v, "!!str")
@@ -351,22 +319,11 @@ func scalar(v, tag string) *yaml.Node {
 	switch {
 	case strings.Contains(v, "\n"):
 		n.Style = yaml.LiteralStyle
-	case tag == "!!str" && needsQuotes(n):
+	case tag == "!!str" && format.NeedsQuotes(v, false):
 		// Quoted the way the corpus quotes, not with the encoder's single quotes.
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
-}
-
-// needsQuotes reports whether the scalar must be quoted: the encoder would quote it, or
-// YAML 1.1 tools would read it as a boolean (the validator insists on quotes then).
-func needsQuotes(n *yaml.Node) bool {
-	switch strings.ToLower(n.Value) {
-	case "y", "yes", "n", "no", "on", "off":
-		return true
-	}
-	b, err := yaml.Marshal(n)
-	return err == nil && len(b) > 0 && (b[0] == '\'' || b[0] == '"')
 }
 
 // empty is the placeholder of a text, code or date: "" (a null would read as "not
@@ -383,7 +340,8 @@ func join(path, key string) string {
 }
 
 // SuggestID derives an id from the entry's first required text after its id (a
-// project's English title, a contact's name), or "" when there is none yet.
+// project's title, a contact's name) with model.Slug: from the text in the first
+// language given (English, else French), or "" when there is none yet.
 func SuggestID(kind model.Kind, values Values) string {
 	for _, in := range Inputs(kind) {
 		f := in.Field
@@ -393,54 +351,17 @@ func SuggestID(kind model.Kind, values Values) string {
 		if s := in.Shape(); s != model.ShapeText && s != model.ShapeString || in.Markdown() {
 			continue
 		}
-		if in.Lang != "" && in.Lang != model.Languages[0] {
-			continue
+		if in.Lang == "" {
+			return model.Slug(values[in.Key])
 		}
-		return Kebab(values[in.Key], 60)
+		for _, lang := range model.Languages {
+			if id := model.Slug(values[f.Key+"."+lang]); id != "" {
+				return id
+			}
+		}
+		return ""
 	}
 	return ""
-}
-
-// Kebab turns text into an id: lowercase ASCII letters and digits joined by single
-// hyphens, accents removed, cut at a hyphen to at most max characters.
-func Kebab(s string, max int) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if a, ok := fold[r]; ok {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteString(a)
-			dash = false
-			continue
-		}
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else if r != '\'' && r != '’' {
-			dash = true
-		}
-	}
-	id := b.String()
-	for len(id) > max {
-		i := strings.LastIndexByte(id, '-')
-		if i <= 0 {
-			return id[:max]
-		}
-		id = id[:i]
-	}
-	return id
-}
-
-var fold = map[rune]string{
-	'à': "a", 'â': "a", 'ä': "a", 'á': "a", 'ã': "a", 'å': "a", 'æ': "ae", 'ç': "c",
-	'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'í': "i", 'î': "i", 'ï': "i", 'ì': "i",
-	'ñ': "n", 'ó': "o", 'ô': "o", 'ö': "o", 'ò': "o", 'õ': "o", 'œ': "oe", 'ø': "o",
-	'ú': "u", 'û': "u", 'ü': "u", 'ù': "u", 'ý': "y", 'ÿ': "y",
 }
 
 // Path is where the entry of that kind and id lives.

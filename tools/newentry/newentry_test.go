@@ -1,7 +1,6 @@
 package newentry
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"github.com/pssdc/guide-iad/tools/internal/testutil"
@@ -337,96 +336,24 @@ func TestCheckGivenValues(t *testing.T) {
 	}
 }
 
-func TestKebabAndSuggestID(t *testing.T) {
-	for in, want := range map[string]string{
-		"Lending laptops through public libraries": "lending-laptops-through-public-libraries",
-		"Prêt d'ordinateurs — Québec 2024":         "pret-dordinateurs-quebec-2024",
-		"  --Hello,   World!--  ":                  "hello-world",
-		"Œuvre à Montréal":                         "oeuvre-a-montreal",
-		"!!!":                                      "",
-	} {
-		if got := Kebab(in, 60); got != want {
-			t.Errorf("Kebab(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := Kebab("alpha beta gamma delta", 12); got != "alpha-beta" {
-		t.Errorf("cut: %q", got)
-	}
+// TestSuggestID: the id comes from the title (English, else French) or the name, by
+// model.Slug (tested there).
+func TestSuggestID(t *testing.T) {
 	project, _ := KindNamed("projects")
 	contact, _ := KindNamed("contact")
-	if got := SuggestID(project, Values{"title.en": "Open Data Inventory", "title.fr": "Autre"}); got != "open-data-inventory" {
-		t.Errorf("project: %q", got)
-	}
-	if got := SuggestID(contact, Values{"name": "Amélie Tremblay"}); got != "amelie-tremblay" {
-		t.Errorf("contact: %q", got)
-	}
-}
-
-// TestPrompter answers the questions of a contact: numbers stand for codes, a rejected
-// answer is asked again, an empty one skips, and the id defaults to the name.
-func TestPrompter(t *testing.T) {
-	contact, _ := KindNamed("contact")
-	tax, err := datafiles.LoadTaxonomy(corpus)
-	if err != nil {
-		t.Fatal(err)
-	}
-	answers := strings.Join([]string{
-		"",                    // translation_pending: both languages
-		"Jo Example",          // name
-		"Analyst", "Analyste", // role
-		"",       // organization.en: skipped
-		"",       // organization.fr: skipped
-		"CA-ONT", // jurisdiction: rejected…
-		"10",     // …then the 10th code, CA-ON
-		"x@example.org",
-		"1, fr", // languages: the first code and one by name
-		"forecasting",
-		"", // id: the suggestion
-	}, "\n") + "\n"
-	var out bytes.Buffer
-	values := Values{}
-	p := &Prompter{In: bufio.NewReader(strings.NewReader(answers)), Out: &out, Tax: tax,
-		Check: func(values Values, in Input) string {
-			if in.Key == "jurisdiction" && values[in.Key] == "CA-ONT" {
-				return `unknown code "CA-ONT" in jurisdictions (did you mean "CA-ON"?)`
-			}
-			return ""
-		}}
-	if err := p.Ask(contact, values); err != nil {
-		t.Fatal(err)
-	}
-	want := Values{"name": "Jo Example", "role.en": "Analyst", "role.fr": "Analyste", "jurisdiction": "CA-ON",
-		"email": "x@example.org", "languages": "en, fr", "expertise": "forecasting", "id": "jo-example"}
-	for k, v := range want {
-		if values[k] != v {
-			t.Errorf("%s = %q, want %q", k, values[k], v)
+	for _, tc := range []struct {
+		kind   model.Kind
+		values Values
+		want   string
+	}{
+		{project, Values{"title.en": "Open Data Inventory", "title.fr": "Autre"}, "open-data-inventory"},
+		{project, Values{"title.fr": "Équipe de données"}, "equipe-de-donnees"},
+		{project, Values{"title.en": "!!!", "title.fr": "Prêt d'ordinateurs"}, "pret-d-ordinateurs"},
+		{project, Values{"summary.en": "no title"}, ""},
+		{contact, Values{"name": "Amélie Tremblay"}, "amelie-tremblay"},
+	} {
+		if got := SuggestID(tc.kind, tc.values); got != tc.want {
+			t.Errorf("SuggestID(%s, %v) = %q, want %q", tc.kind, tc.values, got, tc.want)
 		}
-	}
-	if len(values) != len(want) {
-		t.Errorf("values = %v", values)
-	}
-	if !strings.Contains(out.String(), `not accepted: unknown code "CA-ONT"`) {
-		t.Errorf("rejection not shown:\n%s", out.String())
-	}
-	if !strings.Contains(out.String(), "CA-ON ") || !strings.Contains(out.String(), "id [jo-example]> ") {
-		t.Errorf("choices or suggestion not shown:\n%s", out.String())
-	}
-}
-
-// TestPrompterPendingAndEOF: the pending language is not asked for, and the end of the
-// input stops the questions without an error.
-func TestPrompterPendingAndEOF(t *testing.T) {
-	practice, _ := KindNamed("practice")
-	var out bytes.Buffer
-	values := Values{}
-	p := &Prompter{In: bufio.NewReader(strings.NewReader("fr\nStart small")), Out: &out}
-	if err := p.Ask(practice, values); err != nil {
-		t.Fatal(err)
-	}
-	if values["translation_pending"] != "fr" || values["title.en"] != "Start small" || len(values) != 2 {
-		t.Errorf("values = %v", values)
-	}
-	if strings.Contains(out.String(), "title.fr") {
-		t.Errorf("asked for the pending language:\n%s", out.String())
 	}
 }

@@ -11,10 +11,20 @@ import (
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
-// Prompter asks for the values of a new entry on a terminal.
+// ErrEnded is returned by Ask when the input ends (Ctrl-D) before the last question:
+// the values then hold every answer given so far, for the caller to save.
+var ErrEnded = errors.New("the input ended before the last question")
+
+// Skip is the answer that leaves a required value empty, to fill in later in the file.
+const Skip = "-"
+
+// Prompter asks for the values of a new entry on a terminal, in the contributor's
+// language.
 type Prompter struct {
 	In  *bufio.Reader
 	Out io.Writer
+	// Lang is the language of the questions, hints and choices (en or fr).
+	Lang string
 	// Tax offers a vocabulary's codes as numbered choices; nil offers none.
 	Tax *model.Taxonomy
 	// Check returns what is wrong with the value of in within values ("" when nothing
@@ -24,7 +34,7 @@ type Prompter struct {
 
 // Asked reports whether Ask prompts for the input when it has no value: required keys
 // and the language still being translated, except Markdown (written in an editor),
-// booleans and the id (asked last, with a suggestion).
+// booleans and the id (asked last, with a proposal).
 func Asked(in Input) bool {
 	switch {
 	case in.Field.ID, in.Markdown(), in.Shape() == model.ShapeBool:
@@ -34,10 +44,14 @@ func Asked(in Input) bool {
 }
 
 // Ask prompts for each asked input without a value, in the model's order, then for the
-// id. An empty answer leaves the placeholder; an answer the validator rejects is asked
-// again with its message. At the end of the input Ask stops asking and returns nil.
+// id, proposed from the title or the name. A required answer left empty is asked again
+// (Skip leaves it empty on purpose); an answer the validator rejects is asked again with
+// its message. When the input ends before the last question, Ask returns ErrEnded with
+// the answers so far in values — a rejected answer being asked again among them, so
+// that nothing typed is lost.
 func (p *Prompter) Ask(kind model.Kind, values Values) error {
-	fmt.Fprintf(p.Out, "New %s. Press Enter to skip a question: its value stays empty (\"\") for you to fill in.\n", kind)
+	w := Words(p.Lang)
+	fmt.Fprintf(p.Out, "%s %s\n", w.T("new_"+kind.Name), w.T("ask_intro"))
 	var id *Input
 	for _, in := range Inputs(kind) {
 		if in.Field.ID {
@@ -50,77 +64,138 @@ func (p *Prompter) Ask(kind model.Kind, values Values) error {
 		if in.Lang != "" && in.Lang == values["translation_pending"] {
 			continue
 		}
-		if err := p.ask(in, values, ""); err != nil {
-			return ignoreEOF(err)
+		if err := p.ask(in, values); err != nil {
+			return err
 		}
 	}
 	if id != nil && values[id.Key] == "" {
-		return ignoreEOF(p.ask(*id, values, SuggestID(kind, values)))
+		return p.askID(kind, *id, values)
 	}
 	return nil
 }
 
-func ignoreEOF(err error) error {
-	if errors.Is(err, io.EOF) {
-		return nil
+// readAnswer reads one line: the answer, whether the input ended with it, and an error
+// for input that ended before it (ErrEnded) or could not be read.
+func (p *Prompter) readAnswer() (string, bool, error) {
+	line, err := p.In.ReadString('\n')
+	switch {
+	case err == nil:
+		return strings.TrimSpace(line), false, nil
+	case errors.Is(err, io.EOF) && line != "":
+		return strings.TrimSpace(line), true, nil
 	}
-	return err
+	fmt.Fprintln(p.Out)
+	if errors.Is(err, io.EOF) {
+		return "", true, ErrEnded
+	}
+	return "", true, err
 }
 
-func (p *Prompter) ask(in Input, values Values, suggestion string) error {
+func (p *Prompter) ask(in Input, values Values) error {
+	w := Words(p.Lang)
 	choices := p.choices(in)
+	rejected := ""
 	for again := false; ; again = true {
-		if again { // the choices were just shown
+		if again { // the question and its choices were just shown
 			fmt.Fprintf(p.Out, "%s> ", in.Key)
 		} else {
-			p.question(in, choices, suggestion)
+			p.question(in, choices)
 		}
-		line, err := p.In.ReadString('\n')
-		if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
-			fmt.Fprintln(p.Out)
+		answer, ended, err := p.readAnswer()
+		if err != nil {
+			if rejected != "" {
+				values[in.Key] = rejected // kept for the contributor to correct in the file
+			}
 			return err
 		}
-		answer := strings.TrimSpace(line)
-		if answer == "" {
-			answer = suggestion
-		}
-		if answer == "" {
+		switch {
+		case answer == "" && !in.Field.Required:
 			return nil
-		}
-		values[in.Key] = resolveChoices(answer, choices, in.List())
-		msg := ""
-		if p.Check != nil {
-			msg = p.Check(values, in)
-		}
-		if msg == "" {
+		case answer == "":
+			fmt.Fprintln(p.Out, w.T("required_again", "key", in.Key))
+		case answer == Skip:
 			return nil
+		default:
+			values[in.Key] = resolveChoices(answer, choices, in.List())
+			msg := ""
+			if p.Check != nil {
+				msg = p.Check(values, in)
+			}
+			if msg == "" {
+				return nil
+			}
+			rejected = values[in.Key]
+			delete(values, in.Key)
+			fmt.Fprintln(p.Out, w.T("not_accepted", "reason", msg))
 		}
-		delete(values, in.Key)
-		suggestion = ""
-		fmt.Fprintf(p.Out, "  not accepted: %s\n", msg)
-		if err != nil { // the answer was the last line of the input
-			return err
+		if ended {
+			if rejected != "" {
+				values[in.Key] = rejected
+			}
+			return ErrEnded
 		}
 	}
 }
 
-func (p *Prompter) question(in Input, choices []model.Term, suggestion string) {
-	fmt.Fprintf(p.Out, "\n%s: %s\n", in.Key, in.Describe())
+// askID asks for the id last, proposing one made from the title or the name (Enter
+// accepts it). It cannot be left empty: it names the file.
+func (p *Prompter) askID(kind model.Kind, in Input, values Values) error {
+	w := Words(p.Lang)
+	proposal := SuggestID(kind, values)
+	fmt.Fprintf(p.Out, "\n%s\n", w.T("question", "key", in.Key, "desc", in.Describe(p.Lang)))
+	for {
+		if proposal != "" {
+			fmt.Fprintln(p.Out, w.T("id_proposed", "id", proposal))
+			fmt.Fprintf(p.Out, "%s [%s]> ", in.Key, proposal)
+		} else {
+			fmt.Fprintf(p.Out, "%s> ", in.Key)
+		}
+		answer, ended, err := p.readAnswer()
+		if err != nil {
+			return err
+		}
+		if answer == "" {
+			answer = proposal
+		}
+		if answer == "" {
+			fmt.Fprintln(p.Out, w.T("id_required", "dir", kind.Dir))
+		} else {
+			values[in.Key] = answer
+			msg := ""
+			if p.Check != nil {
+				msg = p.Check(values, in)
+			}
+			if msg == "" {
+				return nil
+			}
+			delete(values, in.Key)
+			fmt.Fprintln(p.Out, w.T("not_accepted", "reason", msg))
+			proposal = ""
+		}
+		if ended {
+			return ErrEnded
+		}
+	}
+}
+
+func (p *Prompter) question(in Input, choices []model.Term) {
+	w := Words(p.Lang)
+	fmt.Fprintf(p.Out, "\n%s\n", w.T("question", "key", in.Key, "desc", in.Describe(p.Lang)))
 	for i, t := range choices {
-		fmt.Fprintf(p.Out, "  %2d  %-22s %s\n", i+1, t.Code, t.En)
+		label := t.En
+		if p.Lang == "fr" {
+			label = t.Fr
+		}
+		fmt.Fprintf(p.Out, "  %2d  %-22s %s\n", i+1, t.Code, label)
 	}
 	if len(choices) > 0 {
 		if in.List() {
-			fmt.Fprintln(p.Out, "Type numbers or codes, separated by commas.")
+			fmt.Fprintln(p.Out, w.T("choose_many"))
 		} else {
-			fmt.Fprintln(p.Out, "Type a number or a code.")
+			fmt.Fprintln(p.Out, w.T("choose_one"))
 		}
 	}
-	if suggestion != "" {
-		fmt.Fprintf(p.Out, "%s [%s]> ", in.Key, suggestion)
-	} else {
-		fmt.Fprintf(p.Out, "%s> ", in.Key)
-	}
+	fmt.Fprintf(p.Out, "%s> ", in.Key)
 }
 
 // choices are the terms a code input draws from, in the taxonomy's order.

@@ -289,12 +289,7 @@ func list(n *yaml.Node) []string {
 	return out
 }
 
-var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
-func validDate(s string) bool {
-	_, err := time.Parse(model.DateLayout, s)
-	return err == nil && datePattern.MatchString(s)
-}
+func validDate(s string) bool { return model.ValidDate(s) }
 
 func dateOf(s string) time.Time {
 	t, _ := time.Parse(model.DateLayout, s)

@@ -45,7 +45,7 @@ func Generate(k model.Kind, vocab func(name string) []string) ([]byte, error) {
 			"description": "Text in English and French.",
 			"properties":  object{"en": object{"type": "string", "minLength": 1}, "fr": object{"type": "string", "minLength": 1}},
 		},
-		"date": object{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}$`, "format": "date"},
+		"date": object{"type": "string", "pattern": model.DatePatternSource, "format": "date"},
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -125,8 +125,8 @@ func fieldSchema(f *model.Field, s *model.Spec, vocab func(string) []string) obj
 	o := object{"type": "string", "minLength": 1}
 	switch {
 	case f.ID:
-		o["pattern"] = `^[a-z0-9]+(-[a-z0-9]+)*$`
-		o["maxLength"] = 80
+		o["pattern"] = model.IDPatternSource
+		o["maxLength"] = model.MaxIDLength
 		o["description"] = "The entry's id: equal to the file name without .yaml."
 	case len(f.Vocab) > 0:
 		var codes []string
@@ -140,7 +140,7 @@ func fieldSchema(f *model.Field, s *model.Spec, vocab func(string) []string) obj
 		}
 		o["description"] = fmt.Sprintf("A code from %v in data/taxonomy.yaml.", f.Vocab)
 	case f.Ref != "":
-		o["pattern"] = `^[a-z0-9]+(-[a-z0-9]+)*$`
+		o["pattern"] = model.IDPatternSource
 		o["description"] = "The id of an entry in data/" + f.Ref + "/."
 	case f.URL:
 		o["pattern"] = `^https://[^/\s]+`

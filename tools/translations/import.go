@@ -287,7 +287,7 @@ func setText(m *yaml.Node, lang, text string, source *yaml.Node) {
 	case strings.Contains(text, "\n"):
 		v.Style = yaml.LiteralStyle
 		m.Style &^= yaml.FlowStyle
-	case source.Style&yaml.DoubleQuotedStyle != 0, needsQuotes(v, flow):
+	case source.Style&yaml.DoubleQuotedStyle != 0, format.NeedsQuotes(text, flow):
 		v.Style = yaml.DoubleQuotedStyle
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -308,21 +308,6 @@ func setText(m *yaml.Node, lang, text string, source *yaml.Node) {
 	}
 	k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: lang}
 	m.Content = slices.Insert(m.Content, at, k, v)
-}
-
-// needsQuotes reports whether a plain scalar would not do: the encoder would quote it,
-// YAML 1.1 tools would read it as a boolean, or (in a flow mapping) it holds a flow
-// indicator. The corpus quotes with double quotes.
-func needsQuotes(n *yaml.Node, flow bool) bool {
-	switch strings.ToLower(n.Value) {
-	case "y", "yes", "n", "no", "on", "off":
-		return true
-	}
-	if flow && strings.ContainsAny(n.Value, ",[]{}") {
-		return true
-	}
-	b, err := yaml.Marshal(n)
-	return err == nil && len(b) > 0 && (b[0] == '\'' || b[0] == '"')
 }
 
 // setWanted records a translation in the expected values.

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -105,10 +104,6 @@ func (f *Form) Validate(path string, src []byte) diag.List {
 // ones: the site does not say whether such a person is in the guide.
 const Unchecked = `%q is not among the published contacts; this form cannot check contacts who are not published (no consent recorded): the working group's review will confirm the reference`
 
-// idLike is the shape of an id (tools/check's rule): another value gets the validator's
-// error, not the warning.
-var idLike = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // unchecked returns the corpus with the contacts src refers to and the site does not
 // publish, so that the validator does not call them unknown, and a warning for each.
 func (f *Form) unchecked(kind model.Kind, path string, src []byte) (check.Corpus, diag.List) {
@@ -136,7 +131,8 @@ func (f *Form) unchecked(kind model.Kind, path string, src []byte) (check.Corpus
 		}
 		for i, n := range list.Content {
 			id := n.Value
-			if n.Kind != yaml.ScalarNode || !idLike.MatchString(id) || slices.Contains(f.corpus.IDs["contacts"], id) {
+			// A value that is no id gets the validator's error, not the warning.
+			if n.Kind != yaml.ScalarNode || !model.IDShaped(id) || slices.Contains(f.corpus.IDs["contacts"], id) {
 				continue // the validator judges it
 			}
 			notes = append(notes, diag.Diagnostic{File: path, Line: n.Line, Column: n.Column, Severity: diag.Warning,
@@ -263,7 +259,7 @@ func (b *builder) valueIn(f *model.Field, spec *model.Spec, v any, depth int, in
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(on)}
 	case model.ShapeDate:
 		s := strings.TrimSpace(asString(v))
-		if _, err := time.Parse(model.DateLayout, s); err == nil && len(s) == len(model.DateLayout) {
+		if model.ValidDate(s) {
 			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: s}
 		}
 		return scalar(s, false, inFlow)
@@ -431,37 +427,17 @@ func cleanValue(spec *model.Spec, v any, pending string) any {
 
 func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
-// scalar is a text value: a block (|) over several lines, double-quoted where YAML
-// would otherwise read another type (or a YAML 1.1 boolean), plain elsewhere.
+// scalar is a text value: a block (|) over several lines, double-quoted where a YAML
+// reader would not read it back as that text (format.NeedsQuotes), plain elsewhere.
 func scalar(s string, block, flow bool) *yaml.Node {
 	n := str(s)
 	switch {
 	case strings.Contains(s, "\n") && block:
 		n.Style = yaml.LiteralStyle
-	case needsQuotes(n, flow):
+	case format.NeedsQuotes(s, flow):
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
-}
-
-func needsQuotes(n *yaml.Node, flow bool) bool {
-	if n.Value == "" || strings.Contains(n.Value, "\n") {
-		return true
-	}
-	switch strings.ToLower(n.Value) {
-	case "y", "yes", "n", "no", "on", "off":
-		return true
-	}
-	// The encoder quotes what would read as another type, and in a flow collection
-	// ({en: …}) what holds a flow indicator such as a comma: in single quotes, where
-	// the corpus uses double quotes.
-	if !flow {
-		out, err := yaml.Marshal(n)
-		return err == nil && len(out) > 0 && (out[0] == '\'' || out[0] == '"')
-	}
-	seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: []*yaml.Node{n}}
-	out, err := yaml.Marshal(seq)
-	return err == nil && len(out) > 1 && (out[1] == '\'' || out[1] == '"')
 }
 
 // FromYAML reads a data file of the kind into the form's values (the inverse of

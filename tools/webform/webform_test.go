@@ -192,7 +192,7 @@ func TestToYAML(t *testing.T) {
 		{"metrics", func(v map[string]any) {
 			v["metrics"] = []any{map[string]any{"label": map[string]any{"en": "Calls", "fr": "Appels"}, "value": map[string]any{"en": "12,000", "fr": ""}}}
 		}, "metrics:\n  - label: {en: Calls, fr: Appels}\n    value: {en: \"12,000\", fr: \"\"}\n", "metrics[0].value.fr: is empty"},
-		{"bad date", func(v map[string]any) { v["started"] = "2022-02-30" }, "started: 2022-02-30", `started: "2022-02-30" is not a day of the calendar`},
+		{"bad date", func(v map[string]any) { v["started"] = "2022-02-30" }, `started: "2022-02-30"`, `started: "2022-02-30" is not a day of the calendar`},
 		{"no date", func(v map[string]any) { delete(v, "reviewed") }, `reviewed: ""`, "reviewed"},
 		{"bad email-like url", func(v map[string]any) {
 			v["links"] = []any{map[string]any{"title": map[string]any{"en": "Site", "fr": "Site"}, "url": "http://example.org"}}

@@ -22,7 +22,7 @@ import (
 	"syscall/js"
 
 	"github.com/pssdc/guide-iad/tools/diag"
-	"github.com/pssdc/guide-iad/tools/newentry"
+	"github.com/pssdc/guide-iad/tools/model"
 	"github.com/pssdc/guide-iad/tools/webform"
 )
 
@@ -141,7 +141,7 @@ func main() {
 			return result(res)
 		}),
 		"suggestId": js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return newentry.Kebab(arg(args, 0), 60)
+			return model.Slug(arg(args, 0))
 		}),
 	}
 	js.Global().Set("guideForm", js.ValueOf(api))
