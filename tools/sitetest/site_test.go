@@ -1,6 +1,7 @@
 package sitetest
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -365,4 +366,21 @@ func is(tag string) func(*html.Node) bool {
 
 func normalizeSpaces(s string) string {
 	return strings.NewReplacer("\u00a0", " ", "&nbsp;", " ", "\u202f", " ", "&#39;", "'", "’", "'").Replace(s)
+}
+
+// TestNoValueRefusedByEscaping: Go's contextual escaping writes ZgotmplZ where a
+// template puts a value in a place it cannot make safe (an attribute name, a URL with a
+// bad scheme). With no data marked safe, that is how a template mistake shows: it must
+// never reach a published file.
+func TestNoValueRefusedByEscaping(t *testing.T) {
+	s := fixtureSite(t)
+	for path := range s.Files {
+		b, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i := bytes.Index(b, []byte("ZgotmplZ")); i >= 0 {
+			t.Errorf("%s: %q", path, b[max(0, i-60):i+8])
+		}
+	}
 }
