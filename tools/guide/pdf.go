@@ -27,7 +27,8 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up after this `duration`")
 	quiet := fs.Bool("q", false, "print nothing on success")
 	verbose := fs.Bool("v", false, "report each step, with times")
-	hugoConfig := fs.Bool("hugo-config", false, "print the Hugo config that adds the print pages to a build (for --config config.toml,FILE) and exit")
+	hugoConfig := fs.Bool("hugo-config", false, "print the Hugo config that adds the print pages to the site's own output formats (for --config config.toml,FILE) and exit")
+	siteConfig := fs.String("config", "config.toml", "the site's Hugo config `file`, whose output formats -hugo-config keeps")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-v]\n\n")
 		fs.PrintDefaults()
@@ -40,9 +41,14 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, errUsage
 	}
 	if *hugoConfig {
-		// The print pages are built only for the print edition, so that ordinary site
-		// builds stay fast; the config lives in one place, tools/pdf.
-		_, err := io.WriteString(stdout, pdf.HugoConfig)
+		// The print pages are built only for the release (make site), so that make serve
+		// stays fast; the config lives in one place, tools/pdf.
+		conf, err := pdf.HugoConfig(*siteConfig)
+		if err != nil {
+			fmt.Fprintf(stderr, "guide pdf: %v\n", err)
+			return 1, nil
+		}
+		_, err = io.WriteString(stdout, conf)
 		return 0, err
 	}
 	*paper = strings.ToLower(*paper)

@@ -306,6 +306,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts
 		Pages:   len(pages),
 		Paper:   opts.Paper,
 		SHA256:  hex.EncodeToString(sum[:]),
+		New:     m.New,
 		Passes:  pass,
 	}, out, nil
 }

@@ -81,17 +81,20 @@ type Options struct {
 
 // Result describes one PDF written.
 type Result struct {
-	Lang     string        `json:"lang"`
-	Locale   string        `json:"locale"`
-	Edition  string        `json:"edition"`
-	Date     string        `json:"date"`
-	Title    string        `json:"title"`
-	File     string        `json:"-"`   // path on disk
-	URL      string        `json:"url"` // site path, e.g. /en/ddi-playbook-2026-1.pdf
-	Bytes    int64         `json:"bytes"`
-	Pages    int           `json:"pages"`
-	Paper    string        `json:"paper"`
-	SHA256   string        `json:"sha256"`
+	Lang    string `json:"lang"`
+	Locale  string `json:"locale"`
+	Edition string `json:"edition"`
+	Date    string `json:"date"`
+	Title   string `json:"title"`
+	File    string `json:"-"`   // path on disk
+	URL     string `json:"url"` // site path, e.g. /en/ddi-playbook-2026-1.pdf
+	Bytes   int64  `json:"bytes"`
+	Pages   int    `json:"pages"`
+	Paper   string `json:"paper"`
+	SHA256  string `json:"sha256"`
+	// New counts the entries of the chapter "New since the previous edition" (every
+	// entry, for the first edition): what the editions page says was new.
+	New      int           `json:"new"`
 	Passes   int           `json:"-"`
 	Duration time.Duration `json:"-"`
 }
@@ -110,11 +113,15 @@ type meta struct {
 	Lang     string `json:"lang"`
 	PDF      string `json:"pdf"`
 	Site     string `json:"site"`
+	New      int    `json:"-"` // counted in the page: see Result.New
 }
 
 var (
 	pdfName    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*\.pdf$`)
 	metaScript = regexp.MustCompile(`(?s)<script type="application/json" id="print-meta">(.*?)</script>`)
+	// The chapter "New since the previous edition" (print/new.html) and its entries.
+	newChapter = regexp.MustCompile(`(?s)<section class="new[ "][^>]*>(.*?)</section>`)
+	listItem   = regexp.MustCompile(`<li[ >]`)
 )
 
 // readMeta reads the print page's metadata (<script id="print-meta">).
@@ -139,6 +146,9 @@ func readMeta(page string) (meta, error) {
 	}
 	if _, err := time.Parse("2006-01-02", m.Date); err != nil {
 		return m, fmt.Errorf("%s: print-meta: edition date %q: %w", page, m.Date, err)
+	}
+	if sm := newChapter.FindSubmatch(b); sm != nil {
+		m.New = len(listItem.FindAll(sm[1], -1))
 	}
 	return m, nil
 }
@@ -267,6 +277,10 @@ func firstReal(errs []error) error {
 	}
 	return errors.Join(real...)
 }
+
+// FindChromium returns the browser guide pdf would run: explicit, $GUIDE_CHROMIUM, or
+// the first of the usual names on the PATH.
+func FindChromium(explicit string) (string, error) { return findChromium(explicit) }
 
 // findChromium returns the browser to run: explicit, from the environment, or the first
 // of the usual names on the PATH.

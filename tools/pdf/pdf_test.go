@@ -418,7 +418,7 @@ func TestManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(params)
-	for _, want := range []string{"[params.printpdf.en]", "[params.printpdf.fr]", `url = "/fr/guide-iad-2026-1.pdf"`, fmt.Sprintf("pages = %d", res["fr"].Pages)} {
+	for _, want := range []string{`[params.editionpdfs."2026-1".en]`, `[params.editionpdfs."2026-1".fr]`, `url = "/fr/guide-iad-2026-1.pdf"`, fmt.Sprintf("pages = %d", res["fr"].Pages), fmt.Sprintf("new = %d", res["fr"].New)} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("site params lack %q:\n%s", want, b)
 		}

@@ -1,0 +1,55 @@
+package pdf
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestHugoConfig: the print configuration adds "print" to the home page's formats of the
+// site's config and repeats every other kind's list, since a later --config file's
+// outputs.home replaces the earlier one's.
+func TestHugoConfig(t *testing.T) {
+	for _, tc := range []struct {
+		name, config string
+		want         []string
+		notWant      []string
+	}{
+		{"the guide's config.toml", "", []string{`home = ["html", "opendata", "print"]`, `section = ["html"]`, `term = ["html"]`, "[outputFormats.print]", `baseName = "edition"`}, nil},
+		{"no outputs: Hugo's default for home", "baseURL = \"https://x.test/\"\n", []string{`home = ["html", "rss", "print"]`}, []string{"section ="}},
+		{"print already there", "[outputs]\nhome = [\"html\", \"print\"]\npage = [\"html\", \"json\"]\n", []string{`home = ["html", "print"]`, `page = ["html", "json"]`}, []string{`"print", "print"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := filepath.Join(repo, "config.toml")
+			if tc.config != "" {
+				file = filepath.Join(t.TempDir(), "config.toml")
+				if err := os.WriteFile(file, []byte(tc.config), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := HugoConfig(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("lacks %q:\n%s", w, got)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("has %q:\n%s", w, got)
+				}
+			}
+		})
+	}
+	bad := filepath.Join(t.TempDir(), "bad.toml")
+	os.WriteFile(bad, []byte("[outputs\n"), 0o644)
+	if _, err := HugoConfig(bad); err == nil || !strings.Contains(err.Error(), "bad.toml") {
+		t.Errorf("a broken config: error %v, want one naming the file", err)
+	}
+	if _, err := HugoConfig(filepath.Join(t.TempDir(), "missing.toml")); err == nil {
+		t.Error("a missing config: no error")
+	}
+}
