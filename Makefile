@@ -33,7 +33,7 @@ SITECONF    := config.toml,$(HUGODATA).toml$(if $(filter no,$(PRINT)),,$(comma)$
 # and that public/ is unchanged.
 fail = || { echo "make site: $(1) failed (message above); public/ is left as it was" >&2; exit 1; }
 
-.PHONY: all serve site validate fmt fmt-check schema wasm pdf test bench clean deps help
+.PHONY: all serve site validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
 
 all: site
 
@@ -45,6 +45,7 @@ help:
 	@echo "make pdf       the same as make site (the print edition is part of the release)"
 	@echo "make validate  check data/ (guide validate; FORMAT=github for workflow annotations)"
 	@echo "make fmt       put data files in canonical form (guide fmt); make fmt-check only checks"
+	@echo "make lint-workflows  check .github/workflows/ with actionlint (part of make test)"
 	@echo "make wasm      compile the browser programs (tools/wasm/*) into static/wasm/"
 	@echo "make schema    regenerate the JSON Schemas in static/schemas/"
 	@echo "make test      vet, format check and every test (unit and end-to-end)"
@@ -110,9 +111,14 @@ serve: validate wasm
 	$(GUIDE) search-index -site tmp/serve-public -out static/pagefind
 	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
+# The workflows, checked as GitHub would run them (actionlint, pinned in go.mod).
+lint-workflows: deps
+	$(GO) tool actionlint
+
 test: deps
 	@tools/deps.sh test
 	$(GO) vet ./...
+	$(GO) tool actionlint
 	@unformatted=$$(gofmt -l tools); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GUIDE) schema -check
 	$(GUIDE) fmt -check
