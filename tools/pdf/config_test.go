@@ -53,3 +53,30 @@ func TestHugoConfig(t *testing.T) {
 		t.Error("a missing config: no error")
 	}
 }
+
+// TestBasePath: the print pages' home addresses give the path the site is served under.
+func TestBasePath(t *testing.T) {
+	for _, tc := range []struct {
+		sites []string
+		want  string
+		err   string
+	}{
+		{[]string{"https://example.org/en/", "https://example.org/fr/"}, "/", ""},
+		{[]string{"https://owner.github.io/guide-iad/en/", "https://owner.github.io/guide-iad/fr/"}, "/guide-iad/", ""},
+		{[]string{"https://example.org/a/en/", "https://example.org/b/fr/"}, "", "two base paths"},
+		{[]string{"https://example.org/", "https://example.org/fr/"}, "", "want the language's home page"},
+		{[]string{"", "https://example.org/fr/"}, "", "want the language's home page"},
+	} {
+		metas := []meta{{Site: tc.sites[0]}, {Site: tc.sites[1]}}
+		got, err := basePath(metas, []string{"en", "fr"})
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%v: error %v, want %q", tc.sites, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%v: %q, %v; want %q", tc.sites, got, err, tc.want)
+		}
+	}
+}

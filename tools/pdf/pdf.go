@@ -30,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path"
@@ -209,7 +210,11 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 
-	srv, err := serve(opts.Public)
+	prefix, err := basePath(metas, opts.Langs)
+	if err != nil {
+		return nil, err
+	}
+	srv, err := serve(opts.Public, prefix)
 	if err != nil {
 		return nil, err
 	}
@@ -387,6 +392,29 @@ func removeStale(dir string) {
 			os.Remove(m)
 		}
 	}
+}
+
+// basePath returns the path of the site's base URL ("/", or "/sub/" for
+// https://host/sub/), which the print pages give as their language's home page
+// (print-meta "site": https://host/sub/en/): the server must serve the site there for
+// the pages' stylesheets and fonts to load.
+func basePath(metas []meta, langs []string) (string, error) {
+	prefix := ""
+	for i, m := range metas {
+		u, err := url.Parse(m.Site)
+		if err != nil || !strings.HasSuffix(u.Path, "/"+langs[i]+"/") {
+			return "", fmt.Errorf("%s/%s: print-meta: site %q: want the language's home page, ending in /%s/", langs[i], PageName, m.Site, langs[i])
+		}
+		p := strings.TrimSuffix(u.Path, langs[i]+"/")
+		if prefix != "" && p != prefix {
+			return "", fmt.Errorf("print pages under two base paths: %s and %s", prefix, p)
+		}
+		prefix = p
+	}
+	if prefix == "" {
+		prefix = "/"
+	}
+	return prefix, nil
 }
 
 // sitePath is the URL path of a file of public/.
