@@ -12,10 +12,9 @@ PORT    ?= 1313
 # Hugo warnings (a missing i18n string among them) fail the build.
 HUGOFLAGS := --printI18nWarnings --panicOnWarning
 
-# The release (make site) holds the print edition unless PRINT=no:
-# make site [PRINT=no] [EDITION=ID] [PAPER=a4] [FORMAT=github]
+# The release (make site) holds the print editions unless PRINT=no:
+# make site [PRINT=no] [PAPER=a4] [FORMAT=github]
 PRINT   ?= yes
-EDITION ?=
 PAPER   ?= letter
 # guide validate's output format: text, json or github (annotations in a workflow).
 FORMAT  ?= text
@@ -41,7 +40,7 @@ help:
 	@echo "make serve     validate, then serve the site at http://localhost:$(PORT)/"
 	@echo "make site      validate, then build the release into public/: the site, its search index,"
 	@echo "               open data and the print edition (a PDF per language, with Chromium);"
-	@echo "               PRINT=no leaves out the print edition, EDITION=ID prints that edition"
+	@echo "               PRINT=no leaves out the print editions (docs/publishing.md)"
 	@echo "make pdf       the same as make site (the print edition is part of the release)"
 	@echo "make validate  check data/ (guide validate; FORMAT=github for workflow annotations)"
 	@echo "make fmt       put data files in canonical form (guide fmt); make fmt-check only checks"
@@ -73,8 +72,10 @@ wasm: deps
 	$(GUIDE) wasm -out static/wasm
 
 # The release: the site with the print pages (config.toml plus $(PRINTCONF), which adds
-# the "print" output format to the site's own formats), the PDFs printed from them, then
-# the site again, now linking each PDF with its size and page count (this second build
+# the "print" output format to the site's own formats), the PDFs of every edition (guide
+# edition build: the draft, the latest edition not yet published, printed from these
+# print pages; each published edition rebuilt from its git tag edition-ID), then the
+# site again, now linking each PDF with its size and page count (this second build
 # keeps the folder, so the PDFs stay); hosts such as GitHub Pages serve /404.html for any
 # missing address, so it gets the English "not found" page (it links its French
 # counterpart; its links are absolute); then the search index. All in $(RELEASE), which
@@ -87,10 +88,10 @@ ifneq ($(PRINT),no)
 endif
 	$(GUIDE) hugo-data -out $(HUGODATA)
 	rm -rf $(RELEASE) tmp/public.old
-	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config $(SITECONF) --gc -d $(RELEASE) $(call fail,the site build (Hugo))
+	$(HUGO) $(HUGOFLAGS) --config $(SITECONF) --gc -d $(RELEASE) $(call fail,the site build (Hugo))
 ifneq ($(PRINT),no)
-	$(GUIDE) pdf -public $(RELEASE) -paper $(PAPER) $(if $(EDITION),-edition $(EDITION)) -site-params $(PRINTPARAMS) $(call fail,the print edition (guide pdf))
-	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config $(SITECONF),$(PRINTPARAMS) -d $(RELEASE) $(call fail,the site build linking the PDFs (Hugo))
+	$(GUIDE) edition build -public $(RELEASE) -paper $(PAPER) -site-params $(PRINTPARAMS) $(call fail,the print editions (guide edition build))
+	$(HUGO) $(HUGOFLAGS) --config $(SITECONF),$(PRINTPARAMS) -d $(RELEASE) $(call fail,the site build linking the PDFs (Hugo))
 endif
 	cp $(RELEASE)/en/404.html $(RELEASE)/404.html
 	$(GUIDE) search-index -site $(RELEASE) $(call fail,the search index (Pagefind))

@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	editions "github.com/pssdc/guide-iad/tools/edition"
 	"github.com/pssdc/guide-iad/tools/pdf"
 )
 
@@ -19,7 +20,7 @@ import (
 func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("pdf", stderr)
 	public := fs.String("public", "public", "the built site `folder`")
-	edition := fs.String("edition", "", "the edition `ID` the print pages must hold (default: the one they hold, the latest unless the site was built with HUGO_PARAMS_PRINTEDITION)")
+	edition := fs.String("edition", "", "the edition `ID` to print: a published one (tag edition-ID) is rebuilt from its tag into the folder; otherwise the print pages must hold it (default: the one they hold, the latest unless the site was built with HUGO_PARAMS_PRINTEDITION)")
 	paper := fs.String("paper", pdf.Letter, "paper `size`: letter or a4")
 	langs := fs.String("lang", "en,fr", "`languages` to print, comma-separated")
 	chromium := fs.String("chromium", "", "the browser `program` (default: $"+pdf.ChromiumEnv+", else chromium on the PATH)")
@@ -70,15 +71,22 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
-	results, err := pdf.Run(ctx, pdf.Options{
-		Public:   *public,
-		Langs:    list,
-		Edition:  *edition,
-		Paper:    *paper,
-		Chromium: *chromium,
-		Timeout:  *timeout,
-		Log:      logTo(*verbose, stderr),
-	})
+	var results []pdf.Result
+	var err error
+	if tags, _ := editions.Tags("."); *edition != "" && tags[*edition] {
+		// A published edition: rebuilt from its tag (its frozen data and sources).
+		results, err = editions.BuildFrozen(ctx, editions.BuildOptions{ID: *edition, Public: *public, Paper: *paper, Langs: list, Timeout: *timeout, Log: logTo(*verbose, stderr)})
+	} else {
+		results, err = pdf.Run(ctx, pdf.Options{
+			Public:   *public,
+			Langs:    list,
+			Edition:  *edition,
+			Paper:    *paper,
+			Chromium: *chromium,
+			Timeout:  *timeout,
+			Log:      logTo(*verbose, stderr),
+		})
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "guide pdf: %v\n", err)
 		return 1, nil
