@@ -48,7 +48,7 @@ help:
 	@echo "make wasm      compile the browser programs (tools/wasm/*) into static/wasm/"
 	@echo "make schema    regenerate the JSON Schemas in static/schemas/"
 	@echo "make test      vet, format check and every test (unit and end-to-end)"
-	@echo "make bench     benchmarks: validator and site build on generated corpora"
+	@echo "make bench     benchmarks: validator, make site PRINT=no at 10,000 projects against the Hugo floor, print"
 	@echo "make clean     remove build outputs"
 
 deps:
@@ -129,7 +129,6 @@ test: deps
 bench: deps
 	@tools/deps.sh bench
 	tools/bench.sh
-	go test ./tools/pdf -run '^$$' -bench Print -benchtime 1x
 
 clean:
 	rm -rf public resources/_gen .hugo_build.lock tmp static/wasm static/pagefind

@@ -69,6 +69,6 @@ node) need_node_packages ;;
 test) need_go; apt_install chromium poppler-utils openjdk-17-jre-headless; need_node_packages ;;
 # make site prints the edition with Chromium (guide pdf reads the PDFs itself).
 pdf) need_go; need_chromium ;;
-bench) need_go; apt_install time ;;
+bench) need_go; apt_install time; need_chromium; need_node_packages ;;
 *) echo "usage: tools/deps.sh go|node|test|pdf|bench" >&2; exit 2 ;;
 esac
