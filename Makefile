@@ -78,8 +78,9 @@ wasm: deps
 # site again, now linking each PDF with its size and page count (this second build
 # keeps the folder, so the PDFs stay); hosts such as GitHub Pages serve /404.html for any
 # missing address, so it gets the English "not found" page (it links its French
-# counterpart; its links are absolute); then the search index. All in $(RELEASE), which
-# replaces public/ only at the end.
+# counterpart; its links are absolute); then the search index; then every address of
+# every page and stylesheet must name a built file (guide links). All in $(RELEASE),
+# which replaces public/ only at the end.
 site: validate wasm
 	@tools/deps.sh node
 ifneq ($(PRINT),no)
@@ -95,6 +96,7 @@ ifneq ($(PRINT),no)
 endif
 	cp $(RELEASE)/en/404.html $(RELEASE)/404.html
 	$(GUIDE) search-index -site $(RELEASE) $(call fail,the search index (Pagefind))
+	$(GUIDE) links -site $(RELEASE) $(call fail,the link check (guide links))
 	@if [ -e public ]; then mv public tmp/public.old; fi
 	mv $(RELEASE) public
 	@rm -rf tmp/public.old
