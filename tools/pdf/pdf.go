@@ -101,7 +101,7 @@ type Result struct {
 }
 
 // ErrNoChromium is returned when the browser cannot be found or started.
-var ErrNoChromium = errors.New("Chromium not found: install it with `sudo apt-get install chromium` (or run `make pdf`, which installs it), or give its path with -chromium or " + ChromiumEnv)
+var ErrNoChromium = errors.New("Chromium not found: install it with `sudo apt-get install chromium` (or run `make site`, which installs it), or give its path with -chromium or " + ChromiumEnv)
 
 // meta is the JSON of <script id="print-meta"> in the print page.
 type meta struct {
@@ -193,7 +193,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 			return nil, err
 		}
 		if opts.Edition != "" && m.Edition != opts.Edition {
-			return nil, fmt.Errorf("%s holds edition %q, not %q: build the site for that edition first (HUGO_PARAMS_PRINTEDITION=%s make site)", page, m.Edition, opts.Edition, opts.Edition)
+			return nil, fmt.Errorf("%s holds edition %q, not %q: build the print pages for that edition first (HUGO_PARAMS_PRINTEDITION=%s), or, if it is published, run guide pdf -edition %s in the repository, which rebuilds it from its tag", page, m.Edition, opts.Edition, opts.Edition, opts.Edition)
 		}
 		metas = append(metas, m)
 	}

@@ -574,7 +574,7 @@ func TestMissingChromium(t *testing.T) {
 			if !errors.Is(err, ErrNoChromium) {
 				t.Fatalf("want ErrNoChromium, got %v", err)
 			}
-			for _, want := range []string{"apt-get install chromium", "make pdf", "/nonexistent/chromium"} {
+			for _, want := range []string{"apt-get install chromium", "make site", "/nonexistent/chromium"} {
 				if !strings.Contains(err.Error(), want) {
 					t.Errorf("message %q lacks %q", err, want)
 				}
