@@ -12,39 +12,56 @@ PORT    ?= 1313
 # Hugo warnings (a missing i18n string among them) fail the build.
 HUGOFLAGS := --printI18nWarnings --panicOnWarning
 
-# The print edition: make pdf [EDITION=ID] [PAPER=a4]
-EDITION ?=
+# The release (make site) holds the print editions unless PRINT=no:
+# make site [PRINT=no] [PAPER=a4] [FORMAT=github]
+PRINT   ?= yes
 PAPER   ?= letter
+# guide validate's output format: text, json or github (annotations in a workflow).
+FORMAT  ?= text
 PRINTCONF   := tmp/print-output.toml
 PRINTPARAMS := tmp/print-edition.toml
 # The JSON copy of the validated data/ that site and pdf give Hugo (tools/hugodata): Hugo
 # then reads exactly what guide validate read, and loads it several times faster.
 HUGODATA    := tmp/hugo-data
+# The release is built here, then swapped into public/ once every step has succeeded, so
+# that a failed step never leaves a half-built public/ for a deploy to pick up.
+RELEASE     := tmp/release
+comma := ,
+SITECONF    := config.toml,$(HUGODATA).toml$(if $(filter no,$(PRINT)),,$(comma)$(PRINTCONF))
+# fail,STEP: the end of a release step's command line: on failure, say which step failed
+# and that public/ is unchanged.
+fail = || { echo "make site: $(1) failed (message above); public/ is left as it was" >&2; exit 1; }
 
-.PHONY: all serve site validate fmt schema wasm pdf test bench clean deps help
+.PHONY: all serve site validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
 
 all: site
 
 help:
 	@echo "make serve     validate, then serve the site at http://localhost:$(PORT)/"
-	@echo "make site      validate, then build the site into public/"
-	@echo "make pdf       build the site with the print pages, print public/{en,fr}/*.pdf, link them"
-	@echo "make validate  check data/ (guide validate)"
-	@echo "make fmt       put data files in canonical form (guide fmt)"
+	@echo "make site      validate, then build the release into public/: the site, its search index,"
+	@echo "               open data and the print edition (a PDF per language, with Chromium);"
+	@echo "               PRINT=no leaves out the print editions (docs/publishing.md)"
+	@echo "make pdf       the same as make site (the print edition is part of the release)"
+	@echo "make validate  check data/ (guide validate; FORMAT=github for workflow annotations)"
+	@echo "make fmt       put data files in canonical form (guide fmt); make fmt-check only checks"
+	@echo "make lint-workflows  check .github/workflows/ with actionlint (part of make test)"
 	@echo "make wasm      compile the browser programs (tools/wasm/*) into static/wasm/"
 	@echo "make schema    regenerate the JSON Schemas in static/schemas/"
 	@echo "make test      vet, format check and every test (unit and end-to-end)"
-	@echo "make bench     benchmarks: validator and site build on generated corpora"
+	@echo "make bench     benchmarks: validator, make site PRINT=no at 10,000 projects against the Hugo floor, print"
 	@echo "make clean     remove build outputs"
 
 deps:
 	@tools/deps.sh go
 
 validate: deps
-	$(GUIDE) validate
+	$(GUIDE) validate -format $(FORMAT)
 
 fmt: deps
 	$(GUIDE) fmt
+
+fmt-check: deps
+	$(GUIDE) fmt -check
 
 schema: deps
 	$(GUIDE) schema
@@ -54,31 +71,39 @@ schema: deps
 wasm: deps
 	$(GUIDE) wasm -out static/wasm
 
-# The end of every build of public/: hosts such as GitHub Pages serve /404.html for any
-# missing address, so give them the English "not found" page (it links its French
-# counterpart; its links are absolute); then the search index.
-define finish-public
-	cp public/en/404.html public/404.html
-	$(GUIDE) search-index -site public
-endef
-
+# The release: the site with the print pages (config.toml plus $(PRINTCONF), which adds
+# the "print" output format to the site's own formats), the PDFs of every edition (guide
+# edition build: the draft, the latest edition not yet published, printed from these
+# print pages; each published edition rebuilt from its git tag edition-ID), then the
+# site again, now linking each PDF with its size and page count (this second build
+# keeps the folder, so the PDFs stay); hosts such as GitHub Pages serve /404.html for any
+# missing address, so it gets the English "not found" page (it links its French
+# counterpart; its links are absolute); then the search index; then every address of
+# every page and stylesheet must name a built file (guide links). All in $(RELEASE),
+# which replaces public/ only at the end.
 site: validate wasm
 	@tools/deps.sh node
-	$(GUIDE) hugo-data -out $(HUGODATA)
-	$(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml --gc --cleanDestinationDir -d public
-	$(finish-public)
-
-# Site with the print pages → PDFs → site again, now linking each PDF with its size and
-# page count (the second build keeps public/, so the PDFs stay).
-pdf: validate wasm
+ifneq ($(PRINT),no)
 	@tools/deps.sh pdf
-	@tools/deps.sh node
-	@mkdir -p tmp && $(GUIDE) pdf -hugo-config > $(PRINTCONF)
+	@mkdir -p tmp && $(GUIDE) pdf -hugo-config -config config.toml > $(PRINTCONF)
+endif
 	$(GUIDE) hugo-data -out $(HUGODATA)
-	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml,$(PRINTCONF) --gc --cleanDestinationDir -d public
-	$(GUIDE) pdf -public public -paper $(PAPER) $(if $(EDITION),-edition $(EDITION)) -site-params $(PRINTPARAMS)
-	HUGO_PARAMS_PRINTEDITION=$(EDITION) $(HUGO) $(HUGOFLAGS) --config config.toml,$(HUGODATA).toml,$(PRINTCONF),$(PRINTPARAMS) -d public
-	$(finish-public)
+	rm -rf $(RELEASE) tmp/public.old
+	$(HUGO) $(HUGOFLAGS) --config $(SITECONF) --gc -d $(RELEASE) $(call fail,the site build (Hugo))
+ifneq ($(PRINT),no)
+	$(GUIDE) edition build -public $(RELEASE) -paper $(PAPER) -site-params $(PRINTPARAMS) $(call fail,the print editions (guide edition build))
+	$(HUGO) $(HUGOFLAGS) --config $(SITECONF),$(PRINTPARAMS) -d $(RELEASE) $(call fail,the site build linking the PDFs (Hugo))
+endif
+	cp $(RELEASE)/en/404.html $(RELEASE)/404.html
+	$(GUIDE) search-index -site $(RELEASE) $(call fail,the search index (Pagefind))
+	$(GUIDE) links -site $(RELEASE) $(call fail,the link check (guide links))
+	@if [ -e public ]; then mv public tmp/public.old; fi
+	mv $(RELEASE) public
+	@rm -rf tmp/public.old
+	@echo "make site: the release is in public/$(if $(filter no,$(PRINT)), (without the print edition: PRINT=no),)"
+
+# The print edition is part of the release; make pdf is kept as another name for it.
+pdf: site
 
 # hugo server keeps the site in memory, so the search index is built beforehand from a
 # build in tmp/ into static/pagefind/ (generated, not committed), which the server serves;
@@ -89,9 +114,14 @@ serve: validate wasm
 	$(GUIDE) search-index -site tmp/serve-public -out static/pagefind
 	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
+# The workflows, checked as GitHub would run them (actionlint, pinned in go.mod).
+lint-workflows: deps
+	$(GO) tool actionlint
+
 test: deps
 	@tools/deps.sh test
 	$(GO) vet ./...
+	$(GO) tool actionlint
 	@unformatted=$$(gofmt -l tools); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GUIDE) schema -check
 	$(GUIDE) fmt -check
@@ -101,7 +131,6 @@ test: deps
 bench: deps
 	@tools/deps.sh bench
 	tools/bench.sh
-	go test ./tools/pdf -run '^$$' -bench Print -benchtime 1x
 
 clean:
 	rm -rf public resources/_gen .hugo_build.lock tmp static/wasm static/pagefind

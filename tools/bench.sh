@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # Needs bash 4 (associative arrays) and GNU time (/usr/bin/time -v): Linux.
-# make bench: the validator and the site build on generated corpora of 1,000 and
-# 10,000 projects. Prints wall time and peak memory (/usr/bin/time -v) for each.
-# Targets on a 2-core machine: validate 10k ≤ 1.0 s and ≤ 300 MiB; build 10k ≤ 30 s
-# and ≤ 2 GiB, growing linearly (10k / 1k ≤ 12×).
+# make bench: the validator, the release build and the print edition on generated
+# corpora. Prints wall time and peak memory (/usr/bin/time -v) of each step, then the
+# targets (docs/publishing.md, Performance), on a 2-core machine:
+#   - `make site PRINT=no` at 10,000 projects, end to end (validate, data copy,
+#     WebAssembly, Hugo, search index): ≤ 40 s wall, every step ≤ 2 GiB peak;
+#   - the Hugo step ≤ 2× the bare paired Hugo floor (tools/benchfloor) on the same
+#     corpus, both written to /dev/shm, back to back in the same run;
+#   - the print edition of 200 projects, both languages: ≤ 30 s;
+#   - the Hugo step growing linearly: 10k / 1k ≤ 12× (when both sizes are measured).
+# BENCH_SIZES="1000 10000" (default) chooses the sizes; BENCH_PRINT=200 the print
+# corpus (0 to skip the print).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo=$(pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+shm=""
+trap 'rm -rf "$work" ${shm:+"$shm"}' EXIT
 sizes=${BENCH_SIZES:-1000 10000}
+print_n=${BENCH_PRINT:-200}
 
 echo "== building tools"
 go build -o "$work/guide" ./tools/guide
 go build -o "$work/hugo" github.com/gohugoio/hugo
+hugoflags=(--printI18nWarnings --panicOnWarning) # as the Makefile
 
 measure() { # label command...
 	local label=$1; shift
@@ -21,55 +32,119 @@ measure() { # label command...
 	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.log")
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.log")
 	if [ -z "$wall" ] || [ -z "$rss" ]; then echo "bench: no figures from /usr/bin/time -v for $label" >&2; exit 1; fi
-	printf '%-28s wall %8s   peak %6d MiB\n' "$label" "$wall" $((rss / 1024))
 	last_secs=$(awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$wall")
 	last_mib=$((rss / 1024))
+	printf '%-34s wall %7.2f s   peak %6d MiB\n' "$label" "$last_secs" "$last_mib"
 }
 
-declare -A build_secs build_mib
+declare -A hugo_secs site_secs site_peak floor_secs shm_secs
+verdicts=()
+verdict() { # label condition
+	local v="NOT met"
+	if awk "BEGIN { exit !($2) }"; then v=met; fi
+	verdicts+=("$(printf '   %-62s %s' "$1" "$v")")
+}
 
 echo "== go test -bench (validator)"
 go test ./tools/check -run '^$' -bench Validate -benchmem -count 1 | grep -E '^Benchmark'
 
+# stage N DIR: a generated corpus of N projects with the site's sources, as a checkout.
+stage() {
+	local n=$1 dir=$2
+	"$work/guide" gen -projects "$n" -out "$dir/data" >/dev/null
+	for part in config.toml content layouts i18n assets static; do cp -r "$part" "$dir/"; done
+	rm -rf "$dir/static/wasm" "$dir/static/pagefind" # generated
+}
+
 for n in $sizes; do
 	corpus="$work/corpus-$n"
-	"$work/guide" gen -projects "$n" -out "$corpus/data"
-	for part in config.toml content layouts i18n assets static; do cp -r "$part" "$corpus/"; done
-	rm -rf "$corpus/static/wasm" "$corpus/static/pagefind" # generated; not part of the build measured
-	echo "== $n projects ($(du -sh "$corpus/data" | cut -f1) of YAML)"
-	measure "validate $n" "$work/guide" validate -data "$corpus/data"
-	# As make site: the JSON copy of the validated data, then Hugo on it (tools/hugodata).
-	measure "hugo-data $n" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
-	export GOMEMLIMIT=1800MiB # as make site
-	# First the build written to memory (tmpfs), then to the disk: the difference is
-	# the kernel's time writing the files, which varies a lot on a shared virtual disk
-	# (first, so that no write-back of an earlier build runs during it).
-	if [ -d /dev/shm ] && [ -w /dev/shm ]; then
-		sync # let earlier writes reach the disk before timing
-		shm=$(mktemp -d /dev/shm/guide-bench.XXXXXX)
-		measure "hugo build $n (tmpfs)" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$shm" --quiet
-		rm -rf "$shm"
-	fi
-	sync # nor any write-back of the steps before (the corpus, its copy, the tmpfs build's removal)
-	measure "hugo build $n" "$work/hugo" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --destination "$work/public-$n" --quiet
-	build_secs[$n]=$last_secs
-	build_mib[$n]=$last_mib
+	stage "$n" "$corpus"
+	echo "== $n projects ($(du -sh "$corpus/data" | cut -f1) of YAML): make site PRINT=no, step by step"
+	sync # no write-back of the corpus during the timings
+	total=0
+	peak=0
+	step() { # label command...: one step of make site, added to the total
+		measure "$@"
+		total=$(awk "BEGIN { print $total + $last_secs }")
+		if [ "$last_mib" -gt "$peak" ]; then peak=$last_mib; fi
+	}
+	step "validate" "$work/guide" validate -data "$corpus/data"
+	step "hugo-data (data copy)" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
+	# guide wasm compiles this repository's tools/wasm/* (the Go build cache makes a
+	# second build quick, as in make site after make wasm).
+	step "wasm" "$work/guide" wasm -out "$corpus/static/wasm"
+	export GOMEMLIMIT=1800MiB # as the Makefile
+	step "hugo" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --gc --destination "$corpus/tmp/release" --quiet
+	hugo_secs[$n]=$last_secs
 	unset GOMEMLIMIT
-	pages=$(find "$work/public-$n" -name '*.html' | wc -l)
-	# The search index (make site runs Pagefind after Hugo; docs/site.md).
-	[ -x node_modules/.bin/pagefind ] && measure "pagefind index $n" "$work/guide" search-index -site "$work/public-$n"
-	echo "   $pages HTML pages, $(du -sh "$work/public-$n" | cut -f1)"
-	rm -rf "$work/public-$n"
+	cp "$corpus/tmp/release/en/404.html" "$corpus/tmp/release/404.html"
+	if [ -x node_modules/.bin/pagefind ]; then
+		step "search index (per language)" "$work/guide" search-index -site "$corpus/tmp/release"
+	else
+		echo "   (no Pagefind: npm ci --ignore-scripts; the search index is left out)"
+	fi
+	site_secs[$n]=$total
+	site_peak[$n]=$peak
+	printf '%-34s wall %7.2f s   peak %6d MiB (the largest step)\n' "make site PRINT=no, total" "$total" "$peak"
+	echo "   $(find "$corpus/tmp/release" -name '*.html' | wc -l) HTML pages, $(du -sh "$corpus/tmp/release" | cut -f1)"
+	rm -rf "$corpus/tmp/release"
+
+	# The Hugo step against the bare paired floor, same corpus, both to memory, back to back.
+	if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+		floor="$work/floor-$n"
+		mkdir -p "$floor/content/en/projects" "$floor/content/fr/projets" "$floor/layouts" "$floor/data"
+		cp tools/benchfloor/hugo.toml "$floor/"
+		cp tools/benchfloor/content-en.gotmpl "$floor/content/en/projects/_content.gotmpl"
+		cp tools/benchfloor/content-fr.gotmpl "$floor/content/fr/projets/_content.gotmpl"
+		cp tools/benchfloor/layouts/*.html "$floor/layouts/"
+		cp -r "$corpus/data/projects" "$floor/data/projects"
+		shm=$(mktemp -d /dev/shm/guide-bench.XXXXXX)
+		sync
+		measure "floor hugo (tmpfs)" "$work/hugo" --source "$floor" --destination "$shm/floor" --quiet
+		floor_secs[$n]=$last_secs
+		rm -rf "$shm/floor"
+		export GOMEMLIMIT=1800MiB
+		measure "hugo (tmpfs)" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --gc --destination "$shm/site" --quiet
+		unset GOMEMLIMIT
+		shm_secs[$n]=$last_secs
+		rm -rf "$shm" "$floor"
+		shm=""
+	fi
+	rm -rf "$corpus"
 done
 
-# The targets of the site build (issue 2), for the sizes measured.
-if [ -n "${build_secs[10000]:-}" ]; then
-	verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "NOT met"; fi; }
-	echo "== targets (site build, written to disk)"
-	echo "   10,000 projects in ${build_secs[10000]} s (≤ 30 s): $(verdict "${build_secs[10000]} <= 30")"
-	echo "   peak ${build_mib[10000]} MiB (≤ 2048 MiB): $(verdict "${build_mib[10000]} <= 2048")"
-	if [ -n "${build_secs[1000]:-}" ]; then
-		ratio=$(awk "BEGIN { printf \"%.1f\", ${build_secs[10000]} / ${build_secs[1000]} }")
-		echo "   10k / 1k = ${ratio}× (≤ 12×): $(verdict "${build_secs[10000]} / ${build_secs[1000]} <= 12")"
-	fi
+# The print edition: the release's print pages for N projects, then guide pdf, both
+# languages (the step make site adds to PRINT=no).
+if [ "$print_n" -gt 0 ]; then
+	corpus="$work/print-$print_n"
+	stage "$print_n" "$corpus"
+	echo "== print edition, $print_n projects"
+	"$work/guide" pdf -hugo-config -config "$corpus/config.toml" >"$corpus/print-output.toml"
+	"$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data" >/dev/null
+	GOMEMLIMIT=1800MiB "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml,$corpus/print-output.toml" --destination "$corpus/public" --quiet
+	measure "guide pdf (en + fr)" "$work/guide" pdf -public "$corpus/public"
+	print_secs=$last_secs
+	print_mib=$last_mib
+	sed -n 's/^.*\/\([^/]*\.pdf\): /   \1: /p' "$work/out.log"
+	rm -rf "$corpus"
 fi
+
+echo "== targets"
+if [ -n "${site_secs[10000]:-}" ]; then
+	verdict "make site PRINT=no, 10,000 projects: ${site_secs[10000]} s (≤ 40 s)" "${site_secs[10000]} <= 40"
+	verdict "largest step's peak: ${site_peak[10000]} MiB (≤ 2048 MiB)" "${site_peak[10000]} <= 2048"
+fi
+for n in $sizes; do
+	if [ -n "${floor_secs[$n]:-}" ]; then
+		ratio=$(awk "BEGIN { printf \"%.2f\", ${shm_secs[$n]} / ${floor_secs[$n]} }")
+		verdict "hugo / floor, $n projects: ${shm_secs[$n]} / ${floor_secs[$n]} s = ${ratio}× (≤ 2×)" "${shm_secs[$n]} <= 2 * ${floor_secs[$n]}"
+	fi
+done
+if [ -n "${hugo_secs[10000]:-}" ] && [ -n "${hugo_secs[1000]:-}" ]; then
+	ratio=$(awk "BEGIN { printf \"%.1f\", ${hugo_secs[10000]} / ${hugo_secs[1000]} }")
+	verdict "hugo 10k / 1k = ${ratio}× (≤ 12×)" "${hugo_secs[10000]} <= 12 * ${hugo_secs[1000]}"
+fi
+if [ -n "${print_secs:-}" ]; then
+	verdict "print, $print_n projects, en + fr: $print_secs s, $print_mib MiB (≤ 30 s)" "$print_secs <= 30"
+fi
+printf '%s\n' "${verdicts[@]}"

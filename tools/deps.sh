@@ -19,13 +19,33 @@ apt_install() {
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 	done
 	[ ${#missing[@]} -eq 0 ] && return 0
-	if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+	# As root, or with sudo that asks no password (a CI runner).
+	local sudo=()
+	if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+		sudo=(sudo -n)
+	fi
+	if { [ "$(id -u)" -ne 0 ] && [ ${#sudo[@]} -eq 0 ]; } || ! command -v apt-get >/dev/null; then
 		echo "missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
 		exit 1
 	fi
 	echo "installing ${missing[*]} (apt-get)…" >&2
-	apt-get update -qq >/dev/null
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	"${sudo[@]}" apt-get update -qq >/dev/null
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# need_chromium installs Debian's Chromium for guide pdf, unless a browser it can use is
+# there already: $GUIDE_CHROMIUM, or one of the names guide pdf looks for (a GitHub
+# runner has Google Chrome; Ubuntu's chromium package is only a wrapper around a snap).
+need_chromium() {
+	if [ -n "${GUIDE_CHROMIUM:-}" ]; then
+		command -v "$GUIDE_CHROMIUM" >/dev/null && return 0
+		echo "GUIDE_CHROMIUM=$GUIDE_CHROMIUM: no such program; install Chromium (sudo apt-get install -y chromium) or correct the path" >&2
+		exit 1
+	fi
+	for b in chromium chromium-browser google-chrome google-chrome-stable; do
+		command -v "$b" >/dev/null && return 0
+	done
+	apt_install chromium
 }
 
 # need_node_packages installs the quality gates' Node packages (package.json: axe-core,
@@ -43,11 +63,12 @@ need_node_packages() {
 
 case "${1:-}" in
 go) need_go ;;
-# make site, serve and pdf index the site with Pagefind (package.json).
+# make site and serve index the site with Pagefind (package.json).
 node) need_node_packages ;;
 # End-to-end tests print the edition and drive the site with Debian's Chromium.
 test) need_go; apt_install chromium poppler-utils openjdk-17-jre-headless; need_node_packages ;;
-pdf) need_go; apt_install chromium poppler-utils ;;
-bench) need_go; apt_install time ;;
+# make site prints the edition with Chromium (guide pdf reads the PDFs itself).
+pdf) need_go; need_chromium ;;
+bench) need_go; apt_install time; need_chromium; need_node_packages ;;
 *) echo "usage: tools/deps.sh go|node|test|pdf|bench" >&2; exit 2 ;;
 esac

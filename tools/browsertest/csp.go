@@ -25,7 +25,7 @@ const Policy = "default-src 'self'; img-src 'self' data:; style-src 'self'; scri
 const PrintPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 // IsPrintPage reports whether a site path is a print-edition page (output format "print",
-// base name "edition": /en/edition.html; see tools/pdf's HugoConfig).
+// base name "edition": /en/edition.html; see tools/pdf.HugoConfig).
 func IsPrintPage(path string) bool { return strings.HasSuffix(path, "/edition.html") }
 
 // ParseCSP splits a policy into its directives (names in lower case) and their sources.

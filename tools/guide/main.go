@@ -10,6 +10,8 @@
 //	guide translations [-data DIR] [-o FILE] | -import FILE
 //	guide review [-older-than 12m] [-data DIR] [-format text|csv]
 //	guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-site-params FILE]
+//	guide edition publish ID | list | build [-public DIR] [-site-params FILE]
+//	guide links [-site DIR] [-base-url URL]
 //	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
 //	guide hugo-data [-data DIR] [-out DIR]
 //	guide wasm [-out DIR]
@@ -71,7 +73,13 @@ commands:
   review [-older-than 12m] [-data DIR] [-format text|csv] [-now YYYY-MM-DD]
                  entries due for review, oldest first, with their consented contacts
   pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-site-params FILE] [-hugo-config]
-                 print the edition of each language to public/<lang>/*.pdf (headless Chromium)
+                 print the edition of each language to public/<lang>/*.pdf (headless Chromium);
+                 -edition ID of a published edition rebuilds it from its tag edition-ID
+  edition publish ID | list | build [-public DIR] [-site-params FILE]
+                 freeze an edition as the git tag edition-ID (after guide validate); list the
+                 editions; print every edition into the release (make site)
+  links [-site DIR] [-base-url URL]
+                 check that every address of the built site's pages and stylesheets resolves
   evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
                  e-vulnerability index of each area of DATA.csv; exit 1 on data errors
   hugo-data [-data DIR] [-out DIR]
@@ -122,6 +130,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		status, err = cmdReview(args[1:], stdout, stderr)
 	case "pdf":
 		status, err = cmdPdf(args[1:], stdout, stderr)
+	case "edition":
+		status, err = cmdEdition(args[1:], stdout, stderr)
+	case "links":
+		status, err = cmdLinks(args[1:], stdout, stderr)
 	case "evi":
 		status, err = cmdEvi(args[1:], stdout, stderr)
 	case "hugo-data":

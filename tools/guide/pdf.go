@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	editions "github.com/pssdc/guide-iad/tools/edition"
 	"github.com/pssdc/guide-iad/tools/pdf"
 )
 
@@ -19,7 +20,7 @@ import (
 func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("pdf", stderr)
 	public := fs.String("public", "public", "the built site `folder`")
-	edition := fs.String("edition", "", "the edition `ID` the print pages must hold (default: the one they hold, the latest unless the site was built with HUGO_PARAMS_PRINTEDITION)")
+	edition := fs.String("edition", "", "the edition `ID` to print: a published one (tag edition-ID) is rebuilt from its tag into the folder; otherwise the print pages must hold it (default: the one they hold, the latest unless the site was built with HUGO_PARAMS_PRINTEDITION)")
 	paper := fs.String("paper", pdf.Letter, "paper `size`: letter or a4")
 	langs := fs.String("lang", "en,fr", "`languages` to print, comma-separated")
 	chromium := fs.String("chromium", "", "the browser `program` (default: $"+pdf.ChromiumEnv+", else chromium on the PATH)")
@@ -27,7 +28,8 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up after this `duration`")
 	quiet := fs.Bool("q", false, "print nothing on success")
 	verbose := fs.Bool("v", false, "report each step, with times")
-	hugoConfig := fs.Bool("hugo-config", false, "print the Hugo config that adds the print pages to a build (for --config config.toml,FILE) and exit")
+	hugoConfig := fs.Bool("hugo-config", false, "print the Hugo config that adds the print pages to the site's own output formats (for --config config.toml,FILE) and exit")
+	siteConfig := fs.String("config", "config.toml", "the site's Hugo config `file`, whose output formats -hugo-config keeps")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-v]\n\n")
 		fs.PrintDefaults()
@@ -40,9 +42,14 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, errUsage
 	}
 	if *hugoConfig {
-		// The print pages are built only for the print edition, so that ordinary site
-		// builds stay fast; the config lives in one place, tools/pdf.
-		_, err := io.WriteString(stdout, pdf.HugoConfig)
+		// The print pages are built only for the release (make site), so that make serve
+		// stays fast; the config lives in one place, tools/pdf.
+		conf, err := pdf.HugoConfig(*siteConfig)
+		if err != nil {
+			fmt.Fprintf(stderr, "guide pdf: %v\n", err)
+			return 1, nil
+		}
+		_, err = io.WriteString(stdout, conf)
 		return 0, err
 	}
 	*paper = strings.ToLower(*paper)
@@ -64,15 +71,22 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
-	results, err := pdf.Run(ctx, pdf.Options{
-		Public:   *public,
-		Langs:    list,
-		Edition:  *edition,
-		Paper:    *paper,
-		Chromium: *chromium,
-		Timeout:  *timeout,
-		Log:      logTo(*verbose, stderr),
-	})
+	var results []pdf.Result
+	var err error
+	if tags, _ := editions.Tags("."); *edition != "" && tags[*edition] {
+		// A published edition: rebuilt from its tag (its frozen data and sources).
+		results, err = editions.BuildFrozen(ctx, editions.BuildOptions{ID: *edition, Public: *public, Paper: *paper, Langs: list, Timeout: *timeout, Log: logTo(*verbose, stderr)})
+	} else {
+		results, err = pdf.Run(ctx, pdf.Options{
+			Public:   *public,
+			Langs:    list,
+			Edition:  *edition,
+			Paper:    *paper,
+			Chromium: *chromium,
+			Timeout:  *timeout,
+			Log:      logTo(*verbose, stderr),
+		})
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "guide pdf: %v\n", err)
 		return 1, nil

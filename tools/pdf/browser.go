@@ -149,7 +149,7 @@ func fillNumbers(pages map[string]int) string {
 // metadata filled in) and the final PDF bytes.
 func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts Options, lang string, m meta) (Result, []byte, error) {
 	defer cancel()
-	page := "/" + lang + "/" + PageName
+	page := srv.prefix + lang + "/" + PageName
 	t0 := time.Now()
 	step := func(what string) { logf(opts.Log, "%s: %s at %.2f s", page, what, time.Since(t0).Seconds()) }
 	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.base+page))
@@ -306,6 +306,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts
 		Pages:   len(pages),
 		Paper:   opts.Paper,
 		SHA256:  hex.EncodeToString(sum[:]),
+		New:     m.New,
 		Passes:  pass,
 	}, out, nil
 }

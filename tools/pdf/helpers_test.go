@@ -80,7 +80,11 @@ func buildSiteErr(data, dir string) (string, error) {
 		return "", err
 	}
 	extra := filepath.Join(dir, "print.toml")
-	if err := os.WriteFile(extra, []byte(HugoConfig), 0o644); err != nil {
+	conf, err := HugoConfig(filepath.Join(site, "config.toml"))
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(extra, []byte(conf), 0o644); err != nil {
 		return "", err
 	}
 	public := filepath.Join(dir, "public")

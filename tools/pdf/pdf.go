@@ -30,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path"
@@ -81,23 +82,26 @@ type Options struct {
 
 // Result describes one PDF written.
 type Result struct {
-	Lang     string        `json:"lang"`
-	Locale   string        `json:"locale"`
-	Edition  string        `json:"edition"`
-	Date     string        `json:"date"`
-	Title    string        `json:"title"`
-	File     string        `json:"-"`   // path on disk
-	URL      string        `json:"url"` // site path, e.g. /en/ddi-playbook-2026-1.pdf
-	Bytes    int64         `json:"bytes"`
-	Pages    int           `json:"pages"`
-	Paper    string        `json:"paper"`
-	SHA256   string        `json:"sha256"`
+	Lang    string `json:"lang"`
+	Locale  string `json:"locale"`
+	Edition string `json:"edition"`
+	Date    string `json:"date"`
+	Title   string `json:"title"`
+	File    string `json:"-"`   // path on disk
+	URL     string `json:"url"` // site path, e.g. /en/ddi-playbook-2026-1.pdf
+	Bytes   int64  `json:"bytes"`
+	Pages   int    `json:"pages"`
+	Paper   string `json:"paper"`
+	SHA256  string `json:"sha256"`
+	// New counts the entries of the chapter "New since the previous edition" (every
+	// entry, for the first edition): what the editions page says was new.
+	New      int           `json:"new"`
 	Passes   int           `json:"-"`
 	Duration time.Duration `json:"-"`
 }
 
 // ErrNoChromium is returned when the browser cannot be found or started.
-var ErrNoChromium = errors.New("Chromium not found: install it with `sudo apt-get install chromium` (or run `make pdf`, which installs it), or give its path with -chromium or " + ChromiumEnv)
+var ErrNoChromium = errors.New("Chromium not found: install it with `sudo apt-get install chromium` (or run `make site`, which installs it), or give its path with -chromium or " + ChromiumEnv)
 
 // meta is the JSON of <script id="print-meta"> in the print page.
 type meta struct {
@@ -110,11 +114,15 @@ type meta struct {
 	Lang     string `json:"lang"`
 	PDF      string `json:"pdf"`
 	Site     string `json:"site"`
+	New      int    `json:"-"` // counted in the page: see Result.New
 }
 
 var (
 	pdfName    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*\.pdf$`)
 	metaScript = regexp.MustCompile(`(?s)<script type="application/json" id="print-meta">(.*?)</script>`)
+	// The chapter "New since the previous edition" (print/new.html) and its entries.
+	newChapter = regexp.MustCompile(`(?s)<section class="new[ "][^>]*>(.*?)</section>`)
+	listItem   = regexp.MustCompile(`<li[ >]`)
 )
 
 // readMeta reads the print page's metadata (<script id="print-meta">).
@@ -139,6 +147,9 @@ func readMeta(page string) (meta, error) {
 	}
 	if _, err := time.Parse("2006-01-02", m.Date); err != nil {
 		return m, fmt.Errorf("%s: print-meta: edition date %q: %w", page, m.Date, err)
+	}
+	if sm := newChapter.FindSubmatch(b); sm != nil {
+		m.New = len(listItem.FindAll(sm[1], -1))
 	}
 	return m, nil
 }
@@ -182,7 +193,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 			return nil, err
 		}
 		if opts.Edition != "" && m.Edition != opts.Edition {
-			return nil, fmt.Errorf("%s holds edition %q, not %q: build the site for that edition first (HUGO_PARAMS_PRINTEDITION=%s make site)", page, m.Edition, opts.Edition, opts.Edition)
+			return nil, fmt.Errorf("%s holds edition %q, not %q: build the print pages for that edition first (HUGO_PARAMS_PRINTEDITION=%s), or, if it is published, run guide pdf -edition %s in the repository, which rebuilds it from its tag", page, m.Edition, opts.Edition, opts.Edition, opts.Edition)
 		}
 		metas = append(metas, m)
 	}
@@ -199,7 +210,11 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 
-	srv, err := serve(opts.Public)
+	prefix, err := basePath(metas, opts.Langs)
+	if err != nil {
+		return nil, err
+	}
+	srv, err := serve(opts.Public, prefix)
 	if err != nil {
 		return nil, err
 	}
@@ -267,6 +282,10 @@ func firstReal(errs []error) error {
 	}
 	return errors.Join(real...)
 }
+
+// FindChromium returns the browser guide pdf would run: explicit, $GUIDE_CHROMIUM, or
+// the first of the usual names on the PATH.
+func FindChromium(explicit string) (string, error) { return findChromium(explicit) }
 
 // findChromium returns the browser to run: explicit, from the environment, or the first
 // of the usual names on the PATH.
@@ -373,6 +392,29 @@ func removeStale(dir string) {
 			os.Remove(m)
 		}
 	}
+}
+
+// basePath returns the path of the site's base URL ("/", or "/sub/" for
+// https://host/sub/), which the print pages give as their language's home page
+// (print-meta "site": https://host/sub/en/): the server must serve the site there for
+// the pages' stylesheets and fonts to load.
+func basePath(metas []meta, langs []string) (string, error) {
+	prefix := ""
+	for i, m := range metas {
+		u, err := url.Parse(m.Site)
+		if err != nil || !strings.HasSuffix(u.Path, "/"+langs[i]+"/") {
+			return "", fmt.Errorf("%s/%s: print-meta: site %q: want the language's home page, ending in /%s/", langs[i], PageName, m.Site, langs[i])
+		}
+		p := strings.TrimSuffix(u.Path, langs[i]+"/")
+		if prefix != "" && p != prefix {
+			return "", fmt.Errorf("print pages under two base paths: %s and %s", prefix, p)
+		}
+		prefix = p
+	}
+	if prefix == "" {
+		prefix = "/"
+	}
+	return prefix, nil
 }
 
 // sitePath is the URL path of a file of public/.

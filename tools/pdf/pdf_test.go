@@ -418,7 +418,7 @@ func TestManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(params)
-	for _, want := range []string{"[params.printpdf.en]", "[params.printpdf.fr]", `url = "/fr/guide-iad-2026-1.pdf"`, fmt.Sprintf("pages = %d", res["fr"].Pages)} {
+	for _, want := range []string{`[params.editionpdfs."2026-1".en]`, `[params.editionpdfs."2026-1".fr]`, `url = "/fr/guide-iad-2026-1.pdf"`, fmt.Sprintf("pages = %d", res["fr"].Pages), fmt.Sprintf("new = %d", res["fr"].New)} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("site params lack %q:\n%s", want, b)
 		}
@@ -574,7 +574,7 @@ func TestMissingChromium(t *testing.T) {
 			if !errors.Is(err, ErrNoChromium) {
 				t.Fatalf("want ErrNoChromium, got %v", err)
 			}
-			for _, want := range []string{"apt-get install chromium", "make pdf", "/nonexistent/chromium"} {
+			for _, want := range []string{"apt-get install chromium", "make site", "/nonexistent/chromium"} {
 				if !strings.Contains(err.Error(), want) {
 					t.Errorf("message %q lacks %q", err, want)
 				}

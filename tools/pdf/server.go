@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -13,20 +14,27 @@ import (
 // (a font or a stylesheet missing from public/), so that the print can be refused rather
 // than made with fallbacks.
 type server struct {
-	base string // http://127.0.0.1:PORT
-	srv  *http.Server
+	base   string // http://127.0.0.1:PORT
+	prefix string // the site's base path: "/", or "/sub/" for https://host/sub/
+	srv    *http.Server
 
 	mu     sync.Mutex
 	failed []string
 }
 
-func serve(root string) (*server, error) {
+// serve serves root at the base path prefix ("/", or "/sub/" for a site built with the
+// base URL https://host/sub/, as GitHub Pages serves a project site), where the site's
+// pages expect their files.
+func serve(root, prefix string) (*server, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("serving %s on loopback: %w", root, err)
 	}
-	s := &server{base: "http://" + ln.Addr().String()}
-	files := http.FileServer(http.Dir(root))
+	s := &server{base: "http://" + ln.Addr().String(), prefix: prefix}
+	var files http.Handler = http.FileServer(http.Dir(root))
+	if prefix != "/" {
+		files = http.StripPrefix(strings.TrimSuffix(prefix, "/"), files)
+	}
 	s.srv = &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}

@@ -10,8 +10,9 @@ import (
 )
 
 // TestDownloadLink: with the parameters that guide pdf -site-params writes, the partial
-// print/download.html links each language's PDF with its size and page count; without
-// them it renders nothing.
+// print/download.html links each language's PDF with its size and page count, and the
+// editions page links both languages' PDFs of the edition; without them neither links
+// a PDF.
 func TestDownloadLink(t *testing.T) {
 	dir := t.TempDir()
 	site, err := sitetest.Stage(repo, fixture, dir)
@@ -32,11 +33,17 @@ func TestDownloadLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	printConf := filepath.Join(dir, "print.toml")
-	os.WriteFile(printConf, []byte(HugoConfig), 0o644)
+	conf, err := HugoConfig(filepath.Join(site, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(printConf, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	params := filepath.Join(dir, "params.toml")
 	if err := WriteSiteParams(params, []Result{
-		{Lang: "en", Edition: "2026-1", URL: "/en/ddi-playbook-2026-1.pdf", Bytes: 2345678, Pages: 412, Paper: Letter},
-		{Lang: "fr", Edition: "2026-1", URL: "/fr/guide-iad-2026-1.pdf", Bytes: 234567, Pages: 1412, Paper: Letter},
+		{Lang: "en", Edition: "2026-1", URL: "/en/ddi-playbook-2026-1.pdf", Bytes: 2345678, Pages: 412, Paper: Letter, New: 3},
+		{Lang: "fr", Edition: "2026-1", URL: "/fr/guide-iad-2026-1.pdf", Bytes: 234567, Pages: 1412, Paper: Letter, New: 3},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -46,26 +53,34 @@ func TestDownloadLink(t *testing.T) {
 	if _, err := sitetest.Build(repo, site, without, "--config", config+","+printConf); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(filepath.Join(without, "en", "index.html")); strings.Contains(string(b), ".pdf") {
-		t.Error("without the PDF's parameters, the home page links a PDF")
+	for _, page := range []string{"en/index.html", "en/editions/index.html", "fr/editions/index.html"} {
+		b, err := os.ReadFile(filepath.Join(without, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), ".pdf") {
+			t.Errorf("without the PDF's parameters, %s links a PDF", page)
+		}
 	}
 
 	with := filepath.Join(dir, "with")
 	if _, err := sitetest.Build(repo, site, with, "--config", config+","+printConf+","+params); err != nil {
 		t.Fatal(err)
 	}
-	for lang, wants := range map[string][]string{
-		"en": {`href="/en/ddi-playbook-2026-1.pdf"`, "Print edition (PDF): First edition, November 2026", "PDF, 2.3 MB, 412 pages"},
-		"fr": {`href="/fr/guide-iad-2026-1.pdf"`, "Édition imprimée (PDF) : Première édition, novembre 2026", "PDF, 235 ko, 1 412 pages"},
+	for file, wants := range map[string][]string{
+		"en/index.html":          {`href="/en/ddi-playbook-2026-1.pdf"`, "Print edition (PDF): First edition, November 2026", "PDF, 2.3 MB, 412 pages", `href="/en/editions/"`},
+		"fr/index.html":          {`href="/fr/guide-iad-2026-1.pdf"`, "Édition imprimée (PDF) : Première édition, novembre 2026", "PDF, 235 ko, 1 412 pages", `href="/fr/editions/"`},
+		"en/editions/index.html": {`href="/en/ddi-playbook-2026-1.pdf" type="application/pdf" hreflang="en-CA">English edition (PDF)`, `href="/fr/guide-iad-2026-1.pdf" type="application/pdf" hreflang="fr-CA">French edition (PDF)`, "PDF, 2.3 MB, 412 pages", "First edition, November 2026", "This is the first edition"},
+		"fr/editions/index.html": {`hreflang="en-CA">Édition anglaise (PDF)`, `hreflang="fr-CA">Édition française (PDF)`, "PDF, 235 ko, 1 412 pages", "Première édition, novembre 2026"},
 	} {
-		b, err := os.ReadFile(filepath.Join(with, lang, "index.html"))
+		b, err := os.ReadFile(filepath.Join(with, filepath.FromSlash(file)))
 		if err != nil {
 			t.Fatal(err)
 		}
 		page := norm(strings.ReplaceAll(string(b), "&nbsp;", " "))
 		for _, want := range wants {
 			if !strings.Contains(page, want) {
-				t.Errorf("%s home page lacks %q", lang, want)
+				t.Errorf("%s lacks %q", file, want)
 			}
 		}
 	}

@@ -10,12 +10,16 @@
 package searchindex
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -23,6 +27,9 @@ import (
 // `npm ci --ignore-scripts` (the binary ships in its platform package,
 // @pagefind/<os>-<arch>).
 const Bin = "node_modules/.bin/pagefind"
+
+// EntryName is the bundle's list of languages and their indexes.
+const EntryName = "pagefind-entry.json"
 
 // ErrNotInstalled is returned (wrapped) by Build when Pagefind is not installed.
 var ErrNotInstalled = errors.New("pagefind is not installed (npm ci --ignore-scripts, or tools/deps.sh node)")
@@ -65,11 +72,50 @@ func Build(repo, site, out string) ([]byte, error) {
 	if err := os.RemoveAll(absOut); err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(bin, "--site", site, "--output-path", absOut, "--quiet")
-	cmd.Dir = repo
-	output, err := cmd.CombinedOutput()
+	// One Pagefind run per language folder, each with its own glob, into the same
+	// bundle: a run holds only its language's pages in memory (for 10,000 projects,
+	// about half of the 2.2 GB of one run over both), writes the same files as one run
+	// would (the index files are named by their content), and its pagefind-entry.json
+	// lists its language only: the entries are merged.
+	langs, err := languageDirs(site)
 	if err != nil {
-		return output, fmt.Errorf("pagefind --site %s: %w\n%s", site, err, output)
+		return nil, err
+	}
+	globs := []string{""}
+	if len(langs) > 0 {
+		globs = globs[:0]
+		for _, l := range langs {
+			globs = append(globs, l+"/**/*.{html}")
+		}
+	}
+	var output []byte
+	var entries [][]byte
+	for _, glob := range globs {
+		args := []string{"--site", site, "--output-path", absOut, "--quiet"}
+		if glob != "" {
+			args = append(args, "--glob", glob)
+		}
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = repo
+		out, err := cmd.CombinedOutput()
+		output = append(output, out...)
+		if err != nil {
+			return output, fmt.Errorf("pagefind %s: %w\n%s", strings.Join(args, " "), err, out)
+		}
+		entry, err := os.ReadFile(filepath.Join(absOut, EntryName))
+		if err != nil {
+			return output, fmt.Errorf("pagefind wrote no %s: %w", EntryName, err)
+		}
+		entries = append(entries, entry)
+	}
+	if len(entries) > 1 {
+		merged, err := mergeEntries(entries)
+		if err != nil {
+			return output, err
+		}
+		if err := os.WriteFile(filepath.Join(absOut, EntryName), merged, 0o644); err != nil {
+			return output, err
+		}
 	}
 	if _, err := os.Stat(filepath.Join(out, "pagefind.js")); err != nil {
 		return output, fmt.Errorf("pagefind wrote no pagefind.js in %s: %w\n%s", out, err, output)
@@ -80,4 +126,75 @@ func Build(repo, site, out string) ([]byte, error) {
 		}
 	}
 	return output, nil
+}
+
+var langDir = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// languageDirs returns the site's language folders (en, fr: a two- or three-letter
+// folder with an index.html), sorted. Pages outside them (the root's language chooser
+// and the copy of the English 404 page) have no data-pagefind-body and are not indexed
+// in any case.
+func languageDirs(site string) ([]string, error) {
+	entries, err := os.ReadDir(site)
+	if err != nil {
+		return nil, err
+	}
+	var langs []string
+	for _, e := range entries {
+		if !e.IsDir() || !langDir.MatchString(e.Name()) {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(site, e.Name(), "index.html")); err == nil {
+			langs = append(langs, e.Name())
+		}
+	}
+	sort.Strings(langs)
+	return langs, nil
+}
+
+// entry is pagefind-entry.json (Pagefind 1.x).
+type entry struct {
+	Version           string                     `json:"version"`
+	Languages         map[string]json.RawMessage `json:"languages"`
+	IncludeCharacters json.RawMessage            `json:"include_characters,omitempty"`
+}
+
+// mergeEntries merges the pagefind-entry.json of runs over different languages: same
+// version and characters, the union of the languages (written as one run writes it:
+// the languages in order, compact).
+func mergeEntries(files [][]byte) ([]byte, error) {
+	var merged entry
+	for i, f := range files {
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal(f, &keys); err != nil {
+			return nil, fmt.Errorf("%s: %w", EntryName, err)
+		}
+		for k := range keys {
+			if k != "version" && k != "languages" && k != "include_characters" {
+				return nil, fmt.Errorf("%s: unknown field %q (a new Pagefind?): merging the languages' entries needs updating (tools/searchindex)", EntryName, k)
+			}
+		}
+		var e entry
+		if err := json.Unmarshal(f, &e); err != nil {
+			return nil, fmt.Errorf("%s: %w", EntryName, err)
+		}
+		if i == 0 {
+			merged = entry{Version: e.Version, Languages: map[string]json.RawMessage{}, IncludeCharacters: e.IncludeCharacters}
+		} else if e.Version != merged.Version || !bytes.Equal(e.IncludeCharacters, merged.IncludeCharacters) {
+			return nil, fmt.Errorf("%s: the runs disagree on the version or the characters", EntryName)
+		}
+		for l, v := range e.Languages {
+			if _, dup := merged.Languages[l]; dup {
+				return nil, fmt.Errorf("%s: language %s indexed by two runs (two folders with the same <html lang>?)", EntryName, l)
+			}
+			merged.Languages[l] = v
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(merged); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

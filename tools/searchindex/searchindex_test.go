@@ -1,8 +1,11 @@
 package searchindex
 
 import (
+	"bytes"
 	"errors"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,5 +74,92 @@ func TestBuildErrors(t *testing.T) {
 	}
 	if _, err := Build(repo, t.TempDir(), ""); err == nil {
 		t.Error("an empty site was indexed without error")
+	}
+}
+
+// TestBuildPerLanguage: on a site with language folders, Build runs Pagefind once per
+// language and merges the entries: the bundle is the very one a single run over the
+// whole site writes (same files, same bytes), without the unused interfaces.
+func TestBuildPerLanguage(t *testing.T) {
+	site := t.TempDir()
+	for lang, text := range map[string]string{"en": "Laptop lending in libraries", "fr": "Prêt d'ordinateurs en bibliothèque"} {
+		for _, page := range []string{"index.html", "projects/x/index.html"} {
+			file := filepath.Join(site, lang, filepath.FromSlash(page))
+			os.MkdirAll(filepath.Dir(file), 0o755)
+			html := `<!DOCTYPE html><html lang="` + lang + `-CA"><head><title>x</title></head><body><main data-pagefind-body><h1>` + text + " " + page + `</h1></main></body></html>`
+			if err := os.WriteFile(file, []byte(html), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	os.WriteFile(filepath.Join(site, "index.html"), []byte(`<!DOCTYPE html><html lang="en-CA"><title>choose</title></html>`), 0o644)
+	out, err := Build(repo, site, "")
+	if errors.Is(err, ErrNotInstalled) && os.Getenv("CI") == "" {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	whole := filepath.Join(t.TempDir(), "whole")
+	bin, _ := filepath.Abs(filepath.Join(repo, Bin))
+	if b, err := exec.Command(bin, "--site", site, "--output-path", whole, "--quiet").CombinedOutput(); err != nil {
+		t.Fatalf("pagefind: %v\n%s", err, b)
+	}
+	for _, name := range Unused {
+		os.Remove(filepath.Join(whole, name))
+	}
+	a, b := files(t, filepath.Join(site, "pagefind")), files(t, whole)
+	if len(a) < 8 {
+		t.Fatalf("only %d files in the bundle", len(a))
+	}
+	for name, content := range b {
+		if got, ok := a[name]; !ok {
+			t.Errorf("%s: written by one run over the site, not by the runs per language", name)
+		} else if !bytes.Equal(got, content) {
+			t.Errorf("%s differs:\n%s\n%s", name, got, content)
+		}
+	}
+	for name := range a {
+		if _, ok := b[name]; !ok {
+			t.Errorf("%s: written by the runs per language only", name)
+		}
+	}
+	if !strings.Contains(string(a[EntryName]), `"en-ca"`) || !strings.Contains(string(a[EntryName]), `"fr-ca"`) {
+		t.Errorf("%s lacks a language: %s", EntryName, a[EntryName])
+	}
+}
+
+func files(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestMergeEntriesErrors(t *testing.T) {
+	en := []byte(`{"version":"1.6.0","languages":{"en-ca":{"page_count":1}},"include_characters":["_"]}`)
+	for _, tc := range []struct {
+		name  string
+		other string
+		want  string
+	}{
+		{"same language twice", `{"version":"1.6.0","languages":{"en-ca":{"page_count":2}},"include_characters":["_"]}`, "language en-ca indexed by two runs"},
+		{"other version", `{"version":"1.7.0","languages":{"fr-ca":{}},"include_characters":["_"]}`, "disagree"},
+		{"unknown field", `{"version":"1.6.0","languages":{"fr-ca":{}},"include_characters":["_"],"new":1}`, `unknown field "new"`},
+	} {
+		if _, err := mergeEntries([][]byte{en, []byte(tc.other)}); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
 	}
 }

@@ -1,0 +1,64 @@
+package sitetest
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// TestWorkflowsRunMake: every `run:` step of the GitHub workflows is one make target, so
+// that what CI runs is what `make test` and a contributor can run (docs/publishing.md);
+// actionlint (make lint-workflows, in make test) checks the rest.
+func TestWorkflowsRunMake(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(repo, ".github", "workflows", "*.yml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no workflow found (%v)", err)
+	}
+	target := regexp.MustCompile(`^make ([a-z][a-z-]*)( [A-Z]+=[a-z0-9-]+)*$`)
+	makefile, err := os.ReadFile(filepath.Join(repo, "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wf struct {
+			Jobs map[string]struct {
+				Steps []struct {
+					Name string `yaml:"name"`
+					Run  string `yaml:"run"`
+				} `yaml:"steps"`
+			} `yaml:"jobs"`
+		}
+		if err := yaml.Unmarshal(b, &wf); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for job, j := range wf.Jobs {
+			for _, s := range j.Steps {
+				if s.Run == "" {
+					continue
+				}
+				runs++
+				run := strings.TrimSpace(s.Run)
+				m := target.FindStringSubmatch(run)
+				if m == nil {
+					t.Errorf("%s: job %s, step %q runs %q: want one make target (make NAME [VAR=value])", filepath.Base(f), job, s.Name, run)
+					continue
+				}
+				if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(m[1]) + `:`).Match(makefile) {
+					t.Errorf("%s: job %s, step %q: the Makefile has no target %s", filepath.Base(f), job, s.Name, m[1])
+				}
+			}
+		}
+	}
+	if runs == 0 {
+		t.Error("no run: step found")
+	}
+}
