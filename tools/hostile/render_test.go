@@ -124,8 +124,6 @@ func buildCorpus(t *testing.T, proj string, fill func(data string) error) string
 // builtEntry finds the entries named in Hugo's errors ("…/_content.gotmpl:/projects/c08").
 var builtEntry = regexp.MustCompile(`:/(projects|practices|resources|projets|pratiques|ressources)/([a-z0-9-]+)`)
 
-var homeOutputs = regexp.MustCompile(`(?m)^\s*home\s*=\s*\[([^\]]*)\]`)
-
 var sectionFolder = map[string]string{"projects": "projects", "practices": "practices", "resources": "resources",
 	"projets": "projects", "pratiques": "practices", "ressources": "resources"}
 
@@ -150,18 +148,12 @@ func buildOnce(t *testing.T, proj, data, public string) ([]byte, error) {
 	if r := guide(site, "hugo-data", "-data", abs, "-out", "tmp/hugo-data"); r.Code != 0 {
 		t.Fatalf("hugo-data on a corpus validate accepts: %s", r)
 	}
-	// The print pages' config sets the home page's outputs: keep the site's own (the open
-	// data) beside "print", or the CSV, JSON and Atom files would not be built.
-	conf, err := os.ReadFile(filepath.Join(site, "config.toml"))
+	// The print pages' config adds "print" to the site's own outputs (pdf.HugoConfig
+	// repeats config.toml's lists), as make site does.
+	printConf, err := pdf.HugoConfig(filepath.Join(site, "config.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	home := homeOutputs.FindSubmatch(conf)
-	const printHome = `home = ["html", "print"]`
-	if home == nil || !strings.Contains(pdf.HugoConfig, printHome) {
-		t.Fatalf("cannot merge the outputs of config.toml and pdf.HugoConfig (%q)", printHome)
-	}
-	printConf := strings.Replace(pdf.HugoConfig, printHome, "home = ["+string(home[1])+`, "print"]`, 1)
 	print := filepath.Join(proj, "print.toml")
 	if err := os.WriteFile(print, []byte(printConf), 0o644); err != nil {
 		t.Fatal(err)
