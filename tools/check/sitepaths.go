@@ -69,14 +69,14 @@ func (sp sitePaths) pages(byKind map[string]map[string]*entry, tax *vocabularies
 }
 
 // checkLinks reports site links to pages the site does not have.
-func (sp sitePaths) checkLinks(e *entry, pages map[string]bool, report func(e *entry, l siteLink, msg string)) {
+func (sp sitePaths) checkLinks(e *entry, pages map[string]bool, report func(e *entry, l siteLink)) {
 	for _, l := range e.links {
 		p := l.path
 		if !strings.HasSuffix(p, "/") && filepath.Ext(p) == "" {
 			p += "/"
 		}
 		if !pages[p] {
-			report(e, l, fmt.Sprintf("link to %s: the site has no such page", l.path))
+			report(e, l)
 		}
 	}
 }

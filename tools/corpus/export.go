@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 
 	"gopkg.in/yaml.v3"
 )
@@ -16,7 +17,7 @@ func Parse(path string, src []byte) *File {
 }
 
 // Describe names what a node holds, for "found …" messages.
-func Describe(n *yaml.Node) string { return describe(n) }
+func Describe(n *yaml.Node) diag.Msg { return describe(n) }
 
 // Tree parses the file again with the YAML library, comments kept, for a command that
 // rewrites it (File.Root comes from the fast reader, which drops comments). Only for a
