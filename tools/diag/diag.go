@@ -149,6 +149,7 @@ func (l List) Cap(perFile int) List {
 		}
 		i = j
 	}
+	clear(l[len(out):]) // what was left out holds no memory
 	return out
 }
 

@@ -3,7 +3,6 @@ package diag
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,9 +87,6 @@ func (l List) In(lang string) List {
 	return out
 }
 
-// placeholder matches {name}, {name:verb} and {name|one|many}.
-var placeholder = regexp.MustCompile(`\{([a-z][a-z0-9_]*)(?::([a-z]+)|\|([^|{}]*)\|([^|{}]*))?\}`)
-
 func render(lang, t string, args A) string {
 	if strings.IndexByte(t, '{') < 0 {
 		return t
@@ -104,23 +100,53 @@ func render(lang, t string, args A) string {
 		}
 		b.WriteString(t[:i])
 		t = t[i:]
-		loc := placeholder.FindStringSubmatchIndex(t)
-		if loc == nil || loc[0] != 0 {
+		n, name, verb, one, many := parsePlaceholder(t)
+		if n == 0 {
 			b.WriteByte('{')
 			t = t[1:]
 			continue
 		}
-		name := t[loc[2]:loc[3]]
-		verb, one, many := "", "", ""
-		if loc[4] >= 0 {
-			verb = t[loc[4]:loc[5]]
-		}
-		if loc[6] >= 0 {
-			one, many = t[loc[6]:loc[7]], t[loc[8]:loc[9]]
-		}
-		b.WriteString(word(lang, t[:loc[1]], args, name, verb, one, many))
-		t = t[loc[1]:]
+		b.WriteString(word(lang, t[:n], args, name, verb, one, many))
+		t = t[n:]
 	}
+}
+
+// parsePlaceholder reads the placeholder at the start of t ({name}, {name:verb} or
+// {name|one|many}) and returns its length, 0 when t starts with no placeholder.
+func parsePlaceholder(t string) (n int, name, verb, one, many string) {
+	i := 1
+	for i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || i > 1 && (t[i] >= '0' && t[i] <= '9' || t[i] == '_')) {
+		i++
+	}
+	if i == 1 || i == len(t) {
+		return 0, "", "", "", ""
+	}
+	name = t[1:i]
+	switch t[i] {
+	case '}':
+		return i + 1, name, "", "", ""
+	case ':':
+		j := i + 1
+		for j < len(t) && t[j] >= 'a' && t[j] <= 'z' {
+			j++
+		}
+		if j == i+1 || j == len(t) || t[j] != '}' {
+			return 0, "", "", "", ""
+		}
+		return j + 1, name, t[i+1 : j], "", ""
+	case '|':
+		rest := t[i+1:]
+		k := strings.IndexAny(rest, "|{}")
+		if k < 0 || rest[k] != '|' {
+			return 0, "", "", "", ""
+		}
+		m := strings.IndexAny(rest[k+1:], "|{}")
+		if m < 0 || rest[k+1+m] != '}' {
+			return 0, "", "", "", ""
+		}
+		return i + 1 + k + 1 + m + 1, name, "", rest[:k], rest[k+1 : k+1+m]
+	}
+	return 0, "", "", "", ""
 }
 
 // word renders the placeholder p, of argument name with verb or plural forms.
@@ -223,10 +249,17 @@ func quote(lang, s string) string {
 // Placeholders lists the argument names a template uses, sorted, each once.
 func Placeholders(t string) []string {
 	var names []string
-	for _, m := range placeholder.FindAllStringSubmatch(t, -1) {
-		if !slices.Contains(names, m[1]) {
-			names = append(names, m[1])
+	for i := strings.IndexByte(t, '{'); i >= 0; i = strings.IndexByte(t, '{') {
+		t = t[i:]
+		n, name, _, _, _ := parsePlaceholder(t)
+		if n == 0 {
+			t = t[1:]
+			continue
 		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+		t = t[n:]
 	}
 	slices.Sort(names)
 	return names
