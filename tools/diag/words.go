@@ -322,3 +322,18 @@ func CatalogueJSON() []byte {
 	b, _ := json.Marshal(map[string]map[string]string{"en": catalogueEN, "fr": catalogueFR})
 	return b
 }
+
+// LangFromEnv is the language of messages from the locale: the first of LC_ALL,
+// LC_MESSAGES and LANG that is set (POSIX order) gives French when it starts with
+// "fr", English otherwise.
+func LangFromEnv(getenv func(string) string) string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := getenv(v); s != "" {
+			if strings.HasPrefix(strings.ToLower(s), "fr") {
+				return "fr"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}

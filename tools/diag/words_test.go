@@ -121,3 +121,21 @@ func TestWording(t *testing.T) {
 		t.Error("CheckArgs accepts an unknown argument")
 	}
 }
+
+func TestLangFromEnv(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{nil, "en"},
+		{map[string]string{"LANG": "fr_CA.UTF-8"}, "fr"},
+		{map[string]string{"LANG": "fr_CA.UTF-8", "LC_MESSAGES": "en_CA.UTF-8"}, "en"},
+		{map[string]string{"LC_ALL": "fr_FR", "LC_MESSAGES": "en_CA.UTF-8"}, "fr"},
+		{map[string]string{"LC_ALL": "", "LANG": "fr"}, "fr"},
+		{map[string]string{"LANG": "C.UTF-8"}, "en"},
+	} {
+		if got := LangFromEnv(func(k string) string { return c.env[k] }); got != c.want {
+			t.Errorf("%v: %s, want %s", c.env, got, c.want)
+		}
+	}
+}

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	guide validate [-data DIR] [-format text|json|github] [path ...]
+//	guide validate [-data DIR] [-format text|json|github] [-lang en|fr] [path ...]
 //	guide fmt [-check] [-data DIR] [path ...]
 //	guide schema [-data DIR] [-out DIR] [-check]
 //	guide new project|contact|practice|resource [-id ID] [-KEY VALUE ...]
@@ -44,6 +44,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/check"
@@ -177,8 +178,9 @@ func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("validate", stderr)
 	dataDir := fs.String("data", "data", "the corpus `folder`, holding taxonomy.yaml")
 	format := fs.String("format", "text", "output `format`: "+strings.Join(diag.Formats, ", "))
+	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide validate [-data DIR] [-format text|json|github] [path ...]\n\n")
+		fmt.Fprintf(stderr, "usage: guide validate [-data DIR] [-format text|json|github] [-lang en|fr] [path ...]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -188,11 +190,15 @@ func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "guide validate: unknown format %q; expected one of %s\n", *format, strings.Join(diag.Formats, ", "))
 		return 0, errUsage
 	}
+	if !slices.Contains(diag.Languages, *lang) {
+		fmt.Fprintf(stderr, "guide validate: unknown language %q; expected one of %s\n", *lang, strings.Join(diag.Languages, ", "))
+		return 0, errUsage
+	}
 	res, err := check.Run(check.Options{DataDir: *dataDir, Paths: fs.Args()})
 	if err != nil {
 		return 0, err
 	}
-	if err := diag.Write(stdout, *format, res.Diagnostics, res.Files); err != nil {
+	if err := diag.WriteIn(stdout, *format, *lang, res.Diagnostics, res.Files); err != nil {
 		return 0, err
 	}
 	if res.Diagnostics.HasErrors() {
