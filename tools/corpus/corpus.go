@@ -39,7 +39,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/model"
@@ -460,7 +459,7 @@ func readLimited(s Source) ([]byte, int64, error) {
 	}
 	// Non-blocking, so that a named pipe swapped in after the check above is not waited
 	// on (opening one blocks until a writer comes); reads of a regular file ignore it.
-	f, err := os.OpenFile(s.Path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(s.Path, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, 0, err
 	}
