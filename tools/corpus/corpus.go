@@ -109,7 +109,15 @@ func (e *RejectedError) Error() string {
 	if e.Folder {
 		return e.Diag.String()
 	}
-	return e.Diag.String() + " (run guide validate); the file was left alone"
+	return e.Words("en")
+}
+
+// Words says e in lang.
+func (e *RejectedError) Words(lang string) string {
+	if e.Folder {
+		return e.Diag.In(lang).String()
+	}
+	return diag.Text(lang, "rejected", diag.A{"diagnostic": e.Diag.In(lang).String()})
 }
 
 func (f *File) errorf(line, col int, code string, args diag.A) {
