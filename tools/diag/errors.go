@@ -52,3 +52,21 @@ func Words(err error, lang string) string {
 	}
 	return err.Error()
 }
+
+// In returns err fixed in lang: its text (and Words) is err worded in lang, and it
+// unwraps to err. A command given -lang returns its errors so.
+func In(err error, lang string) error {
+	if err == nil {
+		return nil
+	}
+	return &inLang{err: err, lang: lang}
+}
+
+type inLang struct {
+	err  error
+	lang string
+}
+
+func (e *inLang) Error() string            { return Words(e.err, e.lang) }
+func (e *inLang) Words(lang string) string { return Words(e.err, e.lang) }
+func (e *inLang) Unwrap() error            { return e.err }

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -137,5 +138,26 @@ func TestLangFromEnv(t *testing.T) {
 		if got := LangFromEnv(func(k string) string { return c.env[k] }); got != c.want {
 			t.Errorf("%v: %s, want %s", c.env, got, c.want)
 		}
+	}
+}
+
+// TestCodedErrors: a coded error says itself in either language, keeps what it wraps,
+// and In fixes its language.
+func TestCodedErrors(t *testing.T) {
+	sentinel := Errorf("fmt_values_differ", nil)
+	err := Wrap(sentinel, "fmt_would_change", A{"difference": Cause(sentinel)})
+	if got := err.Error(); got != "formatting would change the file's meaning, so it was left alone: values differ" {
+		t.Errorf("English %q", got)
+	}
+	if got := Words(err, "fr"); !strings.Contains(got, "les valeurs diffèrent") {
+		t.Errorf("French %q", got)
+	}
+	fixed := In(err, "fr")
+	if fixed.Error() != Words(err, "fr") || Words(fixed, "en") != Words(err, "fr") {
+		t.Errorf("In: %q", fixed.Error())
+	}
+	var e *CodedError
+	if !errors.As(fixed, &e) || !errors.Is(fixed, sentinel) {
+		t.Error("In hides what it wraps")
 	}
 }
