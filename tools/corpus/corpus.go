@@ -52,7 +52,8 @@ type Source struct {
 	Path string
 	Kind model.Kind
 	// Problem is set when the file cannot be a data file at all (wrong place or type, a
-	// symbolic link leading out of the data folder); it is never read.
+	// symbolic link leading out of the data folder), as a message of the catalogue (its
+	// code is empty otherwise); the file is never read.
 	Problem diag.Msg
 	// root is the real (symlink-free) data folder a listed file must stay in; empty for
 	// a file outside any data folder.
