@@ -44,17 +44,23 @@ func TestHostileCodes(t *testing.T) {
 	}
 }
 
-// TestCodesInSource reads the checks' source: a diagnostic is made from a code
-// (errorf, warnf, fail, forbid, diag.New, diag.M), never as a diag.Diagnostic literal
-// with a Message, and every code written as a literal is in the catalogue.
+// TestCodesInSource reads the source of the checks and of the commands whose messages
+// are coded (fmt, hugo-data, search-index): a diagnostic is made from a code (errorf,
+// warnf, fail, forbid, diag.New, diag.M, diag.Errorf, diag.Wrap), never as a
+// diag.Diagnostic literal with a Message nor as an English error (fmt.Errorf,
+// errors.New), and every code written as a literal is in the catalogue.
 func TestCodesInSource(t *testing.T) {
 	known := map[string]bool{}
 	for _, c := range diag.Codes() {
 		known[c] = true
 	}
-	codeArg := map[string]int{"errorf": -2, "warnf": -2, "fail": 1, "forbid": 1, "New": 5, "M": 0, "report": 1}
+	codeArg := map[string]int{"errorf": -2, "warnf": -2, "fail": 1, "forbid": 1, "New": 5, "M": 0, "report": 1, "Errorf": 0, "Wrap": 1}
+	// English errors that are never shown alone: sentinels that coded errors wrap.
+	allowed := map[string]bool{`"refused to write"`: true, `"unreadable YAML (%v)"`: true,
+		`"not a regular file (a named pipe, device or socket); put the YAML file itself here"`: true,
+		`"symbolic link leads outside the data folder"`:                                        true}
 	literals := 0
-	for _, dir := range []string{".", "../corpus"} {
+	for _, dir := range []string{".", "../corpus", "../format", "../hugodata", "../searchindex"} {
 		paths, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, p := range paths {
 			if strings.HasSuffix(p, "_test.go") {
@@ -78,6 +84,15 @@ func TestCodesInSource(t *testing.T) {
 						name = fn.Name
 					case *ast.SelectorExpr:
 						name = fn.Sel.Name
+						if x, ok := fn.X.(*ast.Ident); ok && (x.Name == "fmt" && name == "Errorf" || x.Name == "errors" && name == "New") {
+							if lit, ok := n.Args[0].(*ast.BasicLit); !ok || !allowed[lit.Value] {
+								t.Errorf("%s: an English error (%s.%s); use diag.Errorf or diag.Wrap with a code", fset.Position(n.Pos()), x.Name, name)
+							}
+							return true
+						}
+						if x, ok := fn.X.(*ast.Ident); ok && x.Name != "diag" && (name == "New" || name == "M" || name == "Wrap") {
+							return true
+						}
 					}
 					i, ok := codeArg[name]
 					if !ok {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,7 +40,7 @@ func loadSitePaths(path string) (sitePaths, error) {
 		} `toml:"languages"`
 	}
 	if err := toml.Unmarshal(b, &cfg); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, diag.Wrap(err, "file_error", diag.A{"file": path, "error": err.Error()})
 	}
 	out := sitePaths{}
 	for lang, l := range cfg.Languages {

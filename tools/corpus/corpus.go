@@ -33,7 +33,6 @@ package corpus
 import (
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -130,18 +129,18 @@ func (f *File) errorf(line, col int, code string, args diag.A) {
 func RealDir(dataDir string) (string, error) {
 	real, err := filepath.EvalSymlinks(dataDir)
 	if err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
 	}
 	real, err = filepath.Abs(real)
 	if err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
 	}
 	info, err := os.Stat(real)
 	if err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
 	}
 	if !info.IsDir() {
-		return "", fmt.Errorf("data folder %s is not a folder", dataDir)
+		return "", diag.Errorf("data_not_folder", diag.A{"dir": dataDir})
 	}
 	// data/ may be a link (a checkout arranged so), but only to a folder of the project
 	// that holds it: a submission cannot point the guide at the rest of the machine.
@@ -173,7 +172,7 @@ func List(dataDir string) ([]Source, error) {
 func listUnder(shown, realRoot, dir string, out []Source) ([]Source, error) {
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", path, err)
+			return diag.Wrap(err, "reading_error", diag.A{"path": path, "error": err.Error()})
 		}
 		if path == dir {
 			return nil

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"github.com/pssdc/guide-iad/tools/diag"
 
 	"gopkg.in/yaml.v3"
@@ -28,10 +27,10 @@ func (f *File) Tree() (*yaml.Node, error) {
 	}
 	var doc yaml.Node
 	if err := unmarshalSafely(f.Src, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Path, err)
+		return nil, diag.Wrap(err, "file_error", diag.A{"file": f.Path, "error": err.Error()})
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s: expected one YAML mapping", f.Path)
+		return nil, diag.Errorf("file_not_mapping", diag.A{"file": f.Path})
 	}
 	return doc.Content[0], nil
 }

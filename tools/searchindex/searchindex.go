@@ -11,12 +11,13 @@ package searchindex
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // Bin is the Pagefind command under the repository, installed from package.json by
@@ -25,7 +26,7 @@ import (
 const Bin = "node_modules/.bin/pagefind"
 
 // ErrNotInstalled is returned (wrapped) by Build when Pagefind is not installed.
-var ErrNotInstalled = errors.New("pagefind is not installed (npm ci --ignore-scripts, or tools/deps.sh node)")
+var ErrNotInstalled error = diag.Errorf("searchindex_not_installed", nil)
 
 // Unused are the files of Pagefind's bundle that the site does not load.
 var Unused = []string{
@@ -53,14 +54,14 @@ func Build(repo, site, out string) ([]byte, error) {
 	}
 	// out is emptied first: it must not be the site or a folder that holds it.
 	if rel, err := filepath.Rel(absOut, site); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-		return nil, fmt.Errorf("search index folder %s would hold the site %s: choose a folder inside it or elsewhere", out, site)
+		return nil, diag.Errorf("searchindex_out_holds_site", diag.A{"out": out, "site": site})
 	}
 	bin, err := filepath.Abs(filepath.Join(repo, Bin))
 	if err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(bin); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: %w", bin, ErrNotInstalled)
+		return nil, diag.Wrap(ErrNotInstalled, "searchindex_no_bin", diag.A{"bin": bin, "error": diag.Cause(ErrNotInstalled)})
 	}
 	if err := os.RemoveAll(absOut); err != nil {
 		return nil, err
@@ -69,10 +70,10 @@ func Build(repo, site, out string) ([]byte, error) {
 	cmd.Dir = repo
 	output, err := cmd.CombinedOutput()
 	if err != nil {
-		return output, fmt.Errorf("pagefind --site %s: %w\n%s", site, err, output)
+		return output, diag.Wrap(err, "searchindex_failed", diag.A{"site": site, "error": err.Error(), "output": string(output)})
 	}
 	if _, err := os.Stat(filepath.Join(out, "pagefind.js")); err != nil {
-		return output, fmt.Errorf("pagefind wrote no pagefind.js in %s: %w\n%s", out, err, output)
+		return output, diag.Wrap(err, "searchindex_no_js", diag.A{"out": out, "error": err.Error(), "output": string(output)})
 	}
 	for _, name := range Unused {
 		if err := os.Remove(filepath.Join(out, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
