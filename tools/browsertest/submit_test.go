@@ -26,7 +26,7 @@ var submitPages = []struct {
 	badID      string // what the error next to the id says for "Laptop-Lending"
 }{
 	{"en", "/en/submit-online/", `"Laptop-Lending" is not a valid id`},
-	{"fr", "/fr/soumettre-en-ligne/", "«\u00a0Laptop-Lending\u00a0» n'est pas un identifiant valide"},
+	{"fr", "/fr/soumettre-en-ligne/", "«\u00a0Laptop-Lending\u00a0» n’est pas un identifiant valide"},
 }
 
 // submitReady waits until the form has started: Go loaded, the corpus read, the first

@@ -59,7 +59,7 @@ func TestInvalid(t *testing.T) {
 		t.Errorf("%d invalid fixtures; keep at least 60", len(fixtures))
 	}
 	for _, g := range goldens {
-		if _, err := os.Stat(strings.TrimSuffix(g, ".golden") + ".yaml"); err != nil {
+		if _, err := os.Stat(strings.TrimSuffix(strings.TrimSuffix(g, ".golden"), ".fr") + ".yaml"); err != nil {
 			t.Errorf("%s has no fixture", g)
 		}
 	}
@@ -85,6 +85,8 @@ func TestInvalid(t *testing.T) {
 				}
 			}
 			testutil.Golden(t, "./tools/check", strings.TrimSuffix(f, ".yaml")+".golden", []byte(render(t, res.Diagnostics)))
+			checkCodes(t, res.Diagnostics)
+			testutil.Golden(t, "./tools/check", strings.TrimSuffix(f, ".yaml")+".fr.golden", []byte(render(t, res.Diagnostics.In("fr"))))
 		})
 	}
 }
@@ -111,6 +113,8 @@ func TestWarnings(t *testing.T) {
 				t.Errorf("want warnings only, got %d errors and %d warnings:\n%s", e, w, render(t, res.Diagnostics))
 			}
 			testutil.Golden(t, "./tools/check", strings.TrimSuffix(f, ".yaml")+".golden", []byte(render(t, res.Diagnostics)))
+			checkCodes(t, res.Diagnostics)
+			testutil.Golden(t, "./tools/check", strings.TrimSuffix(f, ".yaml")+".fr.golden", []byte(render(t, res.Diagnostics.In("fr"))))
 		})
 	}
 }
@@ -120,4 +124,22 @@ func TestWarnings(t *testing.T) {
 func hasReason(src []byte) bool {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	return bytes.HasPrefix(src, []byte("# ")) || len(src) == 0
+}
+
+// checkCodes fails for a diagnostic made without a code, or whose arguments are not
+// exactly those its message names (in it and in every piece).
+func checkCodes(t *testing.T, l diag.List) {
+	t.Helper()
+	for _, d := range l {
+		if d.Code == "" {
+			t.Errorf("diagnostic without a code: %s", d)
+			continue
+		}
+		if err := diag.CheckArgs(d.Code, d.Args); err != nil {
+			t.Errorf("%s: %v", d, err)
+		}
+		if fr := d.In("fr").Message; fr == d.Message && d.Code != "bad_path" {
+			t.Errorf("%s: French wording is the English one", d)
+		}
+	}
 }

@@ -82,7 +82,7 @@ func Run(opts Options) (Result, error) {
 	var rest []source
 	var taxFile *parsedFile
 	for _, s := range sources {
-		if s.Problem == "" && s.Kind.Name == "taxonomy" {
+		if s.Problem.Code == "" && s.Kind.Name == "taxonomy" {
 			taxFile = &parsedFile{src: s, p: readAndParse(s)}
 		} else {
 			rest = append(rest, s)
@@ -187,8 +187,7 @@ var (
 // not checked) when the taxonomy is missing or has errors, and says so once.
 func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 	if tf == nil {
-		*all = append(*all, diag.Diagnostic{Severity: diag.Error,
-			Message: "taxonomy.yaml is missing; codes cannot be checked"})
+		*all = append(*all, diag.New("", 0, 0, diag.Error, "", "taxonomy_missing", nil))
 		return nil
 	}
 	if tf.p.root == nil {
@@ -221,17 +220,17 @@ func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 			code, key := codeNode.Value, fmt.Sprintf("%s[%d].code", name, j)
 			switch {
 			case v.sets[name][code]:
-				tf.p.errorf(codeNode.Line, codeNode.Column, key, "code %q appears twice in %s", code, name)
+				tf.p.errorf(codeNode.Line, codeNode.Column, key, "code_twice", diag.A{"code": code, "list": name})
 			case name == "jurisdictions" && !jurisdictionCode.MatchString(code):
-				tf.p.errorf(codeNode.Line, codeNode.Column, key, "%q is not an ISO 3166-2:CA code; expected CA (federal) or CA-XX (e.g. CA-ON)", code)
+				tf.p.errorf(codeNode.Line, codeNode.Column, key, "not_jurisdiction_code", diag.A{"code": code})
 			case name == "languages" && !languageCode.MatchString(code):
-				tf.p.errorf(codeNode.Line, codeNode.Column, key, "%q is not an ISO 639 language code (e.g. fr, iu)", code)
+				tf.p.errorf(codeNode.Line, codeNode.Column, key, "not_language_code", diag.A{"code": code})
 			case name != "jurisdictions" && name != "languages" && !model.IDShaped(code):
-				tf.p.errorf(codeNode.Line, codeNode.Column, key, "%q is not a valid code; use lowercase letters, digits and hyphens", code)
+				tf.p.errorf(codeNode.Line, codeNode.Column, key, "bad_code", diag.A{"code": code})
 			}
 			if name == "themes" || name == "techniques" {
 				if other, dup := firstSeen[code]; dup && other != name {
-					tf.p.errorf(codeNode.Line, codeNode.Column, key, "code %q is both a theme and a technique; contacts' expertise needs them distinct", code)
+					tf.p.errorf(codeNode.Line, codeNode.Column, key, "theme_and_technique", diag.A{"code": code})
 				}
 				firstSeen[code] = name
 			}
@@ -240,8 +239,7 @@ func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 		}
 	}
 	if tf.p.diags.HasErrors() {
-		*all = append(*all, diag.Diagnostic{File: tf.p.path, Severity: diag.Error,
-			Message: "the taxonomy has errors, so codes in other files were not checked; fix it first"})
+		*all = append(*all, diag.New(tf.p.path, 0, 0, diag.Error, "", "taxonomy_has_errors", nil))
 		return nil
 	}
 	return v
@@ -261,8 +259,7 @@ func crossCheck(entries []*entry, paths sitePaths, tax *vocabularies) diag.List 
 			byKind[e.kind.Dir] = map[string]*entry{}
 		}
 		if first, dup := byKind[e.kind.Dir][e.id]; dup {
-			out = append(out, diag.Diagnostic{File: e.path, Line: e.idLine, Column: e.idColumn, Severity: diag.Error,
-				Key: "id", Message: fmt.Sprintf("id %q is also used by %s; ids must be unique", e.id, first.path)})
+			out = append(out, diag.New(e.path, e.idLine, e.idColumn, diag.Error, "id", "id_not_unique", diag.A{"id": e.id, "other": first.path}))
 			continue
 		}
 		byKind[e.kind.Dir][e.id] = e
@@ -281,22 +278,21 @@ func crossCheck(entries []*entry, paths sitePaths, tax *vocabularies) diag.List 
 				ids = append(ids, id)
 			}
 			sort.Strings(ids)
-			out = append(out, diag.Diagnostic{File: e.path, Line: r.line, Column: r.col, Severity: diag.Error,
-				Key: r.key, Message: fmt.Sprintf("no %s with id %q (data/%s/%s.yaml)%s", strings.TrimSuffix(r.dir, "s"), r.id, r.dir, r.id, suggest(r.id, ids))})
+			out = append(out, diag.New(e.path, r.line, r.col, diag.Error, r.key, "no_such_entry",
+				diag.A{"kind": diag.M("kind_"+strings.TrimSuffix(r.dir, "s"), nil), "id": r.id, "dir": r.dir, "hint": suggest(r.id, ids)}))
 		}
 	}
 	if paths != nil {
 		pages := paths.pages(byKind, tax)
 		for _, e := range entries {
-			paths.checkLinks(e, pages, func(e *entry, l siteLink, msg string) {
-				out = append(out, diag.Diagnostic{File: e.path, Line: l.line, Column: l.col, Severity: diag.Error, Key: l.key, Message: msg})
+			paths.checkLinks(e, pages, func(e *entry, l siteLink) {
+				out = append(out, diag.New(e.path, l.line, l.col, diag.Error, l.key, "no_such_page", diag.A{"path": l.path}))
 			})
 		}
 	}
 	for id, c := range byKind["contacts"] {
 		if !referenced[id] {
-			out = append(out, diag.Diagnostic{File: c.path, Line: c.idLine, Column: c.idColumn, Severity: diag.Warning,
-				Key: "id", Message: "no project lists this contact; add it to a project's `contacts` or remove the file"})
+			out = append(out, diag.New(c.path, c.idLine, c.idColumn, diag.Warning, "id", "contact_unlisted", nil))
 		}
 	}
 	return out

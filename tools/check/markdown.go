@@ -2,7 +2,7 @@ package check
 
 import (
 	"bytes"
-	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/markdown"
@@ -24,17 +24,17 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 	src := []byte(s)
 	doc := markdown.Parser().Parser().Parse(text.NewReader(src))
 	reported := 0
-	report := func(offset int, format string, args ...any) {
+	report := func(offset int, code string, args diag.A) {
 		if reported++; reported > maxMarkdownFindings {
 			return
 		}
 		line, col := w.sourcePosition(n, src, offset)
-		w.p.errorf(line, col, key, format, args...)
+		w.p.errorf(line, col, key, code, args)
 	}
 	defer func() {
 		if reported > maxMarkdownFindings {
 			line, col := w.sourcePosition(n, src, 0)
-			w.p.errorf(line, col, key, "%d more problems in this text not shown; fix the ones above first", reported-maxMarkdownFindings)
+			w.p.errorf(line, col, key, "markdown_more", diag.A{"count": reported - maxMarkdownFindings})
 		}
 	}()
 	var codeRanges [][2]int
@@ -49,17 +49,17 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 		}
 		switch node := node.(type) {
 		case *ast.HTMLBlock:
-			report(firstOffset(node), "raw HTML is not allowed; write Markdown (e.g. **bold**, [text](https://…))")
+			report(firstOffset(node), "html_block", nil)
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			off := 0
 			if node.Segments.Len() > 0 {
 				off = node.Segments.At(0).Start
 			}
-			report(off, "raw HTML %q is not allowed; write Markdown", rawText(node, src))
+			report(off, "raw_html", diag.A{"html": rawText(node, src)})
 		case *ast.Heading:
 			if node.Level < 3 {
-				report(firstOffset(node), "heading level %d (%s) is not allowed; the page owns levels 1 and 2: start at ###", node.Level, strings.Repeat("#", node.Level))
+				report(firstOffset(node), "heading_level", diag.A{"level": node.Level, "marks": strings.Repeat("#", node.Level)})
 			}
 		case *ast.Link:
 			w.link(report, opening(src, firstOffset(node)), string(node.Destination), linkText(node, src))
@@ -67,7 +67,7 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 			w.link(report, firstOffset(node), string(node.URL(src)), string(node.Label(src)))
 			codeRanges = append(codeRanges, spanOf(node, src))
 		case *ast.Image:
-			report(opening(src, firstOffset(node)), "images are not allowed in entries; link to the image instead")
+			report(opening(src, firstOffset(node)), "image", nil)
 		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
 			codeRanges = append(codeRanges, spanOf(node, src))
 		}
@@ -86,7 +86,7 @@ func (w *walker) markdown(n *yaml.Node, s, key string) {
 			if j := strings.IndexAny(s[loc[0]:end], ">\n"); j >= 0 {
 				end = loc[0] + j + 1
 			}
-			report(loc[0], "%q reads as HTML, which is not allowed; put code in backticks (`<div>`), or write \\< for a literal <", strings.TrimSuffix(s[loc[0]:end], "\n"))
+			report(loc[0], "markdown_html", diag.A{"html": strings.TrimSuffix(s[loc[0]:end], "\n")})
 			break
 		}
 	}
@@ -138,12 +138,12 @@ func inRanges(ranges [][2]int, off int) bool {
 	return false
 }
 
-func (w *walker) link(report func(int, string, ...any), off int, dest, label string) {
+func (w *walker) link(report func(int, string, diag.A), off int, dest, label string) {
 	switch {
 	case strings.TrimSpace(label) == "":
-		report(off, "link to %q has no text; write [what the reader will find](%s)", dest, dest)
+		report(off, "link_no_text", diag.A{"dest": dest})
 	case dest == "":
-		report(off, "link %q has no destination", label)
+		report(off, "link_no_destination", diag.A{"label": label})
 	case strings.HasPrefix(dest, "mailto:"):
 	case strings.HasPrefix(dest, "/en/"), strings.HasPrefix(dest, "/fr/"):
 		// A page of the site: checked once every entry is known.
@@ -152,8 +152,8 @@ func (w *walker) link(report func(int, string, ...any), off int, dest, label str
 		line, col := w.offsetPosition(off)
 		w.e.links = append(w.e.links, siteLink{path: path, key: w.linkKey, line: line, col: col})
 	default:
-		if msg := checkURL(dest); msg != "" {
-			report(off, "link %s; or a site path starting with /en/ or /fr/", msg)
+		if msg := checkURL(dest); msg.Code != "" {
+			report(off, "link_url", diag.A{"problem": msg})
 		}
 	}
 }
@@ -271,7 +271,7 @@ func (w *walker) shortcodes(n *yaml.Node, s, key string) bool {
 				break
 			}
 			line, col := w.locate(n, s, off+i, d.delim)
-			w.p.errorf(line, col, key, "Hugo shortcode syntax %q is not allowed: an entry cannot embed or compute anything; describe the content in words or link to it with [text](https://…); to show the characters themselves write %s", d.delim, d.instead)
+			w.p.errorf(line, col, key, "markdown_shortcode", diag.A{"delim": d.delim, "instead": d.instead})
 			ok = false
 			off += i + len(d.delim)
 		}
@@ -308,13 +308,13 @@ func (w *walker) markdownShape(n *yaml.Node, s, key string) bool {
 	}
 	token := s[off:min(len(s), off+1)]
 	line, col := w.locate(n, s, off, token)
-	w.p.errorf(line, col, key, "%s", msg)
+	w.p.errorf(line, col, key, msg.Code, msg.Args)
 	return false
 }
 
 // markdownShapeProblem returns the offset and message of the first shape of s beyond
 // the limits, or -1. It runs in time linear in len(s).
-func markdownShapeProblem(s string) (int, string) {
+func markdownShapeProblem(s string) (int, diag.Msg) {
 	depth, brackets, tableLines, emphasis, backtickRuns := 0, 0, 0, 0, 0
 	fence := ""
 	// Open "](" not yet closed by ")": their number, the offset of the first and the sum
@@ -325,7 +325,7 @@ func markdownShapeProblem(s string) (int, string) {
 		open, openSum = 0, 0
 		return scan <= maxDestinationScan
 	}
-	const scanMessage = "links whose ( is not closed by ) make the text too slow to read; close every link as [text](https://…) and escape other brackets as \\["
+	scanMessage := diag.M("md_unclosed_links", nil)
 	for lineStart := 0; lineStart < len(s); {
 		lineEnd := strings.IndexByte(s[lineStart:], '\n')
 		if lineEnd < 0 {
@@ -352,7 +352,7 @@ func markdownShapeProblem(s string) (int, string) {
 			continue
 		}
 		if indent > maxIndent {
-			return lineStart, fmt.Sprintf("line indented by %d spaces; the limit is %d (lists nest at most %d deep): flatten the list, or put code in a fenced block (```)", indent, maxIndent, maxIndent/2)
+			return lineStart, diag.M("md_indent", diag.A{"indent": indent, "max": maxIndent, "depth": maxIndent / 2})
 		}
 		// Containers opened on this line: > and list markers.
 		containers, r := 0, trimmed
@@ -368,15 +368,15 @@ func markdownShapeProblem(s string) (int, string) {
 				break
 			}
 			if containers++; containers > maxContainers {
-				return lineStart, fmt.Sprintf("more than %d quotes or list markers nested on one line; nest at most %d levels", maxContainers, maxContainers)
+				return lineStart, diag.M("md_containers", diag.A{"max": maxContainers})
 			}
 		}
 		if c := strings.Count(line, "|"); c > 0 {
 			if c > maxTableCells {
-				return lineStart + strings.IndexByte(line, '|'), fmt.Sprintf("%d | on one line; a table has at most %d columns: split it", c, maxTableCells-1)
+				return lineStart + strings.IndexByte(line, '|'), diag.M("md_table_cells", diag.A{"count": c, "max": maxTableCells - 1})
 			}
 			if tableLines++; tableLines > maxTableLines {
-				return lineStart + strings.IndexByte(line, '|'), fmt.Sprintf("more than %d lines hold a |; a table has at most %d rows: link to the full data instead", maxTableLines, maxTableLines)
+				return lineStart + strings.IndexByte(line, '|'), diag.M("md_table_lines", diag.A{"max": maxTableLines})
 			}
 		}
 		for i := 0; i < len(line); i++ {
@@ -387,10 +387,10 @@ func markdownShapeProblem(s string) (int, string) {
 				depth++
 				brackets++
 				if depth > maxBracketDepth {
-					return lineStart + i, fmt.Sprintf("brackets [ nested more than %d deep; write at most a linked image [![…](…)](…) and escape other brackets as \\[", maxBracketDepth)
+					return lineStart + i, diag.M("md_bracket_depth", diag.A{"max": maxBracketDepth})
 				}
 				if brackets > maxBrackets {
-					return lineStart + i, fmt.Sprintf("more than %d [ in one text; split the text or link to a page that lists the links", maxBrackets)
+					return lineStart + i, diag.M("md_brackets", diag.A{"max": maxBrackets})
 				}
 			case ']':
 				if depth > 0 {
@@ -410,7 +410,7 @@ func markdownShapeProblem(s string) (int, string) {
 			case '*', '_', '~':
 				if i == 0 || line[i-1] != c {
 					if emphasis++; emphasis > maxEmphasisRuns {
-						return lineStart + i, fmt.Sprintf("more than %d runs of *, _ or ~ in one text; use emphasis sparingly", maxEmphasisRuns)
+						return lineStart + i, diag.M("md_emphasis", diag.A{"max": maxEmphasisRuns})
 					}
 				}
 			case '`':
@@ -419,10 +419,10 @@ func markdownShapeProblem(s string) (int, string) {
 					j++
 				}
 				if j-i > maxBacktickRun {
-					return lineStart + i, fmt.Sprintf("%d backticks in a row; the limit is %d", j-i, maxBacktickRun)
+					return lineStart + i, diag.M("md_backtick_run", diag.A{"count": j - i, "max": maxBacktickRun})
 				}
 				if backtickRuns++; backtickRuns > maxBacktickRuns {
-					return lineStart + i, fmt.Sprintf("more than %d runs of ` in one text; put long code in a fenced block (```)", maxBacktickRuns)
+					return lineStart + i, diag.M("md_backtick_runs", diag.A{"max": maxBacktickRuns})
 				}
 				i = j - 1
 			}
@@ -438,7 +438,7 @@ func markdownShapeProblem(s string) (int, string) {
 	if !settle(len(s)) {
 		return firstOpen, scanMessage
 	}
-	return -1, ""
+	return -1, diag.Msg{}
 }
 
 // fenceOf returns the fence that opens or closes a fenced code block at the start of a

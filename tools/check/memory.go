@@ -42,9 +42,9 @@ func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
 		c.Dir = "data"
 	}
 	s := classifyPath(path)
-	if s.Problem != "" {
+	if s.Problem.Code != "" {
 		p := &parsed{path: path}
-		p.errorf(0, 0, "", "%s", s.Problem)
+		p.errorf(0, 0, "", s.Problem.Code, s.Problem.Args)
 		return p.diags
 	}
 
@@ -55,8 +55,8 @@ func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
 	tax := loadVocabularies(taxFile, &all)
 	if tax == nil && taxFile.p.root == nil {
 		// An unreadable taxonomy: loadVocabularies says nothing, Run shows its own errors.
-		all = append(all, diag.Diagnostic{File: taxPath, Severity: diag.Error,
-			Message: "the taxonomy cannot be read, so codes were not checked: " + taxFile.p.diags[0].Message})
+		first := taxFile.p.diags[0]
+		all = append(all, diag.New(taxPath, 0, 0, diag.Error, "", "taxonomy_unreadable", diag.A{"problem": diag.M(first.Code, first.Args)}))
 	}
 
 	p := parse(path, src)

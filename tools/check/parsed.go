@@ -1,8 +1,6 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"gopkg.in/yaml.v3"
@@ -19,9 +17,8 @@ type parsed struct {
 	diags diag.List
 }
 
-func (p *parsed) errorf(line, col int, key, format string, args ...any) {
-	p.diags = append(p.diags, diag.Diagnostic{File: p.path, Line: line, Column: col,
-		Severity: diag.Error, Key: key, Message: fmt.Sprintf(format, args...)})
+func (p *parsed) errorf(line, col int, key, code string, args diag.A) {
+	p.diags = append(p.diags, diag.New(p.path, line, col, diag.Error, key, code, args))
 }
 
 func parse(path string, src []byte) *parsed { return fromFile(corpus.Parse(path, src)) }
@@ -34,6 +31,6 @@ func fromFile(f *corpus.File) *parsed {
 // readAndParse reads and parses one file; problems become its diagnostics.
 func readAndParse(s corpus.Source) *parsed { return fromFile(corpus.Read(s)) }
 
-func describe(n *yaml.Node) string { return corpus.Describe(n) }
+func describe(n *yaml.Node) diag.Msg { return corpus.Describe(n) }
 
 func position(src []byte, off int) (line, col int) { return corpus.Position(src, off) }

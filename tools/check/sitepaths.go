@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,7 +40,7 @@ func loadSitePaths(path string) (sitePaths, error) {
 		} `toml:"languages"`
 	}
 	if err := toml.Unmarshal(b, &cfg); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, diag.Wrap(err, "file_error", diag.A{"file": path, "error": err.Error()})
 	}
 	out := sitePaths{}
 	for lang, l := range cfg.Languages {
@@ -69,14 +70,14 @@ func (sp sitePaths) pages(byKind map[string]map[string]*entry, tax *vocabularies
 }
 
 // checkLinks reports site links to pages the site does not have.
-func (sp sitePaths) checkLinks(e *entry, pages map[string]bool, report func(e *entry, l siteLink, msg string)) {
+func (sp sitePaths) checkLinks(e *entry, pages map[string]bool, report func(e *entry, l siteLink)) {
 	for _, l := range e.links {
 		p := l.path
 		if !strings.HasSuffix(p, "/") && filepath.Ext(p) == "" {
 			p += "/"
 		}
 		if !pages[p] {
-			report(e, l, fmt.Sprintf("link to %s: the site has no such page", l.path))
+			report(e, l)
 		}
 	}
 }

@@ -1,17 +1,17 @@
 package check
 
 import (
-	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"strings"
 )
 
 // suggest returns ` (did you mean "x"?)` when one candidate is close to s: equal but
 // for case, hyphens and underscores, or within a small edit distance.
-func suggest(s string, candidates []string) string {
+func suggest(s string, candidates []string) diag.Msg {
 	if best := closest(s, candidates); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
+		return diag.M("did_you_mean", diag.A{"value": best})
 	}
-	return ""
+	return diag.Msg{}
 }
 
 // separators are what closest ignores; built once (a Replacer per call made 17 GB of

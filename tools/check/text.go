@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"regexp"
 	"strings"
 	"unicode"
@@ -44,47 +45,47 @@ var runeNames = map[rune]string{
 var assigned = []*unicode.RangeTable{unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z,
 	unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs}
 
-// forbiddenRune says why r may not appear in a value or key ("" when it may). Line feed
+// forbiddenRune says why r may not appear in a value or key (no code when it may). Line feed
 // is the line end of block scalars; tab is allowed only in Markdown (code), which its
 // caller decides. U+00A0 (no-break space) and U+202F (narrow no-break space) are
 // ordinary characters of French typography and are allowed.
-func forbiddenRune(r rune) string {
+func forbiddenRune(r rune) diag.Msg {
 	if r < 0x7F {
 		if r >= 0x20 || r == '\n' || r == '\t' {
-			return ""
+			return diag.Msg{}
 		}
 	} else if r >= 0xA0 && r < 0x300 && r != 0xAD {
-		return "" // Latin-1 and Latin Extended: the common case of French text
+		return diag.Msg{} // Latin-1 and Latin Extended: the common case of French text
 	}
 	name, known := runeNames[r]
-	var what string
+	var what diag.Msg
 	switch {
 	case r >= 0xE0000 && r <= 0xE007F:
-		what = "an invisible tag character"
+		what = diag.M("rune_tag", nil)
 	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
-		what = "a noncharacter"
+		what = diag.M("rune_noncharacter", nil)
 	case unicode.Is(unicode.Cc, r):
-		what = "a control character"
+		what = diag.M("rune_control", nil)
 	case unicode.Is(unicode.Cf, r), known:
-		what = "an invisible character"
+		what = diag.M("rune_invisible", nil)
 	case unicode.Is(unicode.Co, r):
-		what = "a private-use character"
+		what = diag.M("rune_private", nil)
 	case r == 0x2028 || r == 0x2029:
-		what = "an invisible line break"
+		what = diag.M("rune_line_break", nil)
 	case !unicode.In(r, assigned...):
-		what = "a code point not assigned in Unicode " + unicode.Version
+		what = diag.M("rune_unassigned", diag.A{"version": unicode.Version})
 	default:
-		return ""
+		return diag.Msg{}
 	}
 	if known {
-		return fmt.Sprintf("U+%04X %s (%s)", r, name, what)
+		return diag.M("rune_named", diag.A{"code": fmt.Sprintf("U+%04X", r), "name": name, "what": what})
 	}
-	return fmt.Sprintf("U+%04X (%s)", r, what)
+	return diag.M("rune", diag.A{"code": fmt.Sprintf("U+%04X", r), "what": what})
 }
 
 // firstForbidden returns the byte offset and description of the first forbidden rune
 // in s, or -1. Tabs are allowed when tab is true.
-func firstForbidden(s string, tab bool) (int, string) {
+func firstForbidden(s string, tab bool) (int, diag.Msg) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -93,16 +94,16 @@ func firstForbidden(s string, tab bool) (int, string) {
 				continue
 			}
 			if c == '\t' {
-				return i, fmt.Sprintf("U+0009 %s (a tab)", runeNames['\t'])
+				return i, diag.M("rune_named", diag.A{"code": "U+0009", "name": runeNames['\t'], "what": diag.M("rune_tab", nil)})
 			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if why := forbiddenRune(r); why != "" {
+		if why := forbiddenRune(r); why.Code != "" {
 			return i, why
 		}
 		i += size
 	}
-	return -1, ""
+	return -1, diag.Msg{}
 }
 
 // invisible reports the first forbidden character of every key and scalar value under
@@ -113,7 +114,7 @@ func (w *walker) invisible(n *yaml.Node, key string) {
 	case yaml.ScalarNode:
 		if off, why := firstForbidden(n.Value, true); off >= 0 {
 			line, col := w.locate(n, n.Value, off, n.Value[off:off+runeLen(n.Value[off:])])
-			w.p.errorf(line, col, key, "%s is not allowed; delete it (your editor may not show it)", why)
+			w.p.errorf(line, col, key, "forbidden_char", diag.A{"char": why})
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -121,7 +122,7 @@ func (w *walker) invisible(n *yaml.Node, key string) {
 			kkey := join(key, k.Value)
 			if off, why := firstForbidden(k.Value, false); off >= 0 {
 				line, col := w.locate(k, k.Value, off, k.Value[off:off+runeLen(k.Value[off:])])
-				w.p.errorf(line, col, key, "key holds %s; delete it", why)
+				w.p.errorf(line, col, key, "forbidden_char_key", diag.A{"char": why})
 				kkey = join(key, "?")
 			}
 			w.invisible(v, kkey)
@@ -140,7 +141,7 @@ func visible(s string) string {
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if r != '\t' && forbiddenRune(r) != "" {
+		if r != '\t' && forbiddenRune(r).Code != "" {
 			fmt.Fprintf(&b, "\\u%04X", r)
 		} else {
 			b.WriteRune(r)
@@ -169,7 +170,7 @@ var (
 func (w *walker) plain(n *yaml.Node, s, key string) {
 	if i := strings.IndexByte(s, '\t'); i >= 0 {
 		line, col := w.locate(n, s, i, "\t")
-		w.p.errorf(line, col, key, "tab (U+0009) in plain text; write a space")
+		w.p.errorf(line, col, key, "plain_tab", nil)
 		return
 	}
 	for _, d := range shortcodeDelims {
@@ -177,7 +178,7 @@ func (w *walker) plain(n *yaml.Node, s, key string) {
 			// Plain text is never rendered as content, but a template that one day did
 			// would run it: refused as in Markdown.
 			line, col := w.locate(n, s, i, d.delim)
-			w.p.errorf(line, col, key, "Hugo shortcode syntax %q is not allowed in plain text; write the text only (with a space inside, as in %q, if the characters matter)", d.delim, d.delim[:1]+" "+d.delim[1:])
+			w.p.errorf(line, col, key, "plain_shortcode", diag.A{"delim": d.delim, "spaced": d.delim[:1] + " " + d.delim[1:]})
 			return
 		}
 	}
@@ -188,18 +189,18 @@ func (w *walker) plain(n *yaml.Node, s, key string) {
 				end = loc[0] + j + 1
 			}
 			line, col := w.locate(n, s, loc[0], s[loc[0]:loc[1]])
-			w.p.errorf(line, col, key, "HTML %q is not allowed in plain text; write the text only (for a comparison write \"less than\" or put a space after <)", s[loc[0]:end])
+			w.p.errorf(line, col, key, "plain_html", diag.A{"html": s[loc[0]:end]})
 			return
 		}
 		if loc := charRef.FindStringIndex(s); loc != nil {
 			line, col := w.locate(n, s, loc[0], s[loc[0]:loc[1]])
-			w.p.errorf(line, col, key, "character reference %q is not allowed in plain text, which is never HTML; write the character itself", s[loc[0]:loc[1]])
+			w.p.errorf(line, col, key, "plain_char_ref", diag.A{"ref": s[loc[0]:loc[1]]})
 			return
 		}
 	}
 	if mark, off := findMarkdownMark(s); mark != "" {
 		line, col := w.locate(n, s, off, mark)
-		w.p.errorf(line, col, key, "Markdown %q is not allowed in plain text; write the text only", strings.TrimSpace(mark))
+		w.p.errorf(line, col, key, "plain_markdown", diag.A{"mark": strings.TrimSpace(mark)})
 	}
 }
 

@@ -143,7 +143,7 @@ func TestForbiddenRune(t *testing.T) {
 		0xE0041: "U+E0041 (an invisible tag character)", 0xFFFF: "U+FFFF (a noncharacter)",
 		0x0378: "U+0378 (a code point not assigned", 0x2028: "U+2028 LINE SEPARATOR",
 	} {
-		got := forbiddenRune(r)
+		got := forbiddenRune(r).Text("en")
 		if want == "" && got != "" || !strings.HasPrefix(got, want) {
 			t.Errorf("forbiddenRune(U+%04X) = %q, want %q…", r, got, want)
 		}
@@ -178,7 +178,8 @@ func TestMarkdownShapeProblem(t *testing.T) {
 		{"backtick run 17", "a" + strings.Repeat("`", 17), true},
 		{"backtick runs", strings.Repeat("`a", 2001), true},
 	} {
-		off, msg := markdownShapeProblem(tc.s)
+		off, m := markdownShapeProblem(tc.s)
+		msg := m.Text("en")
 		if (off >= 0) != tc.bad {
 			t.Errorf("%s: got offset %d %q, want bad=%v", tc.name, off, msg, tc.bad)
 		}

@@ -60,13 +60,12 @@ type walker struct {
 	lineStarts []int // byte offset of each line of the source, made when first needed
 }
 
-func (w *walker) errorf(n *yaml.Node, key, format string, args ...any) {
-	w.p.errorf(n.Line, n.Column, key, format, args...)
+func (w *walker) errorf(n *yaml.Node, key, code string, args diag.A) {
+	w.p.errorf(n.Line, n.Column, key, code, args)
 }
 
-func (w *walker) warnf(n *yaml.Node, key, format string, args ...any) {
-	w.p.diags = append(w.p.diags, diag.Diagnostic{File: w.p.path, Line: n.Line, Column: n.Column,
-		Severity: diag.Warning, Key: key, Message: fmt.Sprintf(format, args...)})
+func (w *walker) warnf(n *yaml.Node, key, code string, args diag.A) {
+	w.p.diags = append(w.p.diags, diag.New(w.p.path, n.Line, n.Column, diag.Warning, key, code, args))
 }
 
 // checkEntry checks a parsed file of the given kind and returns what cross-file
@@ -101,32 +100,32 @@ func checkEntry(p *parsed, kind model.Kind, tax *vocabularies, now time.Time) *e
 // mapping checks a mapping node against a struct spec.
 func (w *walker) mapping(n *yaml.Node, spec *model.Spec, path string) {
 	if n.Kind != yaml.MappingNode {
-		w.errorf(n, path, "expected a mapping of keys, found %s", describe(n))
+		w.errorf(n, path, "not_mapping", diag.A{"found": describe(n)})
 		return
 	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" && k.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
-			w.errorf(k, path, "a key must be a plain name, found %s", describe(k))
+			w.errorf(k, path, "key_not_plain", diag.A{"found": describe(k)})
 			continue
 		}
 		key := join(path, k.Value)
 		if first, dup := seen[k.Value]; dup {
-			w.errorf(k, key, "duplicate key (first at line %d); keep one", first.Line)
+			w.errorf(k, key, "duplicate_key", diag.A{"first": first.Line})
 			continue
 		}
 		seen[k.Value] = k
 		f, ok := spec.Lookup(k.Value)
 		if !ok {
-			w.errorf(k, key, "unknown key%s; allowed here: %s", suggest(k.Value, spec.Keys()), strings.Join(spec.Keys(), ", "))
+			w.errorf(k, key, "unknown_key", diag.A{"hint": suggest(k.Value, spec.Keys()), "keys": spec.Keys()})
 			continue
 		}
 		if isNull(v) {
 			if f.Required {
-				w.errorf(v, key, "is empty; %s", expectation(f))
+				w.errorf(v, key, "empty", diag.A{"expected": expectation(f)})
 			} else {
-				w.errorf(v, key, "is empty; remove the key or give it a value (%s)", expectation(f))
+				w.errorf(v, key, "empty_optional", diag.A{"expected": expectation(f)})
 			}
 			continue
 		}
@@ -134,7 +133,7 @@ func (w *walker) mapping(n *yaml.Node, spec *model.Spec, path string) {
 	}
 	for _, f := range spec.Fields {
 		if f.Required && seen[f.Key] == nil {
-			w.errorf(n, join(path, f.Key), "missing required key; add `%s:` (%s)", f.Key, expectation(&f))
+			w.errorf(n, join(path, f.Key), "missing_key", diag.A{"key": f.Key, "expected": expectation(&f)})
 		}
 	}
 }
@@ -150,7 +149,7 @@ func (w *walker) value(n *yaml.Node, f *model.Field, spec *model.Spec, key strin
 		w.bilingual(n, f, spec.Shape == model.ShapeMarkdown, key)
 	case model.ShapeBool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || (n.Value != "true" && n.Value != "false") {
-			w.errorf(n, key, "expected true or false, found %s", describe(n))
+			w.errorf(n, key, "not_bool", diag.A{"found": describe(n)})
 		}
 	case model.ShapeDate:
 		w.date(n, key)
@@ -164,27 +163,27 @@ func (w *walker) value(n *yaml.Node, f *model.Field, spec *model.Spec, key strin
 func (w *walker) list(n *yaml.Node, f *model.Field, spec *model.Spec, key string) {
 	if n.Kind != yaml.SequenceNode {
 		if n.Kind == yaml.ScalarNode && !isNull(n) {
-			w.errorf(n, key, "expected a list, found %s; write `%s: [%s]` or one `- item` per line", describe(n), lastKey(key), n.Value)
+			w.errorf(n, key, "not_list_scalar", diag.A{"found": describe(n), "key": lastKey(key), "value": n.Value})
 		} else {
-			w.errorf(n, key, "expected a list, found %s", describe(n))
+			w.errorf(n, key, "not_list", diag.A{"found": describe(n)})
 		}
 		return
 	}
 	if len(n.Content) == 0 && f.Required {
-		w.errorf(n, key, "needs at least one item")
+		w.errorf(n, key, "empty_list", nil)
 		return
 	}
 	seen := map[string]int{}
 	for i, item := range n.Content {
 		ikey := fmt.Sprintf("%s[%d]", key, i)
 		if isNull(item) {
-			w.errorf(item, ikey, "empty list item; remove the `-` or give it a value")
+			w.errorf(item, ikey, "empty_item", nil)
 			continue
 		}
 		w.value(item, f, spec.Elem, ikey)
 		if spec.Elem.Shape == model.ShapeString && item.Kind == yaml.ScalarNode {
 			if j, dup := seen[item.Value]; dup {
-				w.errorf(item, ikey, "%q is listed twice (also item %d); keep one", item.Value, j)
+				w.errorf(item, ikey, "listed_twice", diag.A{"value": item.Value, "item": j})
 			}
 			seen[item.Value] = i
 		}
@@ -195,21 +194,21 @@ func (w *walker) list(n *yaml.Node, f *model.Field, spec *model.Spec, key string
 // 1e3, yes or 2024-01-01 into another type.
 func (w *walker) str(n *yaml.Node, f *model.Field, key string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		w.errorf(n, key, "expected %s, found %s", expectation(f), describe(n))
+		w.errorf(n, key, "wrong_shape", diag.A{"expected": expectation(f), "found": describe(n)})
 		return "", false
 	}
 	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0
 	if !quoted && n.Tag != "!!str" {
-		w.errorf(n, key, "text expected, found %s; quote it (\"%s\") so YAML keeps it as text", describe(n), n.Value)
+		w.errorf(n, key, "not_text", diag.A{"found": describe(n), "value": n.Value})
 		return "", false
 	}
 	// A code that is no code at all gets the vocabulary's message, which says what to write.
 	if !quoted && model.YAML11Bool(n.Value) && (len(f.Vocab) == 0 || w.isCode(f, n.Value)) {
-		w.errorf(n, key, "unquoted %q is read as a boolean by YAML 1.1 tools; quote it (\"%s\")", n.Value, n.Value)
+		w.errorf(n, key, "yaml11_bool", diag.A{"value": n.Value})
 		return "", false
 	}
 	if strings.TrimSpace(n.Value) == "" {
-		w.errorf(n, key, "is empty; %s", expectation(f))
+		w.errorf(n, key, "empty", diag.A{"expected": expectation(f)})
 		return "", false
 	}
 	return n.Value, true
@@ -223,29 +222,29 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 		w.code(n, f, s, key)
 	case f.Ref != "":
 		if !model.IDShaped(s) {
-			w.errorf(n, key, "%q is not an id (lowercase letters, digits and hyphens)", s)
+			w.errorf(n, key, "not_id", diag.A{"value": s})
 			return
 		}
 		w.e.refs = append(w.e.refs, reference{dir: f.Ref, id: s, key: key, line: n.Line, col: n.Column})
 	case f.URL:
-		if msg := checkURL(s); msg != "" {
-			w.errorf(n, key, "%s", msg)
+		if msg := checkURL(s); msg.Code != "" {
+			w.errorf(n, key, msg.Code, msg.Args)
 		}
 	case f.Email:
 		if a, err := mail.ParseAddress(s); err != nil || a.Address != s || a.Name != "" {
-			w.errorf(n, key, "%q is not an email address; expected name@organization.ca", s)
+			w.errorf(n, key, "not_email", diag.A{"value": s})
 		}
 	case f.Phone:
 		if !phonePattern.MatchString(s) {
-			w.errorf(n, key, "%q is not a telephone number; expected digits such as +1 613 555 0100 (ext. 123)", s)
+			w.errorf(n, key, "not_phone", diag.A{"value": s})
 		}
 	case f.Lang:
 		if !slices.Contains(model.Languages, s) {
-			w.errorf(n, key, "%q is not a language of the guide; expected en or fr%s", s, suggest(s, model.Languages))
+			w.errorf(n, key, "not_language", diag.A{"value": s, "hint": suggest(s, model.Languages)})
 		}
 	}
 	if f.Max > 0 && utf8.RuneCountInString(s) > f.Max {
-		w.errorf(n, key, "is %d characters long; the limit is %d", utf8.RuneCountInString(s), f.Max)
+		w.errorf(n, key, "too_long", diag.A{"length": utf8.RuneCountInString(s), "max": f.Max})
 	}
 	if f.Plain || (len(f.Vocab) == 0 && f.Ref == "" && !f.ID && !f.URL && !f.Email && !f.Phone && !f.Lang) {
 		w.plain(n, s, key)
@@ -256,10 +255,10 @@ func (w *walker) id(n *yaml.Node, s, key string) {
 	w.e.id, w.e.idLine, w.e.idColumn = s, n.Line, n.Column
 	switch {
 	case len(s) > model.MaxIDLength:
-		w.errorf(n, key, "id is %d characters long; the limit is %d", len(s), model.MaxIDLength)
+		w.errorf(n, key, "id_too_long", diag.A{"length": len(s), "max": model.MaxIDLength})
 		return
 	case !model.IDShaped(s):
-		w.errorf(n, key, "%q is not a valid id; use lowercase letters, digits and single hyphens, e.g. %q (and name the file after it)", s, model.Slug(s))
+		w.errorf(n, key, "bad_id", diag.A{"value": s, "example": model.Slug(s)})
 		return
 	}
 	if w.e.kind.Dir == "" {
@@ -267,7 +266,7 @@ func (w *walker) id(n *yaml.Node, s, key string) {
 	}
 	stem := strings.TrimSuffix(filepath.Base(w.p.path), filepath.Ext(w.p.path))
 	if s != stem {
-		w.errorf(n, key, "id %q differs from the file name %q; rename the file to %s.yaml or set `id: %s`", s, filepath.Base(w.p.path), s, stem)
+		w.errorf(n, key, "id_not_file_name", diag.A{"id": s, "file": filepath.Base(w.p.path), "stem": stem})
 	}
 }
 
@@ -288,24 +287,24 @@ func (w *walker) code(n *yaml.Node, f *model.Field, s, key string) {
 	for _, v := range f.Vocab {
 		all = append(all, w.tax.codes(v)...)
 	}
-	hint := suggest(s, all)
+	choices := diag.Msg{}
 	if len(all) <= 15 {
-		hint += "; expected one of " + strings.Join(all, ", ")
+		choices = diag.M("one_of", diag.A{"codes": all})
 	}
-	w.errorf(n, key, "unknown code %q in %s%s", s, strings.Join(f.Vocab, " or "), hint)
+	w.errorf(n, key, "unknown_code", diag.A{"value": s, "vocab": f.Vocab, "hint": suggest(s, all), "choices": choices})
 }
 
 func (w *walker) date(n *yaml.Node, key string) {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!timestamp" && n.Tag != "!!str") {
-		w.errorf(n, key, "expected a date YYYY-MM-DD, found %s", describe(n))
+		w.errorf(n, key, "not_date_scalar", diag.A{"found": describe(n)})
 		return
 	}
 	if !model.DateShaped(n.Value) {
-		w.errorf(n, key, "%q is not a date; expected YYYY-MM-DD, e.g. 2026-03-31", n.Value)
+		w.errorf(n, key, "not_date", diag.A{"value": n.Value})
 		return
 	}
 	if _, err := time.Parse(model.DateLayout, n.Value); err != nil {
-		w.errorf(n, key, "%q is not a day of the calendar", n.Value)
+		w.errorf(n, key, "not_day", diag.A{"value": n.Value})
 	}
 }
 
@@ -313,7 +312,7 @@ func (w *walker) date(n *yaml.Node, key string) {
 func (w *walker) bilingual(n *yaml.Node, f *model.Field, markdown bool, key string) {
 	if n.Kind != yaml.MappingNode {
 		found := describe(n)
-		w.errorf(n, key, "expected text in both languages `{en: …, fr: …}`, found %s", found)
+		w.errorf(n, key, "not_bilingual", diag.A{"found": found})
 		return
 	}
 	seen := map[string]bool{}
@@ -321,11 +320,11 @@ func (w *walker) bilingual(n *yaml.Node, f *model.Field, markdown bool, key stri
 		k, v := n.Content[i], n.Content[i+1]
 		lkey := join(key, k.Value)
 		if !slices.Contains(model.Languages, k.Value) {
-			w.errorf(k, lkey, "unknown language key%s; expected en and fr", suggest(k.Value, model.Languages))
+			w.errorf(k, lkey, "unknown_language_key", diag.A{"hint": suggest(k.Value, model.Languages)})
 			continue
 		}
 		if seen[k.Value] {
-			w.errorf(k, lkey, "duplicate key; keep one")
+			w.errorf(k, lkey, "duplicate_language_key", nil)
 			continue
 		}
 		seen[k.Value] = true
@@ -338,7 +337,7 @@ func (w *walker) bilingual(n *yaml.Node, f *model.Field, markdown bool, key stri
 			continue
 		}
 		if f.Max > 0 && utf8.RuneCountInString(strings.TrimSpace(s)) > f.Max {
-			w.errorf(v, lkey, "is %d characters long; the limit is %d", utf8.RuneCountInString(strings.TrimSpace(s)), f.Max)
+			w.errorf(v, lkey, "too_long", diag.A{"length": utf8.RuneCountInString(strings.TrimSpace(s)), "max": f.Max})
 			continue // Markdown that long is not parsed: its time is bounded by the limit
 		}
 		if markdown {
@@ -359,7 +358,7 @@ func (w *walker) missingLanguage(n *yaml.Node, lang, key string) {
 		w.missing[key]++
 		return
 	}
-	w.errorf(n, key, "missing %s text; add `%s: …`, or declare `translation_pending: %s` while it is being translated", languageName(lang), lang, lang)
+	w.errorf(n, key, "missing_language", diag.A{"language": languageName(lang), "lang": lang})
 }
 
 // entryRules are the rules that involve several keys of one entry.
@@ -368,16 +367,15 @@ func (w *walker) entryRules() {
 	if w.pending != "" {
 		if n := fields["translation_pending"]; n != nil {
 			if len(w.missing) == 0 {
-				w.warnf(n, "translation_pending", "declares %s pending, yet every text has its %s version; remove the key", languageName(w.pending), w.pending)
+				w.warnf(n, "translation_pending", "pending_needless", diag.A{"language": languageName(w.pending), "lang": w.pending})
 			} else {
-				w.warnf(n, "translation_pending", "%s translation pending for %d %s; the %s site shows the other language with a notice",
-					languageName(w.pending), len(w.missing), plural(len(w.missing), "field", "fields"), languageName(w.pending))
+				w.warnf(n, "translation_pending", "pending", diag.A{"language": languageName(w.pending), "fields": len(w.missing)})
 			}
 		}
 	}
 	started, ended := fields["started"], fields["ended"]
 	if started != nil && ended != nil && model.DateShaped(started.Value) && model.DateShaped(ended.Value) && ended.Value < started.Value {
-		w.errorf(ended, "ended", "%s is before started (%s)", ended.Value, started.Value)
+		w.errorf(ended, "ended", "ended_before_started", diag.A{"ended": ended.Value, "started": started.Value})
 	}
 	for _, key := range []string{"reviewed", "consent", "started"} {
 		n := fields[key]
@@ -385,39 +383,39 @@ func (w *walker) entryRules() {
 			continue
 		}
 		if t, err := time.Parse(model.DateLayout, n.Value); err == nil && t.After(w.now) {
-			w.errorf(n, key, "%s is in the future", n.Value)
+			w.errorf(n, key, "future_date", diag.A{"date": n.Value})
 		}
 	}
 	if n := fields["reviewed"]; n != nil && model.DateShaped(n.Value) {
 		if t, err := time.Parse(model.DateLayout, n.Value); err == nil && t.Before(w.now.AddDate(0, -StaleAfterMonths, 0)) {
-			w.warnf(n, "reviewed", "last reviewed %s, more than %d months ago; check the entry with its jurisdiction and update the date", n.Value, StaleAfterMonths)
+			w.warnf(n, "reviewed", "stale", diag.A{"date": n.Value, "months": StaleAfterMonths})
 		}
 	}
 	if w.e.kind.Name == "contact" && fields["consent"] == nil {
-		w.warnf(w.p.root, "consent", "no consent date: this contact will not be published; add `consent: YYYY-MM-DD` once the person agrees to be listed")
+		w.warnf(w.p.root, "consent", "no_consent", nil)
 	}
 }
 
-func checkURL(s string) string {
+func checkURL(s string) diag.Msg {
 	u, err := url.Parse(s)
 	switch {
 	case err != nil:
-		return fmt.Sprintf("%q is not a URL: %v", s, err)
+		return diag.M("url_invalid", diag.A{"value": s, "error": err.Error()})
 	case u.Scheme == "http":
-		return fmt.Sprintf("%q uses http; use https://%s", s, strings.TrimPrefix(s, "http://"))
+		return diag.M("url_http", diag.A{"value": s, "rest": strings.TrimPrefix(s, "http://")})
 	case u.Scheme != "https":
 		if u.Scheme == "" {
-			return fmt.Sprintf("%q is not an absolute URL; expected https://host/path", s)
+			return diag.M("url_relative", diag.A{"value": s})
 		}
-		return fmt.Sprintf("%q: scheme %q is not allowed; expected an https:// URL", s, u.Scheme)
+		return diag.M("url_scheme", diag.A{"value": s, "scheme": u.Scheme})
 	case u.Host == "" || u.Hostname() == "":
-		return fmt.Sprintf("%q has no host; expected https://host/path", s)
+		return diag.M("url_no_host", diag.A{"value": s})
 	case u.User != nil:
-		return fmt.Sprintf("%q holds a user name or password; remove it", s)
+		return diag.M("url_user", diag.A{"value": s})
 	case strings.ContainsAny(s, " \t\n"):
-		return fmt.Sprintf("%q contains spaces; encode them as %%20", s)
+		return diag.M("url_spaces", diag.A{"value": s})
 	}
-	return ""
+	return diag.Msg{}
 }
 
 func isNull(n *yaml.Node) bool {
@@ -438,19 +436,55 @@ func lastKey(path string) string {
 	return path
 }
 
-// expectation says in words what a field takes (model's one description of fields).
-func expectation(f *model.Field) string { return f.Describe("en") }
-
-func languageName(lang string) string {
-	if lang == "fr" {
-		return "French"
+// expectation says in words what a field takes.
+func expectation(f *model.Field) diag.Msg {
+	s := f.Spec
+	list := s.Shape == model.ShapeList
+	if list {
+		s = s.Elem
 	}
-	return "English"
+	var what diag.Msg
+	switch {
+	case s.Shape == model.ShapeText:
+		what = diag.M("expect_text", nil)
+	case s.Shape == model.ShapeMarkdown:
+		what = diag.M("expect_markdown", nil)
+	case s.Shape == model.ShapeDate:
+		what = diag.M("expect_date", nil)
+	case s.Shape == model.ShapeBool:
+		what = diag.M("expect_bool", nil)
+	case s.Shape == model.ShapeStruct:
+		what = diag.M("expect_struct", diag.A{"keys": s.Keys()})
+	case f.ID:
+		what = diag.M("expect_id", nil)
+	case len(f.Vocab) > 0 && list:
+		what = diag.M("expect_codes", diag.A{"vocab": f.Vocab})
+	case len(f.Vocab) > 0:
+		what = diag.M("expect_code", diag.A{"vocab": f.Vocab})
+	case f.Ref != "" && list:
+		what = diag.M("expect_refs", diag.A{"dir": f.Ref})
+	case f.Ref != "":
+		what = diag.M("expect_ref", diag.A{"dir": f.Ref})
+	case f.URL:
+		what = diag.M("expect_url", nil)
+	case f.Email:
+		what = diag.M("expect_email", nil)
+	case f.Phone:
+		what = diag.M("expect_phone", nil)
+	case f.Lang:
+		what = diag.M("expect_lang", nil)
+	default:
+		what = diag.M("expect_plain", nil)
+	}
+	if list {
+		return diag.M("expect_list", diag.A{"of": what})
+	}
+	return what
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+func languageName(lang string) diag.Msg {
+	if lang == "fr" {
+		return diag.M("language_fr", nil)
 	}
-	return many
+	return diag.M("language_en", nil)
 }

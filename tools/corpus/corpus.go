@@ -33,7 +33,6 @@ package corpus
 import (
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -52,8 +51,9 @@ type Source struct {
 	Path string
 	Kind model.Kind
 	// Problem is set when the file cannot be a data file at all (wrong place or type, a
-	// symbolic link leading out of the data folder); it is never read.
-	Problem string
+	// symbolic link leading out of the data folder), as a message of the catalogue (its
+	// code is empty otherwise); the file is never read.
+	Problem diag.Msg
 	// root is the real (symlink-free) data folder a listed file must stay in; empty for
 	// a file outside any data folder.
 	root string
@@ -109,12 +109,19 @@ func (e *RejectedError) Error() string {
 	if e.Folder {
 		return e.Diag.String()
 	}
-	return e.Diag.String() + " (run guide validate); the file was left alone"
+	return e.Words("en")
 }
 
-func (f *File) errorf(line, col int, format string, args ...any) {
-	f.Diags = append(f.Diags, diag.Diagnostic{File: f.Path, Line: line, Column: col,
-		Severity: diag.Error, Message: fmt.Sprintf(format, args...)})
+// Words says e in lang.
+func (e *RejectedError) Words(lang string) string {
+	if e.Folder {
+		return e.Diag.In(lang).String()
+	}
+	return diag.Text(lang, "rejected", diag.A{"diagnostic": e.Diag.In(lang).String()})
+}
+
+func (f *File) errorf(line, col int, code string, args diag.A) {
+	f.Diags = append(f.Diags, diag.New(f.Path, line, col, diag.Error, "", code, args))
 }
 
 // RealDir resolves the data folder once (it may be a symbolic link) and checks it is a
@@ -122,18 +129,18 @@ func (f *File) errorf(line, col int, format string, args ...any) {
 func RealDir(dataDir string) (string, error) {
 	real, err := filepath.EvalSymlinks(dataDir)
 	if err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
 	}
 	real, err = filepath.Abs(real)
 	if err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
 	}
 	info, err := os.Stat(real)
 	if err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
 	}
 	if !info.IsDir() {
-		return "", fmt.Errorf("data folder %s is not a folder", dataDir)
+		return "", diag.Errorf("data_not_folder", diag.A{"dir": dataDir})
 	}
 	// data/ may be a link (a checkout arranged so), but only to a folder of the project
 	// that holds it: a submission cannot point the guide at the rest of the machine.
@@ -143,8 +150,7 @@ func RealDir(dataDir string) (string, error) {
 			project, err = filepath.Abs(project)
 		}
 		if err != nil || !Within(project, real) {
-			return "", &RejectedError{Diag: diag.Diagnostic{File: dataDir, Severity: diag.Error,
-				Message: fmt.Sprintf("the data folder is a symbolic link leading outside the project (to %s); make it a folder of the repository", real)}, Folder: true}
+			return "", &RejectedError{Diag: diag.New(dataDir, 0, 0, diag.Error, "", "data_link_outside", diag.A{"target": real}), Folder: true}
 		}
 	}
 	return real, nil
@@ -166,7 +172,7 @@ func List(dataDir string) ([]Source, error) {
 func listUnder(shown, realRoot, dir string, out []Source) ([]Source, error) {
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", path, err)
+			return diag.Wrap(err, "reading_error", diag.A{"path": path, "error": err.Error()})
 		}
 		if path == dir {
 			return nil
@@ -176,7 +182,7 @@ func listUnder(shown, realRoot, dir string, out []Source) ([]Source, error) {
 		name := filepath.Join(shown, inner)
 		parts := strings.Split(filepath.ToSlash(rel), "/")
 		if d.Type()&fs.ModeSymlink != 0 {
-			if problem := linkProblem(realRoot, path); problem != "" {
+			if problem := linkProblem(realRoot, path); problem.Code != "" {
 				out = append(out, Source{Path: name, Problem: problem})
 				return nil
 			}
@@ -188,9 +194,9 @@ func listUnder(shown, realRoot, dir string, out []Source) ([]Source, error) {
 				}
 			}
 			if len(parts) == 2 {
-				out = append(out, Source{Path: name, Problem: "unexpected folder: entries go directly in their folder, not in subfolders"})
+				out = append(out, Source{Path: name, Problem: diag.M("subfolder", nil)})
 			} else {
-				out = append(out, Source{Path: name, Problem: "unexpected folder; data/ holds " + LayoutHint()})
+				out = append(out, Source{Path: name, Problem: diag.M("unexpected_folder", diag.A{"layout": LayoutHint()})})
 			}
 			return filepath.SkipDir
 		}
@@ -202,19 +208,19 @@ func listUnder(shown, realRoot, dir string, out []Source) ([]Source, error) {
 	return out, err
 }
 
-// linkProblem says why the symbolic link at path cannot be read, or "".
-func linkProblem(realRoot, path string) string {
+// linkProblem says why the symbolic link at path cannot be read, or has no code.
+func linkProblem(realRoot, path string) diag.Msg {
 	target, err := filepath.EvalSymlinks(path)
 	if err == nil {
 		target, err = filepath.Abs(target)
 	}
 	if err != nil || realRoot == "" || !Within(realRoot, target) {
-		return "symbolic link leads outside the data folder; put the file itself here"
+		return diag.M("link_outside", nil)
 	}
 	if st, err := os.Stat(target); err == nil && st.IsDir() {
-		return "symbolic link to a folder; put the files themselves here"
+		return diag.M("link_to_folder", nil)
 	}
-	return ""
+	return diag.Msg{}
 }
 
 // Classify finds the kind of a file from its place: parts are its path inside the data
@@ -225,23 +231,23 @@ func Classify(path string, parts []string) Source {
 	s := Source{Path: path}
 	switch {
 	case ext == ".yml":
-		s.Problem = fmt.Sprintf("use the .yaml extension: rename to %s", strings.TrimSuffix(name, ext)+".yaml")
+		s.Problem = diag.M("yml_extension", diag.A{"name": strings.TrimSuffix(name, ext) + ".yaml"})
 	case ext != ".yaml":
-		s.Problem = "not a YAML data file; data/ holds " + LayoutHint()
+		s.Problem = diag.M("not_yaml", diag.A{"layout": LayoutHint()})
 	case len(parts) == 1:
 		if k, ok := model.KindByFile(name); ok {
 			s.Kind = k
 		} else {
-			s.Problem = "unexpected file at the top of data/; entries go in " + LayoutHint()
+			s.Problem = diag.M("unexpected_top_file", diag.A{"layout": LayoutHint()})
 		}
 	case len(parts) == 2:
 		k, ok := model.KindByDir(parts[0])
 		if !ok {
-			s.Problem = "unexpected folder; data/ holds " + LayoutHint()
+			s.Problem = diag.M("unexpected_folder", diag.A{"layout": LayoutHint()})
 		}
 		s.Kind = k
 	default:
-		s.Problem = "entries go directly in their folder, not in subfolders"
+		s.Problem = diag.M("nested_entry", nil)
 	}
 	return s
 }
@@ -281,7 +287,7 @@ func ListPaths(dataDir string, paths []string) ([]Source, error) {
 			if realRoot != "" && Within(realRoot, real) {
 				out, err = listUnder(p, realRoot, real, out)
 			} else if lexicallyIn(dataDir, p) {
-				out = append(out, Source{Path: p, Problem: "symbolic link leads outside the data folder; put the files themselves here"})
+				out = append(out, Source{Path: p, Problem: diag.M("link_outside_folder", nil)})
 			} else {
 				out, err = listOutside(p, real, out)
 			}
@@ -308,7 +314,7 @@ func listOutside(shown, dir string, out []Source) ([]Source, error) {
 		rel, _ := filepath.Rel(dir, path)
 		name := filepath.Join(shown, rel)
 		if d.Type()&fs.ModeSymlink != 0 {
-			out = append(out, Source{Path: name, Problem: "symbolic link; give the file itself"})
+			out = append(out, Source{Path: name, Problem: diag.M("link_given", nil)})
 			return nil
 		}
 		out = append(out, ClassifyPath(name))
@@ -321,7 +327,7 @@ func listOutside(shown, dir string, out []Source) ([]Source, error) {
 func sourceOf(dataDir, realRoot, p string) Source {
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return Source{Path: p, Problem: err.Error()}
+		return Source{Path: p, Problem: diag.M("bad_path", diag.A{"error": err.Error()})}
 	}
 	dirReal, err := filepath.EvalSymlinks(filepath.Dir(abs))
 	if err == nil {
@@ -330,7 +336,7 @@ func sourceOf(dataDir, realRoot, p string) Source {
 	if realRoot != "" && Within(realRoot, abs) {
 		rel, _ := filepath.Rel(realRoot, abs)
 		if info, err := os.Lstat(abs); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			if problem := linkProblem(realRoot, abs); problem != "" {
+			if problem := linkProblem(realRoot, abs); problem.Code != "" {
 				return Source{Path: p, Problem: problem}
 			}
 		}
@@ -340,10 +346,10 @@ func sourceOf(dataDir, realRoot, p string) Source {
 	}
 	if realRoot != "" && lexicallyIn(dataDir, p) {
 		// Named under data/, but a folder on the way is a link leading out of it.
-		return Source{Path: p, Problem: "symbolic link leads outside the data folder; put the file itself here"}
+		return Source{Path: p, Problem: diag.M("link_outside", nil)}
 	}
 	if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		return Source{Path: p, Problem: "symbolic link; give the file itself"}
+		return Source{Path: p, Problem: diag.M("link_given", nil)}
 	}
 	return ClassifyPath(p)
 }
@@ -362,8 +368,8 @@ func (s Source) Rel() string {
 // A symbolic link leading out of the data folder is never NotData: every command
 // refuses it, naming it.
 func (s Source) NotData() bool {
-	return s.Problem != "" && !strings.Contains(s.Problem, "symbolic link") && filepath.Ext(s.Path) != ".yaml" ||
-		s.Problem == "" && filepath.Ext(s.Path) != ".yaml"
+	return s.Problem.Code != "" && !strings.HasPrefix(s.Problem.Code, "link_") && filepath.Ext(s.Path) != ".yaml" ||
+		s.Problem.Code == "" && filepath.Ext(s.Path) != ".yaml"
 }
 
 // InDataDir reports whether s is a file of the listed data folder (not one given from
@@ -383,7 +389,7 @@ func Merge(corpus, extra []Source) []Source {
 			continue
 		}
 		seen[s.Path] = true
-		if s.Problem == "" {
+		if s.Problem.Code == "" {
 			replaced[key(s)] = true
 		}
 		out = append(out, s)
@@ -392,7 +398,7 @@ func Merge(corpus, extra []Source) []Source {
 		if seen[s.Path] {
 			continue
 		}
-		if s.Problem != "" || !replaced[key(s)] {
+		if s.Problem.Code != "" || !replaced[key(s)] {
 			out = append(out, s)
 		}
 	}
@@ -402,8 +408,8 @@ func Merge(corpus, extra []Source) []Source {
 // Read reads and parses one listed file; every problem is a diagnostic of the file.
 func Read(s Source) *File {
 	f := &File{Path: s.Path, Kind: s.Kind}
-	if s.Problem != "" {
-		f.errorf(0, 0, "%s", s.Problem)
+	if s.Problem.Code != "" {
+		f.errorf(0, 0, s.Problem.Code, s.Problem.Args)
 		return f
 	}
 	data, size, err := readLimited(s)
@@ -412,11 +418,18 @@ func Read(s Source) *File {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		f.errorf(0, 0, "cannot read: %v", err)
+		switch {
+		case errors.Is(err, errNotRegular):
+			f.errorf(0, 0, "not_regular", nil)
+		case errors.Is(err, errLink):
+			f.errorf(0, 0, "link_outside_read", nil)
+		default:
+			f.errorf(0, 0, "cannot_read", diag.A{"error": err.Error()})
+		}
 		return f
 	}
 	if len(data) > MaxFileSize { // named with its true size, not what was read of it
-		f.errorf(0, 0, "file is %d bytes; the limit is %d bytes (1 MiB): split long text or move it to a linked page", max(size, int64(len(data))), MaxFileSize)
+		f.errorf(0, 0, "file_too_large", diag.A{"size": int(max(size, int64(len(data)))), "limit": MaxFileSize})
 		return f
 	}
 	p := parse(s.Path, data)
@@ -446,7 +459,7 @@ func readLimited(s Source) ([]byte, int64, error) {
 		return nil, 0, err
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
-		if s.root == "" || linkProblem(s.root, s.Path) != "" {
+		if s.root == "" || linkProblem(s.root, s.Path).Code != "" {
 			return nil, 0, errLink
 		}
 	} else if !info.Mode().IsRegular() {

@@ -117,8 +117,8 @@ func TestListLinks(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, s := range sources {
-		got[s.Path] = s.Problem
-		if f := Read(s); s.Problem == "" && f.Err() != nil {
+		got[s.Path] = s.Problem.Text("en")
+		if f := Read(s); s.Problem.Code == "" && f.Err() != nil {
 			t.Errorf("%s: %v", s.Path, f.Err())
 		}
 	}

@@ -2,7 +2,7 @@ package corpus
 
 import (
 	"crypto/sha256"
-	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 
 	"gopkg.in/yaml.v3"
 )
@@ -16,7 +16,7 @@ func Parse(path string, src []byte) *File {
 }
 
 // Describe names what a node holds, for "found …" messages.
-func Describe(n *yaml.Node) string { return describe(n) }
+func Describe(n *yaml.Node) diag.Msg { return describe(n) }
 
 // Tree parses the file again with the YAML library, comments kept, for a command that
 // rewrites it (File.Root comes from the fast reader, which drops comments). Only for a
@@ -27,10 +27,10 @@ func (f *File) Tree() (*yaml.Node, error) {
 	}
 	var doc yaml.Node
 	if err := unmarshalSafely(f.Src, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Path, err)
+		return nil, diag.Wrap(err, "file_error", diag.A{"file": f.Path, "error": err.Error()})
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s: expected one YAML mapping", f.Path)
+		return nil, diag.Errorf("file_not_mapping", diag.A{"file": f.Path})
 	}
 	return doc.Content[0], nil
 }

@@ -180,7 +180,8 @@ func checkSyntaxError(t *testing.T, src []byte) {
 		strictYAML(src) // must not panic
 		return
 	}
-	line, col, msg := syntaxError(src, err)
+	line, col, m := syntaxError(src, err)
+	msg := m.Text("en")
 	lines := bytes.Count(src, []byte("\n")) + 1
 	_, raw := yamlError(err)
 	if line < 1 || line > lines || col < 1 || msg == "" || strings.Contains(msg, raw) {

@@ -29,9 +29,8 @@ type parsed struct {
 	diags diag.List
 }
 
-func (p *parsed) errorf(line, col int, key, format string, args ...any) {
-	p.diags = append(p.diags, diag.Diagnostic{File: p.path, Line: line, Column: col,
-		Severity: diag.Error, Key: key, Message: fmt.Sprintf(format, args...)})
+func (p *parsed) errorf(line, col int, key, code string, args diag.A) {
+	p.diags = append(p.diags, diag.New(p.path, line, col, diag.Error, key, code, args))
 }
 
 // parse reads src as one YAML document holding a mapping. Every problem becomes a
@@ -40,18 +39,18 @@ func parse(path string, src []byte) *parsed {
 	p := &parsed{path: path, src: src}
 	switch {
 	case len(src) > MaxFileSize:
-		p.errorf(0, 0, "", "file is %d bytes; the limit is %d bytes (1 MiB): split long text or move it to a linked page", len(src), MaxFileSize)
+		p.errorf(0, 0, "", "file_too_large", diag.A{"size": len(src), "limit": MaxFileSize})
 		return p
 	case len(bytes.TrimSpace(src)) == 0:
-		p.errorf(1, 1, "", "file is empty; expected a YAML mapping (start from a copy of an existing entry)")
+		p.errorf(1, 1, "", "file_empty", nil)
 		return p
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
-		p.errorf(1, 1, "", "file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM")
+		p.errorf(1, 1, "", "bom", nil)
 		return p
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8At(src)
-		p.errorf(line, col, "", "invalid UTF-8; save the file as UTF-8")
+		p.errorf(line, col, "", "invalid_utf8", nil)
 		return p
 	}
 	if bytes.IndexByte(src, '\r') >= 0 {
@@ -60,7 +59,7 @@ func parse(path string, src []byte) *parsed {
 		// character, and is refused.
 		if i := loneCR(src); i >= 0 {
 			line, col := position(src, i)
-			p.errorf(line, col, "", "carriage return without a line feed (CR line end or a stray control character); use LF line ends (`guide fmt` rewrites them)")
+			p.errorf(line, col, "", "lone_cr", nil)
 			return p
 		}
 		p.raw = src
@@ -68,7 +67,7 @@ func parse(path string, src []byte) *parsed {
 		p.src = src
 	}
 	if line, col, ok := tabIndent(src); ok {
-		p.errorf(line, col, "", "tab used for indentation; YAML indents with spaces only")
+		p.errorf(line, col, "", "tab_indent", nil)
 		return p
 	}
 	// YAML reads these as line ends, editors mostly do not: every line and column after
@@ -76,7 +75,7 @@ func parse(path string, src []byte) *parsed {
 	for _, lb := range []struct{ r, name string }{{"\u0085", "U+0085 NEXT LINE"}, {"\u2028", "U+2028 LINE SEPARATOR"}, {"\u2029", "U+2029 PARAGRAPH SEPARATOR"}} {
 		if i := bytes.Index(src, []byte(lb.r)); i >= 0 {
 			line, col := position(src, i)
-			p.errorf(line, col, "", "%s (a character that YAML reads as a line break) is not allowed; delete it (your editor may not show it)", lb.name)
+			p.errorf(line, col, "", "line_break_char", diag.A{"char": lb.name})
 			return p
 		}
 	}
@@ -90,14 +89,14 @@ func parse(path string, src []byte) *parsed {
 		}
 	} else if err := unmarshalStrict(src, &doc); err != nil {
 		line, col, msg := syntaxError(src, err)
-		p.errorf(line, col, "", "YAML syntax: %s", msg)
+		p.errorf(line, col, "", "yaml_syntax", diag.A{"detail": msg})
 		return p
 	} else if doc.Kind == 0 {
-		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
+		p.errorf(1, 1, "", "only_comments", nil)
 		return p
 	}
 	if len(doc.Content) == 0 {
-		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
+		p.errorf(1, 1, "", "only_comments", nil)
 		return p
 	}
 	root := doc.Content[0]
@@ -105,7 +104,7 @@ func parse(path string, src []byte) *parsed {
 		return p
 	}
 	if root.Kind != yaml.MappingNode {
-		p.errorf(root.Line, root.Column, "", "expected a mapping of keys (`id: …`), found %s", describe(root))
+		p.errorf(root.Line, root.Column, "", "root_not_mapping", diag.A{"found": describe(root)})
 		return p
 	}
 	p.root = root
@@ -138,25 +137,25 @@ func hasDocumentMarker(src []byte) bool {
 func (p *parsed) decodeStream(src []byte, doc *yaml.Node) bool {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := decodeSafely(dec, doc); errors.Is(err, io.EOF) {
-		p.errorf(1, 1, "", "file holds only comments; expected a YAML mapping")
+		p.errorf(1, 1, "", "only_comments", nil)
 		return false
 	} else if err != nil {
 		line, col, msg := syntaxError(src, err)
-		p.errorf(line, col, "", "YAML syntax: %s", msg)
+		p.errorf(line, col, "", "yaml_syntax", diag.A{"detail": msg})
 		return false
 	}
 	var extra yaml.Node
 	switch err := decodeSafely(dec, &extra); {
 	case err == nil:
-		p.errorf(extra.Line, extra.Column, "", "more than one YAML document (a `---` separator); one entry per file")
+		p.errorf(extra.Line, extra.Column, "", "several_documents", nil)
 		return false
 	case !errors.Is(err, io.EOF):
 		line, col, msg := syntaxError(src, err)
-		p.errorf(line, col, "", "YAML syntax in a second document: %s", msg)
+		p.errorf(line, col, "", "yaml_syntax_second", diag.A{"detail": msg})
 		return false
 	}
 	if e := strictYAML(src); e != nil {
-		p.errorf(e.Line, e.Column, "", "YAML syntax: %s", e.Message)
+		p.errorf(e.Line, e.Column, "", "yaml_syntax", diag.A{"detail": e.Message})
 		return false
 	}
 	return true
@@ -191,26 +190,26 @@ func (p *parsed) checkTree(root *yaml.Node) bool {
 	walk = func(n *yaml.Node, depth int) bool {
 		nodes++
 		if nodes > MaxNodes {
-			p.errorf(n.Line, n.Column, "", "more than %d YAML values in one file", MaxNodes)
+			p.errorf(n.Line, n.Column, "", "too_many_nodes", diag.A{"max": MaxNodes})
 			return false
 		}
 		if depth > MaxDepth {
-			p.errorf(n.Line, n.Column, "", "nesting deeper than %d levels; the data model is never that deep", MaxDepth)
+			p.errorf(n.Line, n.Column, "", "too_deep", diag.A{"max": MaxDepth})
 			return false
 		}
 		switch {
 		case n.Kind == yaml.AliasNode:
-			p.errorf(n.Line, n.Column, "", "YAML alias `*%s` is not allowed; write the value out in full", n.Value)
+			p.errorf(n.Line, n.Column, "", "yaml_alias", diag.A{"name": n.Value})
 			ok = false
 			return true
 		case n.Anchor != "":
-			p.errorf(n.Line, n.Column, "", "YAML anchor `&%s` is not allowed; write values out in full", n.Anchor)
+			p.errorf(n.Line, n.Column, "", "yaml_anchor", diag.A{"name": n.Anchor})
 			ok = false
 		case n.Tag == "!!merge":
-			p.errorf(n.Line, n.Column, "", "YAML merge key `<<` is not allowed")
+			p.errorf(n.Line, n.Column, "", "yaml_merge", nil)
 			ok = false
 		case n.Style&yaml.TaggedStyle != 0:
-			p.errorf(n.Line, n.Column, "", "explicit YAML tag `%s` is not allowed", n.Tag)
+			p.errorf(n.Line, n.Column, "", "yaml_tag", diag.A{"tag": n.Tag})
 			ok = false
 		}
 		for _, c := range n.Content {
@@ -277,30 +276,30 @@ func tabIndent(src []byte) (line, col int, found bool) {
 }
 
 // describe names what a node holds, for "found …" messages.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) diag.Msg {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return diag.M("found_mapping", nil)
 	case yaml.SequenceNode:
-		return "a list"
+		return diag.M("found_list", nil)
 	case yaml.AliasNode:
-		return "an alias"
+		return diag.M("found_alias", nil)
 	}
 	switch n.Tag {
 	case "!!null":
-		return "nothing (null)"
+		return diag.M("found_null", nil)
 	case "!!bool":
-		return fmt.Sprintf("the boolean %s", n.Value)
+		return diag.M("found_bool", diag.A{"value": n.Value})
 	case "!!int":
-		return fmt.Sprintf("%s, which YAML reads as an integer", n.Value)
+		return diag.M("found_int", diag.A{"value": n.Value})
 	case "!!float":
-		return fmt.Sprintf("%s, which YAML reads as a number", n.Value)
+		return diag.M("found_float", diag.A{"value": n.Value})
 	case "!!timestamp":
-		return fmt.Sprintf("%s, which YAML reads as a date", n.Value)
+		return diag.M("found_timestamp", diag.A{"value": n.Value})
 	}
 	v := n.Value
 	if utf8.RuneCountInString(v) > 40 {
 		v = string([]rune(v)[:40]) + "…"
 	}
-	return fmt.Sprintf("the text %q", v)
+	return diag.M("found_text", diag.A{"value": v})
 }

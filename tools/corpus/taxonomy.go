@@ -1,7 +1,7 @@
 package corpus
 
 import (
-	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"path/filepath"
 
 	"github.com/pssdc/guide-iad/tools/model"
@@ -18,7 +18,7 @@ func LoadTaxonomy(dataDir string) (*model.Taxonomy, error) {
 	}
 	var t model.Taxonomy
 	if err := f.Root.Decode(&t); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, diag.Wrap(err, "file_error", diag.A{"file": path, "error": err.Error()})
 	}
 	return &t, nil
 }

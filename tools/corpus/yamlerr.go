@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"regexp"
 	"strconv"
 	"strings"
@@ -32,11 +33,11 @@ import (
 // characters), with a message saying what is wrong and what to write.
 type yamlSyntax struct {
 	Line, Column int
-	Message      string
+	Message      diag.Msg
 }
 
 func (e *yamlSyntax) Error() string {
-	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Message)
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Message.Text("en"))
 }
 
 // unmarshalStrict parses src with the library and then rejects what YAML forbids but
@@ -53,7 +54,7 @@ func unmarshalStrict(src []byte, doc *yaml.Node) error {
 
 // syntaxError gives the line, column and message of any error unmarshalStrict or the
 // library returned on src.
-func syntaxError(src []byte, err error) (line, col int, msg string) {
+func syntaxError(src []byte, err error) (line, col int, msg diag.Msg) {
 	e, ok := err.(*yamlSyntax)
 	if !ok {
 		e = explainYAMLError(src, err)
@@ -114,7 +115,7 @@ var (
 // reword turns the library's message into plain words; off is the start of the line the
 // library named, and the returned offset is where on that line the fault is, when the
 // message says what to look for.
-func reword(src []byte, raw string, off int) (string, int) {
+func reword(src []byte, raw string, off int) (diag.Msg, int) {
 	end := off + lineLength(src[off:])
 	line := src[off:end]
 	find := func(chars string) int {
@@ -125,68 +126,68 @@ func reword(src []byte, raw string, off int) (string, int) {
 	}
 	switch {
 	case strings.Contains(raw, "found unexpected end of stream"):
-		return "the file ends inside a quoted text or a list in brackets; close it on the line where it starts", off
+		return diag.M("yaml_unexpected_end", nil), off
 	case strings.Contains(raw, "mapping values are not allowed"):
 		if i := bytes.Index(line, []byte(": ")); i >= 0 {
 			if j := bytes.Index(line[i+2:], []byte(": ")); j >= 0 {
-				return "`: ` inside a value; put the whole value in quotes (`key: \"text: more text\"`)", off + i + 2 + j
+				return diag.M("yaml_colon_in_value", nil), off + i + 2 + j
 			}
 		}
-		return "`key:` where a value or a list item is expected: align the key with the keys above it (same column), or put the value in quotes if the `:` belongs to the text", off
+		return diag.M("yaml_key_unexpected", nil), off
 	case strings.Contains(raw, "could not find expected ':'"):
 		if i := bytes.IndexByte(line, ':'); i >= 0 && i+1 < len(line) && line[i+1] != ' ' {
-			return "no space after `:`; write `key: value` with a space after the colon", off + i + 1
+			return diag.M("yaml_no_space_after_colon", nil), off + i + 1
 		}
-		return "a line that is neither `key: value` nor a list item `- value`; add the `:` after the key, or indent the line like the text it continues", off
+		return diag.M("yaml_not_key_value", nil), off
 	case strings.Contains(raw, "did not find expected key"):
-		return "this line does not continue the mapping above it: align its key with the keys above (same column), and leave nothing after a closing quote or bracket", off
+		return diag.M("yaml_not_continuing", nil), off
 	case strings.Contains(raw, "did not find expected '-' indicator"):
-		return "a line inside a list that is not a list item; start each item with `- `, all in the same column", off
+		return diag.M("yaml_not_list_item", nil), off
 	case strings.Contains(raw, "did not find expected ',' or ']'"):
-		return "the list in brackets is not closed before this point; separate its items with `,` and end it with `]`", off
+		return diag.M("yaml_list_unclosed", nil), off
 	case strings.Contains(raw, "did not find expected ',' or '}'"):
-		return "the mapping in braces is not closed before this point; separate its entries with `,` and end it with `}`", off
+		return diag.M("yaml_mapping_unclosed", nil), off
 	case strings.Contains(raw, "did not find expected node content"):
-		return "a value is missing here (an empty entry between commas, a stray `]` or `}`, or a `- ` inside brackets); write the value, in quotes if it starts with a special character", find("-,]}")
+		return diag.M("yaml_missing_value", nil), find("-,]}")
 	case strings.Contains(raw, "block sequence entries are not allowed"):
-		return "a list item `- ` on the same line as its key; start the list on the next line, indented under the key", find("-")
+		return diag.M("yaml_item_on_key_line", nil), find("-")
 	case strings.Contains(raw, "found character that cannot start any token"):
-		return "a character that cannot start a value (`@`, `` ` ``, `%`, a tab); put the value in quotes", find("@`%\t")
+		return diag.M("yaml_bad_start_char", nil), find("@`%\t")
 	case strings.Contains(raw, "tab character"):
-		return "tab used for indentation; YAML indents with spaces only", find("\t")
+		return diag.M("tab_indent", nil), find("\t")
 	case strings.Contains(raw, "escape"), strings.Contains(raw, "hexdecimal"):
-		return "an invalid `\\` escape in double-quoted text; write `\\\\` for a backslash, or use single quotes", find("\\")
+		return diag.M("yaml_bad_escape", nil), find("\\")
 	case strings.Contains(raw, "did not find expected comment or line break"),
 		strings.Contains(raw, "indentation indicator equal to 0"):
-		return "unexpected text after the block scalar indicator; end the line with `|`, `|-`, `>` or `>-` and write the text on the following lines, indented", find("|>")
+		return diag.M("yaml_block_indicator_text", nil), find("|>")
 	case strings.Contains(raw, "tag handle"), strings.Contains(raw, "tag URI"), strings.Contains(raw, "expected '!'"), strings.Contains(raw, "expected '>'"):
-		return "`!` starts a YAML tag, which the guide does not use; put the value in quotes", find("!")
+		return diag.M("yaml_tag_char", nil), find("!")
 	case strings.Contains(raw, "alphabetic or numeric character"):
-		return "`&` or `*` starts a YAML anchor or alias, which the guide does not use; put the value in quotes", find("&*")
+		return diag.M("yaml_anchor_char", nil), find("&*")
 	case strings.Contains(raw, "document indicator"):
-		return "`---` or `...` at the start of a line inside quoted text or brackets; close the quote or bracket before it", off
+		return diag.M("yaml_document_marker", nil), off
 	case strings.Contains(raw, "directive"), strings.Contains(raw, "non-alphabetical"), strings.Contains(raw, "version number"):
-		return "a line starting with `%` is a YAML directive, which the guide does not use; put the text in quotes", find("%")
+		return diag.M("yaml_directive", nil), find("%")
 	case strings.Contains(raw, "max depth"):
-		return fmt.Sprintf("nesting deeper than %d levels; the data model is never that deep", MaxDepth), off
+		return diag.M("too_deep", diag.A{"max": MaxDepth}), off
 	case strings.Contains(raw, "excessive aliasing"):
-		return "YAML aliases are not allowed; write the values out in full", find("*")
+		return diag.M("yaml_aliases", nil), find("*")
 	}
 	if m := duplicateKey.FindStringSubmatch(raw); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		_, o := libraryLine(src, line)
-		return fmt.Sprintf("key `%s` written twice (first at line %s); keep one", m[2], m[3]), o
+		return diag.M("yaml_duplicate_key", diag.A{"key": m[2], "first": m[3]}), o
 	}
 	if m := unknownAlias.FindStringSubmatch(raw); m != nil {
 		if i := bytes.Index(src, []byte("*"+m[1])); i >= 0 {
 			off = i
 		}
-		return fmt.Sprintf("YAML alias `*%s` is not allowed; write the value out in full, in quotes if it starts with `*`", m[1]), off
+		return diag.M("yaml_unknown_alias", diag.A{"name": m[1]}), off
 	}
 	if strings.HasPrefix(raw, "unreadable YAML") {
-		return "the YAML reader could not read this file; compare it with a valid entry, line by line", off
+		return diag.M("yaml_unreadable", nil), off
 	}
-	return "this is not valid YAML; compare the line with a valid entry (keys, `: `, quotes and indentation)", off
+	return diag.M("yaml_invalid", nil), off
 }
 
 func lineLength(t []byte) int {
@@ -199,7 +200,7 @@ func lineLength(t []byte) int {
 // yamlFinding is a fault the lexer found at byte offset off.
 type yamlFinding struct {
 	off int
-	msg string
+	msg diag.Msg
 }
 
 // yamlLexer scans YAML source as the YAML scanner does, closely enough to find where
@@ -258,22 +259,22 @@ func (l *yamlLexer) syntax(f *yamlFinding) *yamlSyntax {
 	return &yamlSyntax{Line: line, Column: col, Message: f.msg}
 }
 
-func (l *yamlLexer) fail(off int, format string, args ...any) {
+func (l *yamlLexer) fail(off int, code string, args diag.A) {
 	if l.hard == nil {
-		l.hard = &yamlFinding{off, fmt.Sprintf(format, args...)}
+		l.hard = &yamlFinding{off, diag.M(code, args)}
 	}
 }
 
-func (l *yamlLexer) forbid(off int, format string, args ...any) {
+func (l *yamlLexer) forbid(off int, code string, args diag.A) {
 	if l.strict == nil {
-		l.strict = &yamlFinding{off, fmt.Sprintf(format, args...)}
+		l.strict = &yamlFinding{off, diag.M(code, args)}
 	}
 }
 
 // where names an offset for a message: "line 4, column 10".
-func (l *yamlLexer) where(off int) string {
+func (l *yamlLexer) where(off int) diag.Msg {
 	line, col := position(l.src, off)
-	return fmt.Sprintf("line %d, column %d", line, col)
+	return diag.M("at", diag.A{"line": line, "column": col})
 }
 
 func (l *yamlLexer) lineEnd(i int) int {
@@ -312,7 +313,7 @@ func (l *yamlLexer) line() {
 		return
 	}
 	if src[i] == '\t' {
-		l.fail(i, "tab used for indentation; YAML indents with spaces only")
+		l.fail(i, "tab_indent", nil)
 		return
 	}
 	if indent == 0 && (bytes.HasPrefix(src[i:end], []byte("---")) || bytes.HasPrefix(src[i:end], []byte("..."))) && l.blankAt(i+3) {
@@ -325,14 +326,13 @@ func (l *yamlLexer) line() {
 		}
 	}
 	if indent == 0 && src[i] == '%' {
-		l.fail(i, "a line starting with `%%` is a YAML directive, which the guide does not use; put the text in quotes")
+		l.fail(i, "yaml_directive", nil)
 		return
 	}
 	if l.plainCol >= 0 && indent > l.plainCol {
 		// The plain value of the line above goes on.
 		if k := plainKeyEnd(src[i:end], false); k >= 0 {
-			l.fail(i, "this line is more indented than `%s` (%s), so YAML reads it as the continuation of the value there, where `: ` is not allowed; align it with the keys above, or put the value in quotes",
-				keyText(src, l.plainKey), l.where(l.plainKey))
+			l.fail(i, "yaml_continuation_colon", diag.A{"key": keyText(src, l.plainKey), "at": l.where(l.plainKey)})
 		}
 		return
 	}
@@ -347,21 +347,19 @@ func (l *yamlLexer) line() {
 		if n > 0 && !l.opens {
 			top := l.levels[n-1]
 			if popped != nil {
-				l.fail(i, "wrong indentation: this line starts in column %d, between the entries above in column %d (%s) and in column %d (%s); align it with one of them",
-					indent+1, popped.col+1, l.where(popped.off), top.col+1, l.where(top.off))
+				l.fail(i, "yaml_indent_between", diag.A{"column": indent + 1, "inner": popped.col + 1, "inner_at": l.where(popped.off), "outer": top.col + 1, "outer_at": l.where(top.off)})
 			} else {
-				l.fail(i, "wrong indentation: this line starts in column %d, but the line above holds a complete value; align it with the entries in column %d (%s)",
-					indent+1, top.col+1, l.where(top.off))
+				l.fail(i, "yaml_indent_after_value", diag.A{"column": indent + 1, "entries": top.col + 1, "at": l.where(top.off)})
 			}
 			return
 		}
 		l.levels = append(l.levels, yamlLevel{col: indent, off: i, list: dash})
 	} else if top := &l.levels[n-1]; top.list && !dash {
-		l.fail(i, "a line inside a list that is not a list item; start each item with `- `, in the same column as the first (%s)", l.where(top.off))
+		l.fail(i, "yaml_list_not_item", diag.A{"at": l.where(top.off)})
 		return
 	} else if !top.list && dash {
 		if !l.opens && !top.indentless {
-			l.fail(i, "a list item where a key is expected; put the list under a key (`key:` on the line above), indented like the other items")
+			l.fail(i, "yaml_item_for_key", nil)
 			return
 		}
 		top.indentless = true
@@ -389,7 +387,7 @@ func (l *yamlLexer) tokens(i, end, parent, keys int) {
 			return
 		case c == '-' && l.blankAt(i+1):
 			if keys > 0 {
-				l.fail(i, "a list item `- ` on the same line as its key; start the list on the next line, indented under the key")
+				l.fail(i, "yaml_item_on_key_line", nil)
 				return
 			}
 			parent = i - l.ls
@@ -420,7 +418,7 @@ func (l *yamlLexer) tokens(i, end, parent, keys int) {
 			l.blockScalar(i, end, parent)
 			return
 		case c == '!' && undefinedTagHandle(src[i:end]):
-			l.fail(i, "`!` starts a YAML tag, which the guide does not use; put the value in quotes")
+			l.fail(i, "yaml_tag_char", nil)
 			return
 		case c == '&' || c == '!' || c == '*':
 			for i < end && !l.blankAt(i) {
@@ -428,19 +426,19 @@ func (l *yamlLexer) tokens(i, end, parent, keys int) {
 			}
 			continue
 		case c == '@' || c == '`' || c == '%':
-			l.fail(i, "%s cannot start a value; put the value in quotes", charName(c))
+			l.fail(i, "yaml_cannot_start", diag.A{"char": charName(c)})
 			return
 		case c == ']' || c == '}':
-			l.fail(i, "`%c` closes a bracket that was never opened; remove it, or put the value in quotes", c)
+			l.fail(i, "yaml_unopened_bracket", diag.A{"char": string(c)})
 			return
 		case c == ',':
-			l.fail(i, "`,` cannot start a value; put the value in quotes")
+			l.fail(i, "yaml_comma_start", nil)
 			return
 		}
 		// A plain scalar: a key if `: ` follows, else a value to the end of the line.
 		if k := plainKeyEnd(src[i:end], false); k >= 0 {
 			if keys > 0 {
-				l.fail(i+k, "`: ` inside a value; put the whole value in quotes (`%s: \"%s\"`)", keyText(src, l.plainKey), src[i:end])
+				l.fail(i+k, "yaml_colon_in_value_key", diag.A{"key": keyText(src, l.plainKey), "value": string(src[i:end])})
 				return
 			}
 			keys++
@@ -472,31 +470,31 @@ func (l *yamlLexer) after(start, j int, keys *int) {
 		}
 		l.tokens(k+1, end, parent, *keys+1)
 	case k < end && src[k] == '#' && k == j:
-		l.forbid(k, "`#` right after %s starts no comment in YAML; put a space before `#`", closingName(src[j-1]))
+		l.forbid(k, "yaml_glued_comment", diag.A{"after": closingName(src[j-1])})
 	case k < end && src[k] != '#':
 		l.textAfter(start, j, k)
 	}
 }
 
-func closingName(c byte) string {
+func closingName(c byte) diag.Msg {
 	switch c {
 	case ']', '}':
-		return fmt.Sprintf("the closing `%c`", c)
+		return diag.M("closing_bracket", diag.A{"char": string(c)})
 	case '"', '\'':
-		return "the closing quote"
+		return diag.M("closing_quote", nil)
 	}
-	return fmt.Sprintf("`%c`", c)
+	return diag.M("char", diag.A{"char": string(c)})
 }
 
 // textAfter reports text at k after a quoted scalar or flow collection that ended at j.
 func (l *yamlLexer) textAfter(start, j, k int) {
 	switch q := l.src[start]; q {
 	case '\'':
-		l.fail(k, "text after the closing quote (%s); inside single quotes write `''` for `'`, or put the value in double quotes", l.where(j-1))
+		l.fail(k, "yaml_after_single_quote", diag.A{"at": l.where(j - 1)})
 	case '"':
-		l.fail(k, "text after the closing quote (%s); inside double quotes write `\\\"` for `\"`, or put the value in single quotes", l.where(j-1))
+		l.fail(k, "yaml_after_double_quote", diag.A{"at": l.where(j - 1)})
 	default:
-		l.fail(k, "text after the closing `%c` (%s); a list in brackets ends the value: put the text inside the brackets, or the whole value in quotes", l.src[j-1], l.where(j-1))
+		l.fail(k, "yaml_after_bracket", diag.A{"char": string(l.src[j-1]), "at": l.where(j - 1)})
 	}
 }
 
@@ -561,12 +559,11 @@ func (l *yamlLexer) quoted(i, parent int) (int, bool) {
 			end := l.lineEnd(j)
 			k := l.skipBlanks(j+1, end)
 			if under >= 0 || k < end && (src[k] != '#' || k == j+1) && !(src[k] == ':' && l.blankAt(k+1)) && !(src[k] == ',' || src[k] == ']' || src[k] == '}') {
-				msg := fmt.Sprintf("quoted text opened at %s is not closed on its line (the next `%c` is at %s); end it with `%c` on the same line, or use a block scalar `|` for text on several lines",
-					l.where(i), q, l.where(j), q)
+				args := diag.A{"at": l.where(i), "quote": string(q), "next_at": l.where(j)}
 				if under >= 0 && (k == end || src[k] == '#' && k > j+1) {
-					l.forbid(i, "%s", msg) // the library accepts it
+					l.forbid(i, "yaml_quote_not_closed_on_line", args) // the library accepts it
 				} else {
-					l.fail(i, "%s", msg)
+					l.fail(i, "yaml_quote_not_closed_on_line", args)
 					return 0, false
 				}
 			}
@@ -583,7 +580,7 @@ func (l *yamlLexer) quoted(i, parent int) (int, bool) {
 				k++
 			}
 			if k-(j+1) == 0 && (bytes.HasPrefix(src[k:], []byte("---")) || bytes.HasPrefix(src[k:], []byte("..."))) && l.blankAt(k+3) {
-				l.fail(i, "quoted text opened at %s is never closed; end it with `%c` on the same line, or use a block scalar `|` for text on several lines", l.where(i), q)
+				l.fail(i, "yaml_quote_never_closed", diag.A{"at": l.where(i), "quote": string(q)})
 				return 0, false
 			}
 			if under < 0 && k < len(src) && src[k] != '\n' && k-(j+1) <= parent {
@@ -591,7 +588,7 @@ func (l *yamlLexer) quoted(i, parent int) (int, bool) {
 			}
 		}
 	}
-	l.fail(i, "quoted text opened at %s is never closed; end it with `%c` on the same line, or use a block scalar `|` for text on several lines", l.where(i), q)
+	l.fail(i, "yaml_quote_never_closed", diag.A{"at": l.where(i), "quote": string(q)})
 	return 0, false
 }
 
@@ -616,12 +613,12 @@ func (l *yamlLexer) escape(j int) bool {
 		for end < len(src) && src[end]&0xc0 == 0x80 {
 			end++
 		}
-		l.fail(j, "unknown escape `%s` in double-quoted text; write `\\\\` for a backslash, or put the value in single quotes", src[j:end])
+		l.fail(j, "yaml_unknown_escape", diag.A{"escape": string(src[j:end])})
 		return false
 	}
 	for k := j + 2; k < j+2+digits; k++ {
 		if k >= len(src) || !isHex(src[k]) {
-			l.fail(j, "`\\%c` must be followed by %d hexadecimal digits; write `\\\\` for a backslash, or put the value in single quotes", src[j+1], digits)
+			l.fail(j, "yaml_hex_escape", diag.A{"char": string(src[j+1]), "digits": digits})
 			return false
 		}
 	}
@@ -673,12 +670,12 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 			j++
 		case c == '#':
 			if p := src[j-1]; p != ' ' && p != '\t' && p != '\n' {
-				l.forbid(j, "`#` right after %s starts no comment in YAML; put a space before `#`", closingName(p))
+				l.forbid(j, "yaml_glued_comment", diag.A{"after": closingName(p)})
 			}
 			j = l.lineEnd(j)
 		case c == '[' || c == '{':
 			if len(stack) >= MaxDepth {
-				l.fail(j, "nesting deeper than %d levels; the data model is never that deep", MaxDepth)
+				l.fail(j, "too_deep", diag.A{"max": MaxDepth})
 				return 0, false
 			}
 			top.prev = 'v'
@@ -690,21 +687,20 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 				want = '}'
 			}
 			if c != want {
-				l.fail(j, "`%c` where `%c` should close the `%c` opened at %s", c, want, src[top.off], l.where(top.off))
+				l.fail(j, "yaml_wrong_closing", diag.A{"char": string(c), "want": string(want), "open": string(src[top.off]), "at": l.where(top.off)})
 				return 0, false
 			}
 			stack = stack[:len(stack)-1]
 			j++
 			if len(stack) == 0 {
 				if under >= 0 {
-					l.forbid(under, "the lines of the %s opened at %s must be indented more than its key; indent this line, or keep it on one line",
-						flowName(src[i]), l.where(i))
+					l.forbid(under, "yaml_flow_indent", diag.A{"flow": flowName(src[i]), "at": l.where(i)})
 				}
 				return j, true
 			}
 		case c == ',':
 			if top.prev == 'o' || top.prev == ',' {
-				l.fail(j, "an empty entry in the %s opened at %s; remove the extra `,`", flowName(src[top.off]), l.where(top.off))
+				l.fail(j, "yaml_empty_flow_entry", diag.A{"flow": flowName(src[top.off]), "at": l.where(top.off)})
 				return 0, false
 			}
 			top.prev, top.colon = ',', false
@@ -723,21 +719,21 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 		case c == '-' && (j+1 >= len(src) || strings.IndexByte(" \t\n,]}", src[j+1]) >= 0):
 			k := l.skipBlanks(j+1, l.lineEnd(j))
 			if k < len(src) && strings.IndexByte("\n,]}#", src[k]) < 0 {
-				l.fail(j, "`- ` inside brackets; a list in brackets separates its items with `,` (`[a, b]`): remove the `-`, or put the value in quotes")
+				l.fail(j, "yaml_dash_in_brackets", nil)
 				return 0, false
 			}
-			l.forbid(j, "a lone `-` is not a value inside brackets; put it in quotes (`\"-\"`)")
+			l.forbid(j, "yaml_lone_dash", nil)
 			top.prev = 'v'
 			j++
 		case (c == '?' || c == ':') && (j+1 >= len(src) || strings.IndexByte(" \t\n,]}", src[j+1]) >= 0):
 			if c == ':' && top.colon {
-				l.fail(j, "`: ` inside a value in the %s opened at %s; put the value in quotes", flowName(src[top.off]), l.where(top.off))
+				l.fail(j, "yaml_colon_in_flow", diag.A{"flow": flowName(src[top.off]), "at": l.where(top.off)})
 				return 0, false
 			}
 			top.prev, top.colon = ':', c == ':'
 			j++
 		case c == '@' || c == '`' || c == '%' || c == '|' || c == '>':
-			l.fail(j, "%s cannot start a value; put the value in quotes", charName(c))
+			l.fail(j, "yaml_cannot_start", diag.A{"char": charName(c)})
 			return 0, false
 		case c == '&' || c == '!' || c == '*':
 			for j < len(src) && strings.IndexByte(" \t\n,[]{}", src[j]) < 0 {
@@ -764,11 +760,11 @@ func (l *yamlLexer) flow(i, parent int) (_ int, ok bool) {
 }
 
 // charName shows a character in a message.
-func charName(c byte) string {
+func charName(c byte) diag.Msg {
 	if c == '`' {
-		return "a backtick (`` ` ``)"
+		return diag.M("backtick", nil)
 	}
-	return "`" + string(c) + "`"
+	return diag.M("char", diag.A{"char": string(c)})
 }
 
 // undefinedTagHandle reports whether t starts with a tag written with a named handle
@@ -787,11 +783,11 @@ func undefinedTagHandle(t []byte) bool {
 	return false
 }
 
-func flowName(c byte) string {
+func flowName(c byte) diag.Msg {
 	if c == '[' {
-		return "list in brackets `[`"
+		return diag.M("flow_list", nil)
 	}
-	return "mapping in braces `{`"
+	return diag.M("flow_mapping", nil)
 }
 
 func (l *yamlLexer) unclosed(off int) {
@@ -799,7 +795,7 @@ func (l *yamlLexer) unclosed(off int) {
 	if l.src[off] == '{' {
 		closing = '}'
 	}
-	l.fail(off, "%s opened at %s is not closed on its line; end it with `%c` on the same line", flowName(l.src[off]), l.where(off), closing)
+	l.fail(off, "yaml_flow_not_closed", diag.A{"flow": flowName(l.src[off]), "at": l.where(off), "closing": string(closing)})
 }
 
 // blockScalar reads the header of a literal or folded scalar at i and skips its lines.
@@ -816,19 +812,19 @@ func (l *yamlLexer) blockScalar(i, end, parent int) {
 			explicit = int(c - '0')
 			j++
 		case c == '0':
-			l.fail(j, "the indentation indicator of a block scalar is 1 to 9, not 0; write `%c` alone and indent the text on the following lines", src[i])
+			l.fail(j, "yaml_indicator_zero", diag.A{"char": string(src[i])})
 			return
 		}
 	}
 	switch {
 	case j < end && src[j] == '#':
-		l.forbid(j, "`#` right after `%s` starts no comment in YAML; put a space before `#`", src[i:j])
+		l.forbid(j, "yaml_glued_comment", diag.A{"after": diag.M("code", diag.A{"text": string(src[i:j])})})
 	case j < end && src[j] != ' ' && src[j] != '\t':
-		l.fail(j, "unexpected `%c` after the block scalar indicator `%s`; end the line with `%c` (or `%c-`) and write the text on the following lines, indented", src[j], src[i:j], src[i], src[i])
+		l.fail(j, "yaml_after_indicator", diag.A{"char": string(src[j]), "indicator": string(src[i:j]), "style": string(src[i])})
 		return
 	default:
 		if k := l.skipBlanks(j, end); k < end && src[k] != '#' {
-			l.fail(k, "text after the block scalar indicator `%s`; end the line there and write the text on the following lines, indented", src[i:j])
+			l.fail(k, "yaml_text_after_indicator", diag.A{"indicator": string(src[i:j])})
 			return
 		}
 	}

@@ -135,7 +135,8 @@ func TestSyntaxErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("accepted")
 			}
-			line, col, msg := syntaxError(src, err)
+			line, col, m := syntaxError(src, err)
+			msg := m.Text("en")
 			if line != c.line || col != c.col || msg != c.msg {
 				t.Errorf("got  %d:%d %s\nwant %d:%d %s", line, col, msg, c.line, c.col, c.msg)
 			}
@@ -246,7 +247,8 @@ func TestSyntaxErrorsOfMutants(t *testing.T) {
 				errs++
 				_, raw := yamlError(lerr)
 				counted[strings.SplitN(raw, ":", 2)[0]] = true
-				line, col, msg := syntaxError(m, lerr)
+				line, col, sm := syntaxError(m, lerr)
+				msg := sm.Text("en")
 				lines := bytes.Count(m, []byte("\n")) + 1
 				if line < 1 || line > lines || col < 1 || msg == "" || strings.Contains(msg, raw) {
 					t.Errorf("%s mutated at %d: %q placed at %d:%d with %q", f, i, lerr, line, col, msg)
@@ -318,8 +320,8 @@ func TestLibraryMessagesReworded(t *testing.T) {
 			"the file ends inside a quoted text or a list in brackets; close it on the line where it starts"},
 	} {
 		e := explainYAMLError(src, errors.New(c.err))
-		if e.Line != c.line || e.Column != c.col || e.Message != c.msg {
-			t.Errorf("%q: got %d:%d %s", c.err, e.Line, e.Column, e.Message)
+		if e.Line != c.line || e.Column != c.col || e.Message.Text("en") != c.msg {
+			t.Errorf("%q: got %d:%d %s", c.err, e.Line, e.Column, e.Message.Text("en"))
 		}
 	}
 }

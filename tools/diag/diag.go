@@ -36,7 +36,9 @@ type Diagnostic struct {
 	Column   int      `json:"column"`
 	Severity Severity `json:"severity"`
 	Key      string   `json:"key"`
-	Message  string   `json:"message"`
+	Message  string   `json:"message"` // in English, from Code and Args; see In
+	Code     string   `json:"code"`    // the catalogue's name for the finding
+	Args     A        `json:"args"`    // what the message names, by name
 
 	// moreErrors and moreWarnings are the findings a Note stands for.
 	moreErrors, moreWarnings int
@@ -143,19 +145,22 @@ func (l List) Cap(perFile int) List {
 			}
 		}
 		if note != nil {
-			out = append(out, moreNote(l[i].File, drop.moreErrors, drop.moreWarnings, "in this file"))
+			out = append(out, moreNote(l[i].File, drop.moreErrors, drop.moreWarnings, -1))
 		}
 		i = j
 	}
+	clear(l[len(out):]) // what was left out holds no memory
 	return out
 }
 
 // moreNote is the note standing for findings left out.
-func moreNote(file string, errs, warns int, where string) Diagnostic {
-	return Diagnostic{File: file, Severity: Note, moreErrors: errs, moreWarnings: warns,
-		Message: fmt.Sprintf("… and %d more %s %s (%d %s, %d %s not shown); fix these first and run again",
-			errs+warns, plural(errs+warns, "finding", "findings"), where,
-			errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))}
+func moreNote(file string, errs, warns int, where int) Diagnostic {
+	d := New(file, 0, 0, Note, "", "more_in_file", A{"findings": errs + warns, "errors": errs, "warnings": warns})
+	if where >= 0 {
+		d = New(file, 0, 0, Note, "", "more_in_files", A{"findings": errs + warns, "errors": errs, "warnings": warns, "files": where})
+	}
+	d.moreErrors, d.moreWarnings = errs, warns
+	return d
 }
 
 // limit caps l for printing: MaxPerFile findings a file, MaxTotal in all, then one note
@@ -174,7 +179,7 @@ func limit(l List) List {
 			for _, d := range rest {
 				files[d.File] = true
 			}
-			return append(l[:i:i], moreNote("", errs, warns, fmt.Sprintf("in %d %s", len(files), plural(len(files), "file", "files"))))
+			return append(l[:i:i], moreNote("", errs, warns, len(files)))
 		}
 	}
 	return l
@@ -189,13 +194,18 @@ func (l List) HasErrors() bool {
 // Formats accepted by Write.
 var Formats = []string{"text", "json", "github"}
 
-// Write prints l in the given format. Text output ends with a summary line naming
+// Write prints l in the given format, in English (see WriteIn).
+func Write(w io.Writer, format string, l List, files int) error {
+	return WriteIn(w, format, "en", l, files)
+}
+
+// WriteIn prints l in the given format, worded in lang. Text output ends with a summary line naming
 // the number of files checked and counting every finding; at most MaxPerFile findings
 // of a file and MaxTotal in all are printed, each cap with a note of how many more there
 // are, in every format.
-func Write(w io.Writer, format string, l List, files int) error {
+func WriteIn(w io.Writer, format, lang string, l List, files int) error {
 	all := l
-	l = limit(l)
+	l = limit(l).In(lang)
 	switch format {
 	case "text":
 		for _, d := range l {
@@ -204,12 +214,13 @@ func Write(w io.Writer, format string, l List, files int) error {
 			}
 		}
 		e, wn := all.Count()
-		_, err := fmt.Fprintf(w, "%d %s checked: %d %s, %d %s\n",
-			files, plural(files, "file", "files"), e, plural(e, "error", "errors"), wn, plural(wn, "warning", "warnings"))
+		_, err := fmt.Fprintln(w, Summary(lang, files, e, wn))
 		return err
 	case "json":
-		if l == nil {
-			l = List{}
+		for i := range l {
+			if l[i].Args == nil {
+				l[i].Args = A{}
+			}
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -256,9 +267,7 @@ func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+// Summary is the closing line of the text format: "3 files checked: 1 error, 0 warnings".
+func Summary(lang string, files, errors, warnings int) string {
+	return Text(lang, "summary", A{"files": files, "errors": errors, "warnings": warnings})
 }

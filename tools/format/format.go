@@ -7,42 +7,42 @@ package format
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"reflect"
 	"slices"
 
 	"github.com/pssdc/guide-iad/tools/corpus"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
 )
 
 // ErrUnknownKind is returned for a file whose kind cannot be told from its place.
-var ErrUnknownKind = errors.New("not a data file: expected data/KIND/ID.yaml, data/taxonomy.yaml or data/editions.yaml")
+var ErrUnknownKind error = diag.Errorf("fmt_unknown_kind", nil)
 
 // Format returns the canonical form of a data file of the given kind.
 func Format(kind model.Kind, src []byte) ([]byte, error) {
 	if len(src) > corpus.MaxFileSize {
-		return nil, fmt.Errorf("file is %d bytes; the limit is %d bytes (run guide validate)", len(src), corpus.MaxFileSize)
+		return nil, diag.Errorf("fmt_too_large", diag.A{"size": len(src), "limit": corpus.MaxFileSize})
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("cannot format a file YAML cannot read (run guide validate): %w", err)
+		return nil, diag.Wrap(err, "fmt_unreadable", diag.A{"error": err.Error()})
 	}
 	// A second document would be lost by the encoder: refuse, never drop it.
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return nil, errors.New("more than one YAML document (a `---` separator); one entry per file (run guide validate)")
+		return nil, diag.Errorf("fmt_several_documents", nil)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, errors.New("expected one YAML mapping (run guide validate)")
+		return nil, diag.Errorf("fmt_not_mapping", nil)
 	}
 	if hasAlias(&doc) {
-		return nil, errors.New("anchors and aliases are not allowed (run guide validate)")
+		return nil, diag.Errorf("fmt_alias", nil)
 	}
 	spec, err := model.SpecOf(kind.New())
 	if err != nil {
@@ -70,7 +70,7 @@ func Format(kind model.Kind, src []byte) ([]byte, error) {
 		return nil, err
 	}
 	if err := same(src, out.Bytes()); err != nil {
-		return nil, fmt.Errorf("formatting would change the file's meaning, so it was left alone: %w", err)
+		return nil, diag.Wrap(err, "fmt_would_change", diag.A{"difference": diag.Cause(err)})
 	}
 	return out.Bytes(), nil
 }
@@ -154,14 +154,14 @@ func same(before, after []byte) error {
 		return err
 	}
 	if err := yaml.Unmarshal(after, &b); err != nil {
-		return fmt.Errorf("output does not parse: %w", err)
+		return diag.Wrap(err, "fmt_output_unparsable", diag.A{"error": err.Error()})
 	}
 	if !reflect.DeepEqual(a, b) {
-		return errors.New("values differ")
+		return diag.Errorf("fmt_values_differ", nil)
 	}
 	ca, cb := Comments(before), Comments(after)
 	if !slices.Equal(ca, cb) {
-		return fmt.Errorf("comments differ (%d before, %d after)", len(ca), len(cb))
+		return diag.Errorf("fmt_comments_differ", diag.A{"before": len(ca), "after": len(cb)})
 	}
 	return nil
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/hugodata"
 )
 
@@ -13,6 +15,7 @@ func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("hugo-data", stderr)
 	data := fs.String("data", "data", "the data `dir` (validated first with guide validate)")
 	out := fs.String("out", "tmp/hugo-data", "write the JSON copy into `dir`, and its Hugo mount into DIR.toml")
+	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
@@ -21,7 +24,7 @@ func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, errUsage
 	}
 	if err := hugodata.Write(*data, *out, "."); err != nil {
-		return 0, err
+		return 0, diag.In(err, *lang)
 	}
 	fmt.Fprintf(stdout, "%s.toml\n", *out)
 	return 0, nil

@@ -3,8 +3,8 @@
 //
 // Usage:
 //
-//	guide validate [-data DIR] [-format text|json|github] [path ...]
-//	guide fmt [-check] [-data DIR] [path ...]
+//	guide validate [-data DIR] [-format text|json|github] [-lang en|fr] [path ...]
+//	guide fmt [-check] [-data DIR] [-lang en|fr] [path ...]
 //	guide schema [-data DIR] [-out DIR] [-check]
 //	guide new project|contact|practice|resource [-id ID] [-KEY VALUE ...]
 //	guide translations [-data DIR] [-o FILE] | -import FILE
@@ -13,7 +13,7 @@
 //	guide edition publish ID | list | build [-public DIR] [-site-params FILE]
 //	guide links [-site DIR] [-base-url URL]
 //	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
-//	guide hugo-data [-data DIR] [-out DIR]
+//	guide hugo-data [-data DIR] [-out DIR] [-lang en|fr]
 //	guide wasm [-out DIR]
 //	guide search-index [-site DIR] [-out DIR]
 //	guide gen -projects N -out DIR [-seed S]
@@ -46,6 +46,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/check"
@@ -60,9 +61,9 @@ import (
 const usage = `usage: guide <command> [arguments]
 
 commands:
-  validate [-data DIR] [-format text|json|github] [path ...]
+  validate [-data DIR] [-format text|json|github] [-lang en|fr] [path ...]
                  check data files; exit 1 on errors
-  fmt [-check] [-data DIR] [path ...]
+  fmt [-check] [-data DIR] [-lang en|fr] [path ...]
                  put data files in canonical form (default: data/)
   schema [-data DIR] [-out DIR] [-check]
                  write the JSON Schemas generated from the model
@@ -82,7 +83,7 @@ commands:
                  check that every address of the built site's pages and stylesheets resolves
   evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
                  e-vulnerability index of each area of DATA.csv; exit 1 on data errors
-  hugo-data [-data DIR] [-out DIR]
+  hugo-data [-data DIR] [-out DIR] [-lang en|fr]
                  write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)
   wasm [-out DIR]
                  compile the browser programs (tools/wasm/*) to DIR (default static/wasm)
@@ -159,10 +160,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, new(*corpus.RejectedError)), errors.Is(err, hugodata.ErrOutRefused):
 		// A data file or an output folder the command refuses: a finding, like
 		// guide validate's, not a usage error.
-		fmt.Fprintf(stderr, "guide %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "guide %s: %s\n", args[0], diag.Words(err, diag.LangFromEnv(os.Getenv)))
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "guide %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "guide %s: %s\n", args[0], diag.Words(err, diag.LangFromEnv(os.Getenv)))
 		return 2
 	}
 	return status
@@ -189,8 +190,9 @@ func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("validate", stderr)
 	dataDir := fs.String("data", "data", "the corpus `folder`, holding taxonomy.yaml")
 	format := fs.String("format", "text", "output `format`: "+strings.Join(diag.Formats, ", "))
+	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide validate [-data DIR] [-format text|json|github] [path ...]\n\n")
+		fmt.Fprintf(stderr, "usage: guide validate [-data DIR] [-format text|json|github] [-lang en|fr] [path ...]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -200,11 +202,15 @@ func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "guide validate: unknown format %q; expected one of %s\n", *format, strings.Join(diag.Formats, ", "))
 		return 0, errUsage
 	}
+	if !slices.Contains(diag.Languages, *lang) {
+		fmt.Fprintf(stderr, "guide validate: unknown language %q; expected one of %s\n", *lang, strings.Join(diag.Languages, ", "))
+		return 0, errUsage
+	}
 	res, err := check.Run(check.Options{DataDir: *dataDir, Paths: fs.Args()})
 	if err != nil {
 		return 0, err
 	}
-	if err := diag.Write(stdout, *format, res.Diagnostics, res.Files); err != nil {
+	if err := diag.WriteIn(stdout, *format, *lang, res.Diagnostics, res.Files); err != nil {
 		return 0, err
 	}
 	if res.Diagnostics.HasErrors() {
@@ -269,8 +275,9 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("fmt", stderr)
 	checkOnly := fs.Bool("check", false, "write nothing; list the files that need formatting and exit 1 if any")
 	dataDir := fs.String("data", "data", "the corpus `folder` the paths are judged against")
+	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide fmt [-check] [-data DIR] [path ...]\n\n")
+		fmt.Fprintf(stderr, "usage: guide fmt [-check] [-data DIR] [-lang en|fr] [path ...]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -286,7 +293,7 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 		sources, err = corpus.ListPaths(*dataDir, fs.Args())
 	}
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, *lang)
 	}
 	status := 0
 	for _, s := range sources {
@@ -296,13 +303,13 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 		changed, err := format.File(s, *checkOnly)
 		switch {
 		case err != nil:
-			fmt.Fprintln(stderr, fileError(s.Path, err))
+			fmt.Fprintln(stderr, fileError(s.Path, diag.In(err, *lang)))
 			status = 1
 		case changed && *checkOnly:
-			fmt.Fprintf(stdout, "%s: needs formatting; run `make fmt`\n", s.Path)
+			fmt.Fprintln(stdout, diag.Text(*lang, "fmt_needs_formatting", diag.A{"file": s.Path}))
 			status = 1
 		case changed:
-			fmt.Fprintf(stdout, "%s: formatted\n", s.Path)
+			fmt.Fprintln(stdout, diag.Text(*lang, "fmt_formatted", diag.A{"file": s.Path}))
 		}
 	}
 	return status, nil
@@ -312,9 +319,9 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 // form of every diagnostic, whether or not err already names the file.
 func fileError(path string, err error) string {
 	msg := err.Error()
-	if strings.HasPrefix(msg, path+":") && strings.Contains(msg, ": error: ") {
+	if strings.HasPrefix(msg, path+":") && strings.Contains(msg, ": "+string(diag.Error)+": ") {
 		return msg
 	}
 	msg = strings.TrimPrefix(strings.TrimPrefix(msg, path+": "), path+" ")
-	return path + ": error: " + msg
+	return path + ": " + string(diag.Error) + ": " + msg
 }

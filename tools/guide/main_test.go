@@ -56,11 +56,17 @@ func TestExitCodes(t *testing.T) {
 
 // TestFormats compares each output format with its golden file.
 func TestFormats(t *testing.T) {
-	for _, format := range []string{"text", "json", "github"} {
+	for _, c := range []struct{ lang, format string }{
+		{"en", "text"}, {"en", "json"}, {"en", "github"}, {"fr", "text"}, {"fr", "json"}, {"fr", "github"},
+	} {
+		format := c.format
 		var out, errOut bytes.Buffer
-		run([]string{"validate", "-data", valid, "-format", format, invalid, warns}, &out, &errOut)
+		run([]string{"validate", "-data", valid, "-format", format, "-lang", c.lang, invalid, warns}, &out, &errOut)
 		got := strings.ReplaceAll(out.String(), "../check/testdata/", "")
 		golden := filepath.Join("testdata", "validate."+format+".golden")
+		if c.lang == "fr" {
+			golden = filepath.Join("testdata", "validate.fr."+format+".golden")
+		}
 		if os.Getenv("UPDATE_GOLDEN") != "" {
 			os.WriteFile(golden, []byte(got), 0o644)
 			continue
@@ -77,7 +83,7 @@ func TestFormats(t *testing.T) {
 			if err := json.Unmarshal(out.Bytes(), &items); err != nil {
 				t.Fatalf("json output does not parse: %v", err)
 			}
-			for _, k := range []string{"file", "line", "column", "severity", "key", "message"} {
+			for _, k := range []string{"file", "line", "column", "severity", "key", "message", "code", "args"} {
 				if _, ok := items[0][k]; !ok {
 					t.Errorf("json item lacks %q", k)
 				}
@@ -92,5 +98,31 @@ func TestJSONCleanIsEmptyArray(t *testing.T) {
 	run([]string{"validate", "-data", valid, "-format", "json", valid + "/projects/alpha-outreach.yaml"}, &out, &errOut)
 	if strings.TrimSpace(out.String()) != "[]" {
 		t.Errorf("got %q", out.String())
+	}
+}
+
+// TestValidateLanguage: the locale chooses the language of the messages and of the
+// summary, -lang overrides it, and an unknown language is a usage error.
+func TestValidateLanguage(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "fr_CA.UTF-8")
+	for _, c := range []struct {
+		args []string
+		want string
+		code int
+	}{
+		{nil, "2 fichiers vérifiés\u00a0: ", 1},
+		{[]string{"-lang", "en"}, "2 files checked: ", 1},
+		{[]string{"-lang", "de"}, "", 2},
+	} {
+		var out, errOut bytes.Buffer
+		args := append(append([]string{"validate", "-data", valid}, c.args...), invalid, warns)
+		if got := run(args, &out, &errOut); got != c.code {
+			t.Errorf("%v: exit %d, want %d", c.args, got, c.code)
+		}
+		if !strings.Contains(out.String(), c.want) {
+			t.Errorf("%v: output lacks %q:\n%s", c.args, c.want, out.String())
+		}
 	}
 }

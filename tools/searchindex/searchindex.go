@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -21,6 +20,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // Bin is the Pagefind command under the repository, installed from package.json by
@@ -32,7 +33,7 @@ const Bin = "node_modules/.bin/pagefind"
 const EntryName = "pagefind-entry.json"
 
 // ErrNotInstalled is returned (wrapped) by Build when Pagefind is not installed.
-var ErrNotInstalled = errors.New("pagefind is not installed (npm ci --ignore-scripts, or tools/deps.sh node)")
+var ErrNotInstalled error = diag.Errorf("searchindex_not_installed", nil)
 
 // Unused are the files of Pagefind's bundle that the site does not load.
 var Unused = []string{
@@ -60,14 +61,14 @@ func Build(repo, site, out string) ([]byte, error) {
 	}
 	// out is emptied first: it must not be the site or a folder that holds it.
 	if rel, err := filepath.Rel(absOut, site); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-		return nil, fmt.Errorf("search index folder %s would hold the site %s: choose a folder inside it or elsewhere", out, site)
+		return nil, diag.Errorf("searchindex_out_holds_site", diag.A{"out": out, "site": site})
 	}
 	bin, err := filepath.Abs(filepath.Join(repo, Bin))
 	if err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(bin); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: %w", bin, ErrNotInstalled)
+		return nil, diag.Wrap(ErrNotInstalled, "searchindex_no_bin", diag.A{"bin": bin, "error": diag.Cause(ErrNotInstalled)})
 	}
 	if err := os.RemoveAll(absOut); err != nil {
 		return nil, err
@@ -100,11 +101,11 @@ func Build(repo, site, out string) ([]byte, error) {
 		out, err := cmd.CombinedOutput()
 		output = append(output, out...)
 		if err != nil {
-			return output, fmt.Errorf("pagefind %s: %w\n%s", strings.Join(args, " "), err, out)
+			return output, diag.Wrap(err, "searchindex_failed", diag.A{"site": site, "error": err.Error(), "output": string(out)})
 		}
 		entry, err := os.ReadFile(filepath.Join(absOut, EntryName))
 		if err != nil {
-			return output, fmt.Errorf("pagefind wrote no %s: %w", EntryName, err)
+			return output, diag.Wrap(err, "searchindex_no_entry", diag.A{"file": EntryName, "error": err.Error()})
 		}
 		entries = append(entries, entry)
 	}
@@ -118,7 +119,7 @@ func Build(repo, site, out string) ([]byte, error) {
 		}
 	}
 	if _, err := os.Stat(filepath.Join(out, "pagefind.js")); err != nil {
-		return output, fmt.Errorf("pagefind wrote no pagefind.js in %s: %w\n%s", out, err, output)
+		return output, diag.Wrap(err, "searchindex_no_js", diag.A{"out": out, "error": err.Error(), "output": string(output)})
 	}
 	for _, name := range Unused {
 		if err := os.Remove(filepath.Join(out, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -167,25 +168,25 @@ func mergeEntries(files [][]byte) ([]byte, error) {
 	for i, f := range files {
 		var keys map[string]json.RawMessage
 		if err := json.Unmarshal(f, &keys); err != nil {
-			return nil, fmt.Errorf("%s: %w", EntryName, err)
+			return nil, diag.Errorf("searchindex_entry_unreadable", diag.A{"file": EntryName, "error": err.Error()})
 		}
 		for k := range keys {
 			if k != "version" && k != "languages" && k != "include_characters" {
-				return nil, fmt.Errorf("%s: unknown field %q (a new Pagefind?): merging the languages' entries needs updating (tools/searchindex)", EntryName, k)
+				return nil, diag.Errorf("searchindex_entry_unknown_field", diag.A{"file": EntryName, "field": k})
 			}
 		}
 		var e entry
 		if err := json.Unmarshal(f, &e); err != nil {
-			return nil, fmt.Errorf("%s: %w", EntryName, err)
+			return nil, diag.Errorf("searchindex_entry_unreadable", diag.A{"file": EntryName, "error": err.Error()})
 		}
 		if i == 0 {
 			merged = entry{Version: e.Version, Languages: map[string]json.RawMessage{}, IncludeCharacters: e.IncludeCharacters}
 		} else if e.Version != merged.Version || !bytes.Equal(e.IncludeCharacters, merged.IncludeCharacters) {
-			return nil, fmt.Errorf("%s: the runs disagree on the version or the characters", EntryName)
+			return nil, diag.Errorf("searchindex_entry_disagree", diag.A{"file": EntryName})
 		}
 		for l, v := range e.Languages {
 			if _, dup := merged.Languages[l]; dup {
-				return nil, fmt.Errorf("%s: language %s indexed by two runs (two folders with the same <html lang>?)", EntryName, l)
+				return nil, diag.Errorf("searchindex_entry_language_twice", diag.A{"file": EntryName, "lang": l})
 			}
 			merged.Languages[l] = v
 		}

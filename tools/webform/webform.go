@@ -100,9 +100,27 @@ func (f *Form) Validate(path string, src []byte) diag.List {
 	return out
 }
 
-// Unchecked is the warning on a reference to a contact who is not among the published
-// ones: the site does not say whether such a person is in the guide.
-const Unchecked = `%q is not among the published contacts; this form cannot check contacts who are not published (no consent recorded): the working group's review will confirm the reference`
+// CodeUnchecked is the code of the warning on a reference to a contact who is not
+// among the published ones: the site does not say whether such a person is in the guide.
+const CodeUnchecked = "form_unchecked_contact"
+
+// Worded returns l as the form shows it, worded in lang from the validator's catalogue.
+// The form's layout makes some things plain in fewer words: an empty box is empty,
+// whatever the YAML around it would need, and the field's hint says what to write.
+// Only the wording changes: the verdict is the validator's.
+func Worded(l diag.List, lang string) diag.List {
+	out := make(diag.List, len(l))
+	for i, d := range l {
+		switch {
+		case d.Code == "empty":
+			d.Code, d.Args = "form_empty", nil
+		case d.Code == "not_date" && d.Args["value"] == "":
+			d.Code, d.Args = "form_empty_date", nil
+		}
+		out[i] = d.In(lang)
+	}
+	return out
+}
 
 // unchecked returns the corpus with the contacts src refers to and the site does not
 // publish, so that the validator does not call them unknown, and a warning for each.
@@ -135,8 +153,7 @@ func (f *Form) unchecked(kind model.Kind, path string, src []byte) (check.Corpus
 			if n.Kind != yaml.ScalarNode || !model.IDShaped(id) || slices.Contains(f.corpus.IDs["contacts"], id) {
 				continue // the validator judges it
 			}
-			notes = append(notes, diag.Diagnostic{File: path, Line: n.Line, Column: n.Column, Severity: diag.Warning,
-				Key: fmt.Sprintf("%s[%d]", field.Key, i), Message: fmt.Sprintf(Unchecked, id)})
+			notes = append(notes, diag.New(path, n.Line, n.Column, diag.Warning, fmt.Sprintf("%s[%d]", field.Key, i), CodeUnchecked, diag.A{"id": id}))
 			if added[id] {
 				continue
 			}

@@ -11,9 +11,10 @@
 //	load(kind, fileName, yamlText, lang) → {values, dropped, comments, diagnostics, error}
 //	suggestId(title)                     → an id made from a title (as guide new does)
 //
-// Every result is a JSON string. Diagnostics are {line, column, severity, key,
-// message}, the message in the page's language where a translation exists (then
-// `lang` says which), else in English. When ready it calls globalThis.guideFormReady.
+// Every result is a JSON string. Diagnostics are {line, column, severity, key, message,
+// lang, code, args}: the message worded in the page's language (`lang`, en or fr) from
+// the validator's catalogue (tools/diag), compiled in, with the code and arguments it
+// was worded from. When ready it calls globalThis.guideFormReady.
 package main
 
 import (
@@ -36,14 +37,18 @@ type diagnostic struct {
 	Key      string `json:"key"`
 	Message  string `json:"message"`
 	Lang     string `json:"lang"`
+	Code     string `json:"code"`
+	Args     diag.A `json:"args,omitempty"`
 	File     string `json:"file,omitempty"`
 }
 
 func diagnostics(l diag.List, file, lang string) []diagnostic {
 	out := []diagnostic{}
-	for _, d := range l {
-		msg, msgLang := webform.Translate(d.Message, lang)
-		dd := diagnostic{Line: d.Line, Column: d.Column, Severity: string(d.Severity), Key: d.Key, Message: msg, Lang: msgLang}
+	if lang != "fr" {
+		lang = "en"
+	}
+	for _, d := range webform.Worded(l, lang) {
+		dd := diagnostic{Line: d.Line, Column: d.Column, Severity: string(d.Severity), Key: d.Key, Message: d.Message, Lang: lang, Code: d.Code, Args: d.Args}
 		if d.File != file {
 			dd.File = d.File
 		}
