@@ -54,8 +54,11 @@ help:
 deps:
 	@tools/deps.sh go
 
+# Workflow annotations are worded in the language the repository chooses
+# (params.validator_language in config.toml); elsewhere the reader's locale decides.
+VALIDATOR_LANG := $(shell sed -n 's/^ *validator_language *= *"\([a-z]*\)".*/\1/p' config.toml)
 validate: deps
-	$(GUIDE) validate -format $(FORMAT)
+	$(GUIDE) validate -format $(FORMAT)$(if $(filter github,$(FORMAT)), -lang $(or $(VALIDATOR_LANG),en))
 
 fmt: deps
 	$(GUIDE) fmt
