@@ -121,6 +121,8 @@ serve: validate wasm
 lint-workflows: deps
 	$(GO) tool actionlint
 
+# -timeout: the browser and release packages build whole sites and PDFs, which on a
+# busy 2-core machine can pass go test's default of 10 minutes a package.
 test: deps
 	@tools/deps.sh test
 	$(GO) vet ./...
@@ -129,7 +131,7 @@ test: deps
 	$(GUIDE) schema -check
 	$(GUIDE) fmt -check
 	$(GUIDE) wasm -out static/wasm
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 25m ./...
 
 bench: deps
 	@tools/deps.sh bench

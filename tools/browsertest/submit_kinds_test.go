@@ -137,12 +137,12 @@ func roundTrip(t *testing.T, ctx context.Context, kind, name string) {
 // frenchError: a wrong value draws the validator's message, in French, next to the field.
 func frenchError(t *testing.T, ctx context.Context, kind string) {
 	t.Helper()
-	path, value, id, want := "id", "Mauvais-Id", "sf-f-id", "n'est pas un identifiant valide"
+	path, value, id, want := "id", "Mauvais-Id", "sf-f-id", "n’est pas un identifiant valide"
 	switch kind {
 	case "contacts":
-		path, value, id, want = "email", "personne.example.org", "sf-f-email", "n'est pas une adresse courriel"
+		path, value, id, want = "email", "personne.example.org", "sf-f-email", "n’est pas une adresse courriel"
 	case "resources":
-		path, value, id, want = "url", "http://example.org/outil", "sf-f-url", "utilise http; utilisez https://"
+		path, value, id, want = "url", "http://example.org/outil", "sf-f-url", "utilise http\u00a0; utilisez https://"
 	}
 	if err := chromedp.Do(ctx, chromedp.Focus("#"+id)); err != nil {
 		t.Fatal(err)
