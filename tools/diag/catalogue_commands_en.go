@@ -1,10 +1,15 @@
 package diag
 
-// commandsEN words the codes of guide translations, guide review and the usage errors
-// they share, in English; init adds them to the catalogue.
+// commandsEN words the codes of guide translations, guide review, guide new's own errors
+// and the usage errors they share, in English; init adds them to the catalogue.
 var commandsEN = map[string]string{
 	"flag_error":                     "{flag}: {error}",
 	"left_out":                       "{file}: left out: {error}",
+	"newentry_bad_name":              "{id:q} cannot name a file",
+	"newentry_exists":                "{path} already exists",
+	"newentry_folder_outside":        "{dir}: error: the folder is a symbolic link leading outside the data folder; nothing was written",
+	"newentry_no_required_key":       "{kind} has no required key",
+	"newentry_reading_answers":       "reading answers: {error}",
 	"review_bad_age":                 "{value:q} is not an age; expected a number and a unit: 30d (days), 12m (months) or 2y (years)",
 	"review_bad_now":                 "{value:q} is not a date; expected YYYY-MM-DD",
 	"review_days_ago":                "{date} ({days} {days|day|days} ago)",

@@ -1,10 +1,15 @@
 package diag
 
-// commandsFR words the codes of guide translations, guide review and the usage errors
-// they share, in French; init adds them to the catalogue.
+// commandsFR words the codes of guide translations, guide review, guide new's own errors
+// and the usage errors they share, in French; init adds them to the catalogue.
 var commandsFR = map[string]string{
 	"flag_error":                     "{flag} : {error}",
 	"left_out":                       "{file} : laissé de côté : {error}",
+	"newentry_bad_name":              "{id:q} ne peut pas nommer un fichier",
+	"newentry_exists":                "{path} existe déjà",
+	"newentry_folder_outside":        "{dir} : erreur : le dossier est un lien symbolique qui mène hors du dossier des données ; rien n’a été écrit",
+	"newentry_no_required_key":       "{kind} n’a aucune clé obligatoire",
+	"newentry_reading_answers":       "lecture des réponses : {error}",
 	"review_bad_age":                 "{value:q} n’est pas une durée ; un nombre et une unité sont attendus : 30d (jours), 12m (mois) ou 2y (années)",
 	"review_bad_now":                 "{value:q} n’est pas une date ; AAAA-MM-JJ attendu",
 	"review_days_ago":                "{date} (il y a {days} {days|jour|jours})",
