@@ -324,12 +324,10 @@ func WriteText(w io.Writer, res Result, age Age) error { return WriteTextIn(w, "
 // entry with its contacts.
 func WriteTextIn(w io.Writer, lang string, res Result, age Age) error {
 	var b strings.Builder
-	line := func(indent, code string, args diag.A) {
-		b.WriteString(indent + diag.Text(lang, code, args) + "\n")
-	}
+	line := func(indent string, m diag.Msg) { b.WriteString(indent + m.Text(lang) + "\n") }
 	when := diag.A{"cutoff": res.Cutoff.Format(model.DateLayout), "age": age.String(), "now": res.Now.Format(model.DateLayout)}
 	if len(res.Entries) == 0 {
-		line("", "review_none", diag.A{"when": diag.M("review_when", when)})
+		line("", diag.M("review_none", diag.A{"when": diag.M("review_when", when)}))
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -337,7 +335,7 @@ func WriteTextIn(w io.Writer, lang string, res Result, age Age) error {
 	if res.Entries[0].Reviewed == "" {
 		whenCode = "review_when_or_never"
 	}
-	line("", "review_heading", diag.A{"count": len(res.Entries), "when": diag.M(whenCode, when)})
+	line("", diag.M("review_heading", diag.A{"count": len(res.Entries), "when": diag.M(whenCode, when)}))
 	for _, e := range res.Entries {
 		b.WriteString("\n")
 		var ago diag.Msg
@@ -351,7 +349,7 @@ func WriteTextIn(w io.Writer, lang string, res Result, age Age) error {
 			ago = diag.M("review_days_ago", diag.A{"date": e.Reviewed, "days": days})
 		}
 		b.WriteString(ago.Text(lang))
-		line("  ", "review_entry", diag.A{"kind": e.Kind.String(), "id": e.ID, "title": either(e.Title, lang)})
+		line("  ", diag.M("review_entry", diag.A{"kind": e.Kind.String(), "id": e.ID, "title": either(e.Title, lang)}))
 		b.WriteString("    " + e.File + "\n")
 		for _, c := range e.Contacts {
 			fmt.Fprintf(&b, "    %s <%s>, %s\n", c.Name, c.Email, both(c.Role))
@@ -359,11 +357,11 @@ func WriteTextIn(w io.Writer, lang string, res Result, age Age) error {
 		ids := strings.Join(e.Unpublished, ", ")
 		switch {
 		case len(e.Contacts) == 0 && e.WithoutConsent == 0:
-			line("    ", "review_no_contact", nil)
+			line("    ", diag.M("review_no_contact", nil))
 		case len(e.Contacts) == 0:
-			line("    ", "review_no_consenting_contact", diag.A{"count": e.WithoutConsent, "ids": ids})
+			line("    ", diag.M("review_no_consenting_contact", diag.A{"count": e.WithoutConsent, "ids": ids}))
 		case e.WithoutConsent > 0:
-			line("    ", "review_more_without_consent", diag.A{"count": e.WithoutConsent, "ids": ids})
+			line("    ", diag.M("review_more_without_consent", diag.A{"count": e.WithoutConsent, "ids": ids}))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
