@@ -103,7 +103,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args[1:]); err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	if *langFlag != "" && *langFlag != "en" && *langFlag != "fr" {
 		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("bad_lang", "lang", strconv.Quote(*langFlag)), newUsage())
@@ -162,7 +162,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	c, err := checkValues(values)
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	if reportNewProblems(stderr, w, c, flagOf) {
 		return 0, errUsage
@@ -219,7 +219,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 				return 1, nil
 			}
 			if c, err = checkValues(values); err != nil {
-				return 0, err
+				return 0, diag.In(err, lang)
 			}
 			if reportNewProblems(stderr, w, c, flagOf) {
 				return 0, errUsage
@@ -228,7 +228,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	src, err := newentry.Generate(kind, values)
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	path, err := newentry.Create(*dataDir, kind, values["id"], src)
 	if errors.Is(err, newentry.ErrExists) {
@@ -236,10 +236,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, nil
 	}
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	if c, err = checkValues(values); err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	left := c.Left + len(c.Problems)
 	switch {

@@ -65,3 +65,21 @@ func TestReviewExitCodes(t *testing.T) {
 		t.Errorf("6m:\n%s", stdout)
 	}
 }
+
+// TestReviewLocale: without -lang, guide review and guide translations speak the
+// locale's language.
+func TestReviewLocale(t *testing.T) {
+	t.Setenv("LANG", "fr_CA.UTF-8")
+	_, stdout, _ := runCmd(cmdReview, "-data", valid, "-now", "2026-11-30")
+	if !strings.HasPrefix(stdout, "aucune fiche à revoir") {
+		t.Errorf("review: %q", stdout)
+	}
+	_, _, stderr := runCmd(cmdTranslations, "extra")
+	if !strings.Contains(stderr, "argument inattendu «\u00a0extra\u00a0»") {
+		t.Errorf("translations: %q", stderr)
+	}
+	_, stdout, _ = runCmd(cmdReview, "-data", valid, "-now", "2026-11-30", "-lang", "en")
+	if !strings.HasPrefix(stdout, "no entry to review") {
+		t.Errorf("review -lang en: %q", stdout)
+	}
+}
