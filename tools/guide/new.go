@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/corpus"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/model"
 	"github.com/pssdc/guide-iad/tools/newentry"
 )
@@ -102,7 +103,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args[1:]); err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	if *langFlag != "" && *langFlag != "en" && *langFlag != "fr" {
 		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("bad_lang", "lang", strconv.Quote(*langFlag)), newUsage())
@@ -161,7 +162,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	c, err := checkValues(values)
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	if reportNewProblems(stderr, w, c, flagOf) {
 		return 0, errUsage
@@ -184,7 +185,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 				}
 				for _, pr := range c.Problems {
 					if pr.Input.Key == in.Key {
-						return pr.Message
+						return pr.In(lang)
 					}
 				}
 				return ""
@@ -194,7 +195,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		case errors.Is(err, newentry.ErrEnded):
 			ended = true
 		case err != nil:
-			return 0, fmt.Errorf("reading answers: %w", err)
+			return 0, diag.In(diag.Wrap(err, "newentry_reading_answers", diag.A{"error": diag.Cause(err)}), lang)
 		}
 		fmt.Fprintln(stdout)
 		if ended && len(values) == 0 {
@@ -218,7 +219,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 				return 1, nil
 			}
 			if c, err = checkValues(values); err != nil {
-				return 0, err
+				return 0, diag.In(err, lang)
 			}
 			if reportNewProblems(stderr, w, c, flagOf) {
 				return 0, errUsage
@@ -227,7 +228,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	src, err := newentry.Generate(kind, values)
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	path, err := newentry.Create(*dataDir, kind, values["id"], src)
 	if errors.Is(err, newentry.ErrExists) {
@@ -235,10 +236,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, nil
 	}
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	if c, err = checkValues(values); err != nil {
-		return 0, err
+		return 0, diag.In(err, lang)
 	}
 	left := c.Left + len(c.Problems)
 	switch {
@@ -281,10 +282,10 @@ func reportNewProblems(stderr io.Writer, w newentry.Words, c newentry.Checked, f
 	bad := false
 	for _, p := range c.Problems {
 		if p.Input.Field == nil {
-			fmt.Fprintf(stderr, "guide new: %s\n", w.T("note", "msg", p.Message))
+			fmt.Fprintf(stderr, "guide new: %s\n", w.T("note", "msg", p.In(string(w))))
 			continue
 		}
-		fmt.Fprintf(stderr, "guide new: -%s: %s\n", flagOf[p.Input.Key], p.Message)
+		fmt.Fprintf(stderr, "guide new: -%s: %s\n", flagOf[p.Input.Key], p.In(string(w)))
 		bad = true
 	}
 	return bad

@@ -3,13 +3,17 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"time"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 
 	"github.com/pssdc/guide-iad/tools/model"
 	"github.com/pssdc/guide-iad/tools/review"
 )
 
-const reviewUsage = "usage: guide review [-older-than AGE] [-data DIR] [-format text|csv] [-now YYYY-MM-DD]\n"
+const reviewUsage = "usage: guide review [-older-than AGE] [-data DIR] [-format text|csv] [-now YYYY-MM-DD] [-lang en|fr]\n"
 
 // cmdReview lists the entries due for review (reviewed longer ago than -older-than, or
 // without a valid date), oldest first, with the contacts who agreed to be listed. It
@@ -21,6 +25,7 @@ func cmdReview(args []string, stdout, stderr io.Writer) (int, error) {
 	dataDir := fs.String("data", "data", "the corpus `folder`")
 	format := fs.String("format", "text", "output `format`: text or csv (one row per entry and contact)")
 	nowFlag := fs.String("now", "", "measure ages from this `day` (YYYY-MM-DD) instead of today")
+	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "%s\nLists the entries to check again with their jurisdiction, oldest first, with the\nname, email and role of each contact who agreed to be listed.\n\n", reviewUsage)
 		fs.PrintDefaults()
@@ -28,36 +33,44 @@ func cmdReview(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
+	say := func(code string, args diag.A) {
+		fmt.Fprintf(stderr, "guide review: %s\n", diag.Text(*lang, code, args))
+	}
+	if !slices.Contains(diag.Languages, *lang) {
+		say("usage_unknown_language", diag.A{"value": *lang, "languages": diag.Languages})
+		return 0, errUsage
+	}
 	age, err := review.ParseAge(*olderThan)
 	switch {
 	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, "guide review: unexpected argument %q\n%s", fs.Arg(0), reviewUsage)
+		say("usage_unexpected_argument", diag.A{"value": fs.Arg(0)})
+		fmt.Fprint(stderr, reviewUsage)
 		return 0, errUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "guide review: -older-than: %v\n", err)
+		say("flag_error", diag.A{"flag": "-older-than", "error": diag.Cause(err)})
 		return 0, errUsage
 	case *format != "text" && *format != "csv":
-		fmt.Fprintf(stderr, "guide review: unknown format %q; expected text or csv\n", *format)
+		say("usage_unknown_format", diag.A{"value": *format, "formats": []string{"text", "csv"}})
 		return 0, errUsage
 	}
 	var now time.Time
 	if *nowFlag != "" {
 		if now, err = time.Parse(model.DateLayout, *nowFlag); err != nil {
-			fmt.Fprintf(stderr, "guide review: -now: %q is not a date; expected YYYY-MM-DD\n", *nowFlag)
+			say("flag_error", diag.A{"flag": "-now", "error": diag.M("review_bad_now", diag.A{"value": *nowFlag})})
 			return 0, errUsage
 		}
 	}
 	res, err := review.Due(review.Options{DataDir: *dataDir, OlderThan: age, Now: now})
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, *lang)
 	}
 	for _, s := range res.Skipped {
-		fmt.Fprintf(stderr, "guide review: %s\n", s)
+		fmt.Fprintf(stderr, "guide review: %s\n", s.Text(*lang))
 	}
 	if *format == "csv" {
 		err = review.WriteCSV(stdout, res)
 	} else {
-		err = review.WriteText(stdout, res, age)
+		err = review.WriteTextIn(stdout, *lang, res, age)
 	}
 	if err != nil {
 		return 0, err

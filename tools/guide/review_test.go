@@ -41,6 +41,10 @@ func TestReviewExitCodes(t *testing.T) {
 		{[]string{"-data", valid, "-now", "30/11/2026"}, 2, "-now"},
 		{[]string{"-data", valid, "extra"}, 2, "unexpected argument"},
 		{[]string{"-data", "no/such/folder"}, 2, "data folder"},
+		{[]string{"-data", valid, "-lang", "fr", "-older-than", "12x"}, 2, "-older-than\u00a0: «\u00a012x\u00a0» n’est pas une durée"},
+		{[]string{"-data", valid, "-lang", "fr", "-format", "json"}, 2, "format inconnu «\u00a0json\u00a0»\u00a0; text ou csv attendu"},
+		{[]string{"-data", "no/such/folder", "-lang", "fr"}, 2, "dossier des données\u00a0:"},
+		{[]string{"-data", valid, "-lang", "de"}, 2, `unknown language "de"; expected en or fr`},
 	} {
 		status, _, stderr := runCmd(cmdReview, tc.args...)
 		if status != tc.status || !strings.Contains(stderr, tc.stderr) {
@@ -52,8 +56,30 @@ func TestReviewExitCodes(t *testing.T) {
 	if stdout != "no entry to review (last reviewed before 2025-11-30: older than 12m on 2026-11-30)\n" {
 		t.Errorf("stdout %q", stdout)
 	}
+	_, stdout, _ = runCmd(cmdReview, "-data", valid, "-now", "2026-11-30", "-lang", "fr")
+	if stdout != "aucune fiche à revoir (dernière revue avant le 2025-11-30\u00a0: plus ancienne que 12m au 2026-11-30)\n" {
+		t.Errorf("stdout in French %q", stdout)
+	}
 	_, stdout, _ = runCmd(cmdReview, "-data", valid, "-now", "2026-11-30", "-older-than", "6m")
 	if !strings.HasPrefix(stdout, "5 entries to review") || !strings.Contains(stdout, "Casey River <casey.river@example.org>, Director of analytics / Directrice de l'analytique") {
 		t.Errorf("6m:\n%s", stdout)
+	}
+}
+
+// TestReviewLocale: without -lang, guide review and guide translations speak the
+// locale's language.
+func TestReviewLocale(t *testing.T) {
+	t.Setenv("LANG", "fr_CA.UTF-8")
+	_, stdout, _ := runCmd(cmdReview, "-data", valid, "-now", "2026-11-30")
+	if !strings.HasPrefix(stdout, "aucune fiche à revoir") {
+		t.Errorf("review: %q", stdout)
+	}
+	_, _, stderr := runCmd(cmdTranslations, "extra")
+	if !strings.Contains(stderr, "argument inattendu «\u00a0extra\u00a0»") {
+		t.Errorf("translations: %q", stderr)
+	}
+	_, stdout, _ = runCmd(cmdReview, "-data", valid, "-now", "2026-11-30", "-lang", "en")
+	if !strings.HasPrefix(stdout, "no entry to review") {
+		t.Errorf("review -lang en: %q", stdout)
 	}
 }

@@ -4,14 +4,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/translations"
 )
 
-const translationsUsage = `usage: guide translations [-data DIR] [-o FILE]
-       guide translations [-data DIR] -import FILE
+const translationsUsage = `usage: guide translations [-data DIR] [-o FILE] [-lang en|fr]
+       guide translations [-data DIR] -import FILE [-lang en|fr]
 `
 
 // cmdTranslations writes the translation worklist (every text that has one language and
@@ -25,6 +26,7 @@ func cmdTranslations(args []string, stdout, stderr io.Writer) (int, error) {
 	dataDir := fs.String("data", "data", "the corpus `folder`")
 	out := fs.String("o", "", "write the worklist to `file` (atomically) instead of standard output")
 	imp := fs.String("import", "", "write the translations of `file`, a filled-in worklist, into the data files")
+	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "%s\nThe worklist has one row per text to translate: file, id, key, source_language,\ntarget_language, source_text and an empty translation column to fill in. Rows left\nempty are skipped on import.\n\n", translationsUsage)
 		fs.PrintDefaults()
@@ -32,23 +34,32 @@ func cmdTranslations(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
+	say := func(code string, args diag.A) {
+		fmt.Fprintf(stderr, "guide translations: %s\n", diag.Text(*lang, code, args))
+	}
 	switch {
+	case !slices.Contains(diag.Languages, *lang):
+		say("usage_unknown_language", diag.A{"value": *lang, "languages": diag.Languages})
+		return 0, errUsage
 	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, "guide translations: unexpected argument %q\n%s", fs.Arg(0), translationsUsage)
+		say("usage_unexpected_argument", diag.A{"value": fs.Arg(0)})
+		fmt.Fprint(stderr, translationsUsage)
 		return 0, errUsage
 	case *out != "" && *imp != "":
-		fmt.Fprintf(stderr, "guide translations: -o and -import do not go together\n%s", translationsUsage)
+		say("usage_flags_conflict", diag.A{"a": "-o", "b": "-import"})
+		fmt.Fprint(stderr, translationsUsage)
 		return 0, errUsage
 	case *imp != "":
-		return importTranslations(*dataDir, *imp, stdout)
+		status, err := importTranslations(*dataDir, *imp, *lang, stdout)
+		return status, diag.In(err, *lang)
 	}
 
 	rows, skipped, err := translations.Worklist(*dataDir)
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, *lang)
 	}
 	for _, s := range skipped {
-		fmt.Fprintf(stderr, "guide translations: %s\n", s)
+		say(s.Code, s.Args)
 	}
 	if *out == "" {
 		if err := translations.WriteCSV(stdout, rows); err != nil {
@@ -56,13 +67,13 @@ func cmdTranslations(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	} else {
 		if err := translations.WriteFile(*out, rows); err != nil {
-			return 0, err
+			return 0, diag.In(err, *lang)
 		}
 		files := map[string]bool{}
 		for _, r := range rows {
 			files[r.File] = true
 		}
-		fmt.Fprintf(stdout, "%s: %d %s to translate in %d %s\n", *out, len(rows), pluralOf(len(rows), "text", "texts"), len(files), pluralOf(len(files), "file", "files"))
+		fmt.Fprintln(stdout, diag.Text(*lang, "translations_worklist_written", diag.A{"file": *out, "texts": len(rows), "files": len(files)}))
 	}
 	if len(skipped) > 0 {
 		return 1, nil
@@ -70,7 +81,7 @@ func cmdTranslations(args []string, stdout, stderr io.Writer) (int, error) {
 	return 0, nil
 }
 
-func importTranslations(dataDir, csvPath string, stdout io.Writer) (int, error) {
+func importTranslations(dataDir, csvPath, lang string, stdout io.Writer) (int, error) {
 	f, err := os.Open(csvPath)
 	if err != nil {
 		return 0, err
@@ -78,7 +89,7 @@ func importTranslations(dataDir, csvPath string, stdout io.Writer) (int, error) 
 	rows, err := translations.ReadCSV(f)
 	f.Close()
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", csvPath, err)
+		return 0, diag.Wrap(err, "file_error", diag.A{"file": csvPath, "error": diag.Cause(err)})
 	}
 	res, err := translations.Import(dataDir, rows)
 	if err != nil {
@@ -90,19 +101,18 @@ func importTranslations(dataDir, csvPath string, stdout io.Writer) (int, error) 
 	for _, c := range res.Changed {
 		changed = append(changed, c.Path)
 		imported += c.Imported
-		note := ""
+		code := "translations_imported"
 		if c.PendingRemoved {
-			note = "; translation_pending removed: every text has both languages"
+			code = "translations_imported_pending"
 		}
-		fmt.Fprintf(stdout, "%s: %d %s imported%s\n", c.Path, c.Imported, pluralOf(c.Imported, "translation", "translations"), note)
+		fmt.Fprintln(stdout, diag.Text(lang, code, diag.A{"file": c.Path, "count": c.Imported}))
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintf(stdout, "%s:%s\n", csvPath, p)
+		fmt.Fprintf(stdout, "%s:%s\n", csvPath, p.In(lang))
 		status = 1
 	}
-	fmt.Fprintf(stdout, "%d %s imported into %d %s; %d %s refused, %d without translation, %d already in the files\n",
-		imported, pluralOf(imported, "translation", "translations"), len(changed), pluralOf(len(changed), "file", "files"),
-		len(res.Problems), pluralOf(len(res.Problems), "row", "rows"), res.Empty, res.Already)
+	fmt.Fprintln(stdout, diag.Text(lang, "translations_import_summary", diag.A{"imported": imported, "files": len(changed),
+		"refused": len(res.Problems), "empty": res.Empty, "already": res.Already}))
 	if len(changed) == 0 {
 		return status, nil
 	}
@@ -113,16 +123,9 @@ func importTranslations(dataDir, csvPath string, stdout io.Writer) (int, error) 
 	}
 	for _, d := range checked.Diagnostics {
 		if d.Severity == diag.Error {
-			fmt.Fprintln(stdout, d)
+			fmt.Fprintln(stdout, d.In(lang))
 			status = 1
 		}
 	}
 	return status, nil
-}
-
-func pluralOf(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -160,3 +160,34 @@ func TestTranslationsUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslationsFrench: with -lang fr, the summary lines, a refused row and the
+// errors are worded in French; the worklist itself is the same.
+func TestTranslationsFrench(t *testing.T) {
+	data := testutil.CopyTree(t, translationsCorpus)
+	list := filepath.Join(t.TempDir(), "todo.csv")
+	status, stdout, _ := runCmd(cmdTranslations, "-data", data, "-o", list, "-lang", "fr")
+	if status != 0 || stdout != list+"\u00a0: 18 textes à traduire dans 4 fichiers\n" {
+		t.Errorf("export: exit %d, stdout %q", status, stdout)
+	}
+	path := filepath.Join(data, "contacts", "casey-river.yaml")
+	src, _ := os.ReadFile(path)
+	os.WriteFile(path, bytes.Replace(src, []byte("Director of analytics"), []byte("Director of data"), 1), 0o644)
+	fillWorklist(t, list, func(s string) string { return "Traduit : " + s })
+	status, stdout, _ = runCmd(cmdTranslations, "-data", data, "-import", list, "-lang", "fr")
+	for _, want := range []string{
+		list + ":13: contacts/casey-river.yaml: role: le texte source (en) a changé depuis l’exportation\u00a0; exportez de nouveau et traduisez le nouveau texte\n",
+		filepath.Join(data, "editions.yaml") + "\u00a0: 1 traduction importée\n",
+		"17 traductions importées dans 3 fichiers\u00a0; 1 ligne refusée, 0 sans traduction, 0 déjà dans les fichiers\n",
+	} {
+		if status != 1 || !strings.Contains(stdout, want) {
+			t.Errorf("exit %d; stdout lacks %q:\n%s", status, want, stdout)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("file,id,key\n"), 0o644)
+	status, _, stderr := runCmd(cmdTranslations, "-import", bad, "-lang", "fr")
+	if want := "ligne 1\u00a0: pas de colonne «\u00a0source_language\u00a0»"; status != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want %q", status, stderr, want)
+	}
+}

@@ -140,7 +140,7 @@ func Generate(kind model.Kind, values Values) ([]byte, error) {
 	g := &generator{values: values, pending: values["translation_pending"]}
 	root := g.mapping(spec, "")
 	if len(root.Content) == 0 {
-		return nil, fmt.Errorf("%s has no required key", kind)
+		return nil, diag.Errorf("newentry_no_required_key", diag.A{"kind": kind.Name})
 	}
 	header := []string{
 		"# yaml-language-server: $schema=../../" + schema.Dir + "/" + schema.FileName(kind),
@@ -375,10 +375,22 @@ func SafeName(id string) bool {
 	return id != "" && !strings.ContainsAny(id, `/\`+"\x00") && !strings.HasPrefix(id, ".")
 }
 
-// Problem is a given value that the validator rejects.
+// Problem is a given value that the validator rejects, or (Input.Field nil) a problem
+// of the corpus itself.
 type Problem struct {
 	Input   Input
-	Message string
+	Message string          // in English
+	Diag    diag.Diagnostic // the validator's finding, worded in either language by In
+}
+
+// In returns the problem worded in lang: the finding's message, or the whole finding
+// (path:line:col: error: key: message) for a problem of the corpus.
+func (p Problem) In(lang string) string {
+	d := p.Diag.In(lang)
+	if p.Input.Field == nil {
+		return d.String()
+	}
+	return d.Message
 }
 
 // Checked is what the validator says about a generated entry.
@@ -416,13 +428,13 @@ func Check(dataDir string, kind model.Kind, id string, src []byte, given []Input
 		}
 		if d.File != path {
 			// The corpus's own problems (a broken taxonomy) stop the check of codes.
-			c.Problems = append(c.Problems, Problem{Message: d.String()})
+			c.Problems = append(c.Problems, Problem{Message: d.String(), Diag: d})
 			continue
 		}
 		matched := false
 		for _, in := range given {
 			if d.Key == in.Key || strings.HasPrefix(d.Key, in.Key+".") || strings.HasPrefix(d.Key, in.Key+"[") {
-				c.Problems = append(c.Problems, Problem{Input: in, Message: d.Message})
+				c.Problems = append(c.Problems, Problem{Input: in, Message: d.Message, Diag: d})
 				matched = true
 				break
 			}
@@ -438,11 +450,11 @@ func Check(dataDir string, kind model.Kind, id string, src []byte, given []Input
 // error then wraps ErrExists). It returns the file's path.
 func Create(dataDir string, kind model.Kind, id string, src []byte) (string, error) {
 	if !SafeName(id) {
-		return "", fmt.Errorf("%q cannot name a file", id)
+		return "", diag.Errorf("newentry_bad_name", diag.A{"id": id})
 	}
 	path := Path(dataDir, kind, id)
 	if _, err := os.Lstat(path); err == nil {
-		return path, fmt.Errorf("%s %w", path, ErrExists)
+		return path, diag.Wrap(ErrExists, "newentry_exists", diag.A{"path": path})
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return path, err
@@ -453,7 +465,7 @@ func Create(dataDir string, kind model.Kind, id string, src []byte) (string, err
 	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err != nil {
 		return path, err
 	} else if dir, err = filepath.Abs(dir); err != nil || !datafiles.Within(root, dir) {
-		return path, fmt.Errorf("%s: error: the folder is a symbolic link leading outside the data folder; nothing was written", filepath.Dir(path))
+		return path, diag.Errorf("newentry_folder_outside", diag.A{"dir": filepath.Dir(path)})
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+id+".yaml.*")
 	if err != nil {
@@ -481,11 +493,11 @@ func Create(dataDir string, kind model.Kind, id string, src []byte) (string, err
 	case err == nil:
 		return path, nil
 	case errors.Is(err, fs.ErrExist):
-		return path, fmt.Errorf("%s %w", path, ErrExists)
+		return path, diag.Wrap(ErrExists, "newentry_exists", diag.A{"path": path})
 	}
 	// File systems without hard links: check, then rename.
 	if _, err := os.Lstat(path); err == nil {
-		return path, fmt.Errorf("%s %w", path, ErrExists)
+		return path, diag.Wrap(ErrExists, "newentry_exists", diag.A{"path": path})
 	}
 	return path, os.Rename(tmp.Name(), path)
 }

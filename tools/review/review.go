@@ -17,6 +17,7 @@ import (
 	"time"
 
 	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
@@ -34,7 +35,7 @@ var agePattern = regexp.MustCompile(`^(\d{1,4})([dmy])$`)
 func ParseAge(s string) (Age, error) {
 	m := agePattern.FindStringSubmatch(strings.TrimSpace(strings.ToLower(s)))
 	if m == nil {
-		return Age{}, fmt.Errorf("%q is not an age; expected a number and a unit: 30d (days), 12m (months) or 2y (years)", s)
+		return Age{}, diag.Errorf("review_bad_age", diag.A{"value": s})
 	}
 	n, _ := strconv.Atoi(m[1])
 	switch m[2] {
@@ -138,7 +139,7 @@ type Result struct {
 	Entries []Entry
 	Cutoff  time.Time // entries reviewed before this day are listed
 	Now     time.Time
-	Skipped []string // files YAML cannot read: guide validate says why
+	Skipped []diag.Msg // files YAML cannot read (left_out): guide validate says why
 }
 
 // Due lists the entries of every kind with a `reviewed` date that was reviewed before
@@ -151,9 +152,9 @@ func Due(opts Options) (Result, error) {
 	now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	res := Result{Now: now, Cutoff: opts.OlderThan.Cutoff(now)}
 	if info, err := os.Stat(opts.DataDir); err != nil {
-		return res, fmt.Errorf("data folder: %w", err)
+		return res, diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
 	} else if !info.IsDir() {
-		return res, fmt.Errorf("data folder %s is not a folder", opts.DataDir)
+		return res, diag.Errorf("data_not_folder", diag.A{"dir": opts.DataDir})
 	}
 	contacts, err := loadContacts(opts.DataDir, now, &res)
 	if err != nil {
@@ -240,7 +241,7 @@ func eachFile(dataDir string, kind model.Kind, res *Result, f func(path string, 
 		}
 		file := datafiles.Read(s)
 		if err := file.Err(); err != nil {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: left out: %v", s.Path, err))
+			res.Skipped = append(res.Skipped, diag.M("left_out", diag.A{"file": s.Path, "error": diag.Cause(err)}))
 			continue
 		}
 		f(s.Path, file.Root)
@@ -296,12 +297,12 @@ func dateOf(s string) time.Time {
 	return t
 }
 
-// either returns the text in English, or in French when there is no English.
-func either(t model.Text) string {
-	if t.En != "" {
-		return t.En
+// either returns the text in lang, or in the other language when lang has none.
+func either(t model.Text, lang string) string {
+	if lang == "fr" && t.Fr != "" || t.En == "" {
+		return t.Fr
 	}
-	return t.Fr
+	return t.En
 }
 
 // both returns "English / French", or the one there is when they are the same or one
@@ -316,43 +317,51 @@ func both(t model.Text) string {
 	return t.En + " / " + t.Fr
 }
 
-// WriteText prints the list for people: a heading line, then each entry with its
-// contacts.
-func WriteText(w io.Writer, res Result, age Age) error {
+// WriteText prints the list for people, in English (see WriteTextIn).
+func WriteText(w io.Writer, res Result, age Age) error { return WriteTextIn(w, "en", res, age) }
+
+// WriteTextIn prints the list for people, worded in lang: a heading line, then each
+// entry with its contacts.
+func WriteTextIn(w io.Writer, lang string, res Result, age Age) error {
 	var b strings.Builder
-	when := fmt.Sprintf("last reviewed before %s: older than %s on %s", res.Cutoff.Format(model.DateLayout), age, res.Now.Format(model.DateLayout))
+	line := func(indent string, m diag.Msg) { b.WriteString(indent + m.Text(lang) + "\n") }
+	when := diag.A{"cutoff": res.Cutoff.Format(model.DateLayout), "age": age.String(), "now": res.Now.Format(model.DateLayout)}
 	if len(res.Entries) == 0 {
-		fmt.Fprintf(&b, "no entry to review (%s)\n", when)
+		line("", diag.M("review_none", diag.A{"when": diag.M("review_when", when)}))
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
+	whenCode := "review_when"
 	if res.Entries[0].Reviewed == "" {
-		when += ", or never"
+		whenCode = "review_when_or_never"
 	}
-	fmt.Fprintf(&b, "%d %s to review (%s), oldest first:\n", len(res.Entries), pluralize(len(res.Entries), "entry", "entries"), when)
+	line("", diag.M("review_heading", diag.A{"count": len(res.Entries), "when": diag.M(whenCode, when)}))
 	for _, e := range res.Entries {
-		fmt.Fprintf(&b, "\n")
+		b.WriteString("\n")
+		var ago diag.Msg
 		switch months := e.Months(res.Now); {
 		case e.Reviewed == "":
-			fmt.Fprintf(&b, "never reviewed (no valid reviewed date)")
+			ago = diag.M("review_never", nil)
 		case months >= 1:
-			fmt.Fprintf(&b, "%s (%d %s ago)", e.Reviewed, months, pluralize(months, "month", "months"))
+			ago = diag.M("review_months_ago", diag.A{"date": e.Reviewed, "months": months})
 		default:
 			days := int(res.Now.Sub(dateOf(e.Reviewed)).Hours() / 24)
-			fmt.Fprintf(&b, "%s (%d %s ago)", e.Reviewed, days, pluralize(days, "day", "days"))
+			ago = diag.M("review_days_ago", diag.A{"date": e.Reviewed, "days": days})
 		}
-		fmt.Fprintf(&b, "  %s %s: %s\n", e.Kind, e.ID, either(e.Title))
-		fmt.Fprintf(&b, "    %s\n", e.File)
+		b.WriteString(ago.Text(lang))
+		line("  ", diag.M("review_entry", diag.A{"kind": e.Kind.String(), "id": e.ID, "title": either(e.Title, lang)}))
+		b.WriteString("    " + e.File + "\n")
 		for _, c := range e.Contacts {
 			fmt.Fprintf(&b, "    %s <%s>, %s\n", c.Name, c.Email, both(c.Role))
 		}
+		ids := strings.Join(e.Unpublished, ", ")
 		switch {
 		case len(e.Contacts) == 0 && e.WithoutConsent == 0:
-			fmt.Fprintf(&b, "    no contact listed\n")
+			line("    ", diag.M("review_no_contact", nil))
 		case len(e.Contacts) == 0:
-			fmt.Fprintf(&b, "    no contact who agreed to be listed (%d without consent: %s)\n", e.WithoutConsent, strings.Join(e.Unpublished, ", "))
+			line("    ", diag.M("review_no_consenting_contact", diag.A{"count": e.WithoutConsent, "ids": ids}))
 		case e.WithoutConsent > 0:
-			fmt.Fprintf(&b, "    and %d %s without consent, not shown: %s\n", e.WithoutConsent, pluralize(e.WithoutConsent, "contact", "contacts"), strings.Join(e.Unpublished, ", "))
+			line("    ", diag.M("review_more_without_consent", diag.A{"count": e.WithoutConsent, "ids": ids}))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -390,11 +399,4 @@ func WriteCSV(w io.Writer, res Result) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-func pluralize(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/format"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
@@ -23,11 +24,15 @@ type Problem struct {
 	Row     int    // in the CSV, as a spreadsheet numbers it
 	File    string // the row's file column
 	Key     string
-	Message string
+	Message diag.Msg // why the row is refused
 }
 
-// String formats p as ROW: FILE: KEY: message; the caller puts the CSV's name in front.
-func (p Problem) String() string {
+// String formats p as ROW: FILE: KEY: message, in English; the caller puts the CSV's
+// name in front.
+func (p Problem) String() string { return p.In("en") }
+
+// In formats p as String does, the message worded in lang.
+func (p Problem) In(lang string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d: ", p.Row)
 	if p.File != "" {
@@ -36,7 +41,7 @@ func (p Problem) String() string {
 	if p.Key != "" {
 		b.WriteString(p.Key + ": ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(p.Message.Text(lang))
 	return b.String()
 }
 
@@ -91,7 +96,7 @@ func Import(dataDir string, rows []Row) (Result, error) {
 }
 
 func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem, already int, err error) {
-	refuseAll := func(msg string) {
+	refuseAll := func(msg diag.Msg) {
 		for _, r := range rows {
 			problems = append(problems, Problem{Row: r.Row, File: rel, Key: r.Key, Message: msg})
 		}
@@ -99,11 +104,11 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 	p, kind, ok := resolve(dataDir, rel)
 	c.Path = p
 	if !ok {
-		refuseAll("not a data file of the guide (expected KIND/ID.yaml as exported); row left alone")
+		refuseAll(diag.M("translations_not_data_file", nil))
 		return c, problems, 0, nil
 	}
 	if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
-		refuseAll("no such file in the data folder; was it renamed since the export?")
+		refuseAll(diag.M("translations_no_file", nil))
 		return c, problems, 0, nil
 	} else if err != nil {
 		return c, nil, 0, err
@@ -112,12 +117,12 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 	// the data folder, several documents, an alias…) is left alone.
 	f := datafiles.ReadPath(dataDir, p)
 	if err := f.Err(); err != nil {
-		refuseAll(fmt.Sprintf("cannot read the file: %v", err))
+		refuseAll(diag.M("translations_cannot_read", diag.A{"error": diag.Cause(err)}))
 		return c, problems, 0, nil
 	}
 	root, err := f.Tree() // with its comments, which the new file keeps
 	if err != nil {
-		refuseAll(fmt.Sprintf("cannot read the file: %v", err))
+		refuseAll(diag.M("translations_cannot_read", diag.A{"error": diag.Cause(err)}))
 		return c, problems, 0, nil
 	}
 	src := f.Src
@@ -130,7 +135,7 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 	for _, r := range rows {
 		msg, done := apply(root, spec, id, r, want)
 		switch {
-		case msg != "":
+		case msg.Code != "":
 			problems = append(problems, Problem{Row: r.Row, File: rel, Key: r.Key, Message: msg})
 		case done:
 			c.Imported++
@@ -151,7 +156,7 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 	}
 	if err != nil {
 		// Should not happen; if it does, the file is left exactly as it was.
-		refuseAll(fmt.Sprintf("the file was left alone: %v", err))
+		refuseAll(diag.M("translations_left_alone", diag.A{"error": diag.Cause(err)}))
 		return Changed{Path: p}, problems, already, nil
 	}
 	if !bytes.Equal(out, f.OnDisk()) {
@@ -159,7 +164,7 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 		// an editor) is never overwritten; the rows are refused and can be imported again.
 		err := atomicfile.Replace(p, f.OnDisk(), out)
 		if errors.Is(err, atomicfile.ErrChanged) || errors.Is(err, atomicfile.ErrLink) {
-			refuseAll(fmt.Sprintf("%v; nothing was written to it", err))
+			refuseAll(diag.M("translations_not_written", diag.A{"error": diag.Cause(err)}))
 			return Changed{Path: p}, problems, already, nil
 		}
 		if err != nil {
@@ -171,36 +176,36 @@ func importFile(dataDir, rel string, rows []Row) (c Changed, problems []Problem,
 
 // apply writes one row's translation into the tree (and into want, the expected
 // values). It returns why the row is refused, or whether it changed anything.
-func apply(root *yaml.Node, spec *model.Spec, id string, r Row, want any) (msg string, changed bool) {
+func apply(root *yaml.Node, spec *model.Spec, id string, r Row, want any) (msg diag.Msg, changed bool) {
 	switch {
 	case r.ID != id:
-		return fmt.Sprintf("the file's id is %q, not %q; was the entry renamed since the export?", id, r.ID), false
+		return diag.M("translations_id_changed", diag.A{"id": id, "row": r.ID}), false
 	case !slices.Contains(model.Languages, r.Source) || !slices.Contains(model.Languages, r.Target) || r.Source == r.Target:
-		return fmt.Sprintf("languages %q → %q: expected en → fr or fr → en", r.Source, r.Target), false
+		return diag.M("translations_bad_languages", diag.A{"source": r.Source, "target": r.Target}), false
 	}
 	path, ok := parseKey(r.Key)
 	if !ok {
-		return "not a key path such as title, lessons[2] or metrics[0].label", false
+		return diag.M("translations_bad_key", nil), false
 	}
 	m, markdown, ok := find(root, spec, path)
 	if !ok {
-		return "no text in both languages at this key; the file changed since the export: export again", false
+		return diag.M("translations_no_text", nil), false
 	}
 	have := texts(m)
 	source := have[r.Source]
 	if source == nil || normalize(source.Value) != normalize(r.Text) {
-		return fmt.Sprintf("the %s source text changed since the export; export again and translate the new text", r.Source), false
+		return diag.M("translations_source_changed", diag.A{"lang": r.Source}), false
 	}
 	translation := clean(r.Translation, source.Value, markdown)
 	if target := have[r.Target]; target != nil {
 		if normalize(target.Value) == normalize(translation) {
-			return "", false
+			return diag.Msg{}, false
 		}
-		return fmt.Sprintf("the file already holds a different %s text; remove this row or that text", r.Target), false
+		return diag.M("translations_target_differs", diag.A{"lang": r.Target}), false
 	}
 	setText(m, r.Target, translation, source)
 	setWanted(want, path, r.Target, translation)
-	return "", true
+	return diag.Msg{}, true
 }
 
 // normalize is how texts are compared: spreadsheets may change line ends and trim
@@ -402,13 +407,13 @@ func encode(root *yaml.Node, kind model.Kind) ([]byte, error) {
 func verify(before, after []byte, want any) error {
 	var got any
 	if err := yaml.Unmarshal(after, &got); err != nil {
-		return fmt.Errorf("the result does not parse: %w", err)
+		return diag.Wrap(err, "translations_result_unparsable", diag.A{"error": err.Error()})
 	}
 	if !reflect.DeepEqual(got, want) {
-		return errors.New("values other than the translations would change")
+		return diag.Errorf("translations_values_change", nil)
 	}
 	if a, b := format.Comments(before), format.Comments(after); !slices.Equal(a, b) {
-		return fmt.Errorf("comments would change (%d before, %d after)", len(a), len(b))
+		return diag.Errorf("translations_comments_change", diag.A{"before": len(a), "after": len(b)})
 	}
 	return nil
 }

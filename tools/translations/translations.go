@@ -12,7 +12,6 @@ import (
 	"cmp"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 	"strings"
 
 	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
@@ -44,7 +44,7 @@ type Row struct {
 // Worklist lists the texts to translate in every data file under dataDir, file by file
 // in the order of model.Kinds, keys in file order. Files YAML cannot read are left out
 // and named in skipped (guide validate says what is wrong with them).
-func Worklist(dataDir string) (rows []Row, skipped []string, err error) {
+func Worklist(dataDir string) (rows []Row, skipped []diag.Msg, err error) {
 	files, err := dataFiles(dataDir)
 	if err != nil {
 		return nil, nil, err
@@ -52,7 +52,7 @@ func Worklist(dataDir string) (rows []Row, skipped []string, err error) {
 	for _, f := range files {
 		file := datafiles.Read(f.source)
 		if err := file.Err(); err != nil {
-			skipped = append(skipped, fmt.Sprintf("%s: left out: %v", f.source.Path, err))
+			skipped = append(skipped, diag.M("left_out", diag.A{"file": f.source.Path, "error": diag.Cause(err)}))
 			continue
 		}
 		root := file.Root
@@ -205,7 +205,7 @@ func ReadCSV(r io.Reader) ([]Row, error) {
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, errors.New("empty file; expected a header line: " + strings.Join(Columns, ","))
+		return nil, diag.Errorf("translations_csv_empty", diag.A{"header": strings.Join(Columns, ",")})
 	} else if err != nil {
 		return nil, err
 	}
@@ -215,7 +215,7 @@ func ReadCSV(r io.Reader) ([]Row, error) {
 	}
 	for _, c := range Columns {
 		if _, ok := col[c]; !ok {
-			return nil, fmt.Errorf("row 1: no %q column; the header must name %s", c, strings.Join(Columns, ", "))
+			return nil, diag.Errorf("translations_csv_no_column", diag.A{"column": c, "columns": strings.Join(Columns, ", ")})
 		}
 	}
 	var rows []Row

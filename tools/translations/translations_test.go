@@ -189,6 +189,9 @@ func TestStaleRow(t *testing.T) {
 	if p.Row != staleRow || p.String() != fmt.Sprintf("%d: %s", staleRow, want) {
 		t.Errorf("problem %q (row %d), want row %d: %s", p.String(), p.Row, staleRow, want)
 	}
+	if fr := fmt.Sprintf("%d: projects/gamma-inventory.yaml: summary: le texte source (en) a changé depuis l’exportation\u00a0; exportez de nouveau et traduisez le nouveau texte", staleRow); p.In("fr") != fr {
+		t.Errorf("problem in French %q, want %q", p.In("fr"), fr)
+	}
 	for _, c := range res.Changed {
 		if strings.Contains(c.Path, "gamma-inventory") && c.PendingRemoved {
 			t.Error("translation_pending removed while summary is untranslated")
@@ -250,7 +253,7 @@ func TestRefusedRows(t *testing.T) {
 	}
 	got := map[int]string{}
 	for _, p := range res.Problems {
-		got[p.Row] = p.Message
+		got[p.Row] = p.Message.Text("en")
 	}
 	for row, msg := range want {
 		if !strings.Contains(got[row], msg) {
