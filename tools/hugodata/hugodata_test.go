@@ -11,6 +11,7 @@ import (
 
 	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/gen"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"github.com/pssdc/guide-iad/tools/sitetest"
 )
 
@@ -101,7 +102,7 @@ func sameSite(t *testing.T, corpus string) {
 	if _, err := sitetest.Build(repo, site, fromJSON, "--config", filepath.Join(site, "config.toml")+","+copyDir+".toml"); err != nil {
 		t.Fatal(err)
 	}
-	a, b := readAll(t, fromYAML), readAll(t, fromJSON)
+	a, b := testutil.ReadTree(t, fromYAML), testutil.ReadTree(t, fromJSON)
 	if len(a) < 100 {
 		t.Fatalf("only %d files built", len(a))
 	}
@@ -119,24 +120,6 @@ func sameSite(t *testing.T, corpus string) {
 			t.Errorf("%s: built from JSON only", name)
 		}
 	}
-}
-
-func readAll(t *testing.T, root string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		rel, _ := filepath.Rel(root, path)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 func firstDifference(a, b []byte) string {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"github.com/pssdc/guide-iad/tools/pdf"
 	"github.com/pssdc/guide-iad/tools/searchindex"
 )
@@ -249,7 +249,7 @@ func TestReleaseReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, b := readFiles(t, first.Root), readFiles(t, out)
+	a, b := testutil.ReadTree(t, first.Root), testutil.ReadTree(t, out)
 	if len(a) < 100 {
 		t.Fatalf("only %d files in the release", len(a))
 	}
@@ -272,25 +272,4 @@ func TestReleaseReproducible(t *testing.T) {
 	if len(differ) > 0 {
 		t.Errorf("two releases of the same sources differ in %d files:\n%s", len(differ), strings.Join(differ, "\n"))
 	}
-}
-
-func readFiles(t *testing.T, root string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		files[filepath.ToSlash(rel)] = b
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }

@@ -36,9 +36,20 @@ func WriteFunc(path string, write func(io.Writer) error) (err error) {
 		}
 		mode = info.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	tmp, err := stage(path, mode, write)
 	if err != nil {
 		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// stage writes a temporary file beside path with write, in mode, synced and closed, and
+// returns its name; on any error the temporary file is removed. Renaming it over path is
+// the caller's (the all-or-nothing step).
+func stage(path string, mode os.FileMode, write func(io.Writer) error) (name string, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return "", err
 	}
 	defer func() {
 		if err != nil {
@@ -48,19 +59,19 @@ func WriteFunc(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(tmp, 64<<10)
 	if err := write(bw); err != nil {
-		return err
+		return "", err
 	}
 	if err := bw.Flush(); err != nil {
-		return err
+		return "", err
 	}
 	if err := tmp.Chmod(mode); err != nil {
-		return err
+		return "", err
 	}
 	if err := tmp.Sync(); err != nil {
-		return err
+		return "", err
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
 }

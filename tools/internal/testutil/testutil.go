@@ -57,3 +57,26 @@ func CopyTree(t testing.TB, src string) string {
 	}
 	return dst
 }
+
+// ReadTree reads every file under root, by its slash path relative to root: for
+// comparing two builds or a folder before and after a command.
+func ReadTree(t testing.TB, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		files[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
