@@ -30,10 +30,6 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	verbose := fs.Bool("v", false, "report each step, with times")
 	hugoConfig := fs.Bool("hugo-config", false, "print the Hugo config that adds the print pages to the site's own output formats (for --config config.toml,FILE) and exit")
 	siteConfig := fs.String("config", "config.toml", "the site's Hugo config `file`, whose output formats -hugo-config keeps")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-v]\n\n")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
