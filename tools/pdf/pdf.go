@@ -32,7 +32,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -40,6 +39,8 @@ import (
 	"sync"
 	"time"
 	_ "time/tzdata" // the edition's date in the guide's time zone, on any machine
+
+	"github.com/pssdc/guide-iad/tools/internal/chromium"
 )
 
 // PageName is the print page of each language under public/<lang>/ (the base name of the
@@ -54,7 +55,7 @@ const ManifestName = "edition.json"
 const TimeZone = "America/Toronto"
 
 // ChromiumEnv names the environment variable that gives the browser's path.
-const ChromiumEnv = "GUIDE_CHROMIUM"
+const ChromiumEnv = chromium.Env
 
 // Creator is written as the PDF's /Creator.
 const Creator = "Guide IAD print edition (guide pdf, headless Chromium)"
@@ -214,7 +215,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv, err := serve(opts.Public, prefix)
+	srv, err := chromium.Serve(opts.Public, chromium.ServeOptions{Prefix: prefix, Ignore: []string{"/favicon.ico"}})
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +236,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	for i, lang := range opts.Langs {
 		wg.Go(func() {
 			start := time.Now()
-			tctx, tcancel := b.tab(runCtx)
+			tctx, tcancel := b.Tab()
 			res, pdf, err := printLang(tctx, tcancel, srv, opts, lang, metas[i])
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: %w", lang, err)
@@ -288,24 +289,14 @@ func firstReal(errs []error) error {
 func FindChromium(explicit string) (string, error) { return findChromium(explicit) }
 
 // findChromium returns the browser to run: explicit, from the environment, or the first
-// of the usual names on the PATH.
+// of the usual names on the PATH (package chromium); not found is ErrNoChromium.
 func findChromium(explicit string) (string, error) {
-	if explicit == "" {
-		explicit = os.Getenv(ChromiumEnv)
+	exe, err := chromium.Find(explicit)
+	var nf *chromium.NotFoundError
+	if errors.As(err, &nf) {
+		return "", fmt.Errorf("%w %s", ErrNoChromium, nf.Detail)
 	}
-	if explicit != "" {
-		p, err := exec.LookPath(explicit)
-		if err != nil {
-			return "", fmt.Errorf("%w (%s: %v)", ErrNoChromium, explicit, err)
-		}
-		return p, nil
-	}
-	for _, n := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(n); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("%w (looked for chromium, chromium-browser, google-chrome on the PATH)", ErrNoChromium)
+	return exe, err
 }
 
 // commit writes every PDF and manifest to a temporary file beside its target, then
