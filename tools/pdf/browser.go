@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/pssdc/guide-iad/tools/internal/chromium"
+	"github.com/pssdc/guide-iad/tools/pdf/pdffile"
 )
 
 // startBrowser starts Chromium (package chromium: the project's flags, a fresh profile)
@@ -155,7 +156,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 
 	var (
 		pdf     []byte
-		file    *File
+		file    *pdffile.File
 		written map[string]int
 		pass    int
 	)
@@ -176,7 +177,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 			return Result{}, nil, fmt.Errorf("printing %s (pass %d): %w", page, pass, err)
 		}
 		step(fmt.Sprintf("printed (pass %d, %d bytes)", pass, len(pdf)))
-		if file, err = Parse(pdf); err != nil {
+		if file, err = pdffile.Parse(pdf); err != nil {
 			return Result{}, nil, err
 		}
 		dests, err := file.Dests()
@@ -227,7 +228,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if err != nil {
 		return Result{}, nil, err
 	}
-	stamp := PDFDate(date)
+	stamp := pdffile.PDFDate(date)
 	info := map[string]string{
 		"Title":        m.Title,
 		"Author":       m.Author,
@@ -245,14 +246,14 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if err != nil {
 		return Result{}, nil, err
 	}
-	if file, err = Parse(renumbered); err != nil {
+	if file, err = pdffile.Parse(renumbered); err != nil {
 		return Result{}, nil, err
 	}
 	out, err := file.SetInfo(info)
 	if err != nil {
 		return Result{}, nil, err
 	}
-	if _, err := Parse(out); err != nil {
+	if _, err := pdffile.Parse(out); err != nil {
 		return Result{}, nil, fmt.Errorf("rewriting the document information: %w", err)
 	}
 	sum := sha256.Sum256(out)

@@ -1,10 +1,10 @@
-package pdf
-
-// A small reader of the PDF files that Chromium (Skia) writes: a classic cross-reference
-// table, no object streams, no encryption. It reads what the print edition needs — the
-// page count, the named destinations with their pages — and rewrites the document
+// Package pdffile is a small reader of the PDF files that Chromium (Skia) writes: a
+// classic cross-reference table, no object streams, no encryption. It reads what the
+// print edition (tools/pdf) needs — the page count, the named destinations with their
+// pages, the language, tags and outline its tests check — and rewrites the document
 // information dictionary in place (see SetInfo). Other PDFs are refused with an error
 // rather than misread.
+package pdffile
 
 import (
 	"bytes"
