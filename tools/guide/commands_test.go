@@ -90,3 +90,18 @@ func TestDocListsCommands(t *testing.T) {
 		t.Errorf("main.go's package comment lists\n%s\nthe command table (commands.go) gives\n%s(UPDATE_GOLDEN=1 rewrites it)", got, want)
 	}
 }
+
+// TestUnexpectedArgument: a command that takes flags only refuses anything else, with
+// a usage error that names the command (parseNoArgs).
+func TestUnexpectedArgument(t *testing.T) {
+	for _, args := range [][]string{
+		{"hugo-data"}, {"links"}, {"pdf"}, {"search-index"}, {"wasm"}, {"edition", "build"}, {"edition", "list"},
+	} {
+		var out, errOut bytes.Buffer
+		got := run(append(append([]string{}, args...), "extra"), &out, &errOut)
+		want := "guide " + strings.Join(args, " ") + ": unexpected argument \"extra\"\n"
+		if got != 2 || errOut.String() != want {
+			t.Errorf("guide %v extra: exit %d, stderr %q; want exit 2, %q", args, got, errOut.String(), want)
+		}
+	}
+}

@@ -129,6 +129,19 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// parseNoArgs parses the flags of a command that takes no other argument, and refuses
+// one: "guide NAME: unexpected argument …", a usage error.
+func parseNoArgs(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return errUsage
+	}
+	return nil
+}
+
 func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("validate", stderr)
 	dataDir := fs.String("data", "data", "the corpus `folder`, holding taxonomy.yaml")
