@@ -4,17 +4,14 @@
 // weight of a case study, reading without JavaScript and the keyboard path.
 //
 // The tests build the fixture corpus (tools/check/testdata/valid) with tools/sitetest,
-// serve it from a Go net/http server on 127.0.0.1, and drive one headless Chromium
-// (Debian's, through chromedp) with one tab per page. This file has the pieces the tests
+// serve it on 127.0.0.1 and drive one headless Chromium, both from tools/internal/chromium
+// (through chromedp), with one tab per page. This file has the pieces the tests
 // share: what is installed, the server, the browser and the record of a page load.
 package browsertest
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -29,11 +26,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// ChromiumEnv names the environment variable that gives the browser's path; the default
-// is Debian's /usr/bin/chromium, then chromium on the PATH.
-const ChromiumEnv = "GUIDE_CHROMIUM"
+	"github.com/pssdc/guide-iad/tools/internal/chromium"
+)
 
 // Paths under the repository of the Node packages (package.json, installed by
 // `npm ci --ignore-scripts`).
@@ -53,7 +48,7 @@ type Tools struct {
 // FindTools looks for the browser, Java and the Node packages of the repository at repo.
 // Missing lists what is not there, with the command that installs it.
 func FindTools(repo string) (tools Tools, missing []string) {
-	if exe, err := FindChromium(); err == nil {
+	if exe, err := chromium.Find(""); err == nil {
 		tools.Chromium = exe
 	} else {
 		missing = append(missing, "chromium (apt-get install chromium)")
@@ -77,148 +72,44 @@ func FindTools(repo string) (tools Tools, missing []string) {
 	return tools, missing
 }
 
-// FindChromium returns the browser to run: $GUIDE_CHROMIUM, /usr/bin/chromium, or
-// chromium on the PATH.
-func FindChromium() (string, error) {
-	if exe := os.Getenv(ChromiumEnv); exe != "" {
-		return exec.LookPath(exe)
-	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium", nil
-	}
-	for _, n := range []string{"chromium", "chromium-browser"} {
-		if exe, err := exec.LookPath(n); err == nil {
-			return exe, nil
-		}
-	}
-	return "", errors.New("Chromium not found: apt-get install chromium, or set " + ChromiumEnv)
-}
-
-// Server serves a built site on a loopback port and remembers the requests it answered
-// with an error, and the status of the last answer for each path.
-type Server struct {
-	URL  string // http://127.0.0.1:PORT
-	Host string // 127.0.0.1:PORT
-	srv  *http.Server
-
-	mu       sync.Mutex
-	failed   []string
-	answered map[string]int
-}
+// Server serves a built site on a loopback port (package chromium) and remembers the
+// requests it answered with an error, and the status of the last answer for each path.
+type Server = chromium.Server
 
 // Serve serves the folder root on 127.0.0.1 at a free port.
-func Serve(root string) (*Server, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, fmt.Errorf("serving %s on loopback: %w", root, err)
-	}
-	s := &Server{URL: "http://" + ln.Addr().String(), Host: ln.Addr().String(), answered: map[string]int{}}
-	files := http.FileServer(http.Dir(root))
-	s.srv = &http.Server{
-		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-			files.ServeHTTP(rec, r)
-			s.mu.Lock()
-			s.answered[r.URL.Path] = rec.status
-			if rec.status >= 400 {
-				s.failed = append(s.failed, fmt.Sprintf("%s (HTTP %d)", r.URL.Path, rec.status))
-			}
-			s.mu.Unlock()
-		}),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
-	go s.srv.Serve(ln)
-	return s, nil
-}
+func Serve(root string) (*Server, error) { return chromium.Serve(root, chromium.ServeOptions{}) }
 
-// Failures returns the requests answered with an error so far.
-func (s *Server) Failures() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.failed)
-}
-
-// Answered returns the status of the server's last answer for the path of a URL on its
-// host, and whether it answered one. A page's recorder does not see a Web Worker's script
-// arrive (the worker is a target of its own): the server does.
-func (s *Server) Answered(rawURL string) (int, bool) {
-	u, err := url.Parse(rawURL)
-	if err != nil || u.Host != s.Host {
-		return 0, false
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	status, ok := s.answered[u.Path]
-	return status, ok
-}
-
-// Close stops the server.
-func (s *Server) Close() error { return s.srv.Close() }
-
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	w.status = code
-	w.ResponseWriter.WriteHeader(code)
-}
-
-// BrowserFlags are Chromium's switches: headless, no sandbox (the pages are our own, on
-// loopback; the sandbox needs privileges that containers and CI lack), no GPU, nothing
-// that reaches the network on its own. proxy-server sends every request that is not for
-// a loopback address to a closed local port, so that a page that names another host
-// makes no traffic leave the machine: the request is still seen (and fails the test).
+// BrowserFlags are the switches the tests add to package chromium's (headless, no
+// sandbox, no GPU, nothing that reaches the network on its own): proxy-server sends
+// every request that is not for a loopback address to a closed local port, so that a
+// page that names another host makes no traffic leave the machine: the request is still
+// seen (and fails the test).
 var BrowserFlags = []chromedp.ExecAllocatorOption{
-	chromedp.Flag("headless", true),
-	chromedp.Flag("no-sandbox", true),
-	chromedp.Flag("disable-gpu", true),
-	chromedp.Flag("no-first-run", true),
-	chromedp.Flag("disable-background-networking", true),
-	chromedp.Flag("disable-component-update", true),
-	chromedp.Flag("disable-sync", true),
-	chromedp.Flag("disable-dev-shm-usage", true),
 	chromedp.Flag("proxy-server", "http://127.0.0.1:9"),
 	chromedp.WindowSize(1280, 900),
 }
 
 // Browser is one headless Chromium with a fresh profile; each page gets a tab of it.
-type Browser struct {
-	ctx     context.Context
-	cancel  context.CancelFunc
-	profile string
-}
+type Browser struct{ b *chromium.Browser }
 
 // StartBrowser starts Chromium (exe) with a new, empty profile.
 func StartBrowser(exe string) (*Browser, error) {
-	profile, err := os.MkdirTemp("", "guide-browsertest-profile-")
+	b, err := chromium.Start(context.Background(), exe, BrowserFlags...)
 	if err != nil {
 		return nil, err
 	}
-	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(exe), chromedp.UserDataDir(profile)}, BrowserFlags...)
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, bcancel := chromedp.NewContext(actx)
-	b := &Browser{ctx: bctx, cancel: func() { bcancel(); acancel() }, profile: profile}
-	if err := chromedp.Do(bctx); err != nil {
-		b.Close()
-		return nil, fmt.Errorf("starting Chromium (%s): %w", exe, err)
-	}
-	return b, nil
+	return &Browser{b}, nil
 }
 
 // Tab opens a new tab, closed (with everything it runs) after timeout or by cancel.
 func (b *Browser) Tab(timeout time.Duration) (context.Context, context.CancelFunc) {
-	tctx, tcancel := chromedp.NewContext(b.ctx)
+	tctx, tcancel := b.b.Tab()
 	ctx, cancel := context.WithTimeout(tctx, timeout)
 	return ctx, func() { cancel(); tcancel() }
 }
 
 // Close stops the browser and removes its profile.
-func (b *Browser) Close() {
-	b.cancel()
-	os.RemoveAll(b.profile)
-}
+func (b *Browser) Close() { b.b.Close() }
 
 // Request is one request a page made.
 type Request struct {

@@ -70,12 +70,8 @@ func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 	public := fs.String("public", "public", "the release `folder`, built with the print pages")
 	siteParams := fs.String("site-params", "", "write the PDFs' facts of every edition to this Hugo config `file`")
 	paper := fs.String("paper", pdf.Letter, "paper `size`: letter or a4")
-	if err := parseFlags(fs, args[1:]); err != nil {
+	if err := parseNoArgs(fs, args[1:], stderr); err != nil {
 		return 0, err
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guide edition %s: unexpected argument %q\n", args[0], fs.Arg(0))
-		return 0, errUsage
 	}
 	plan, err := editionPlan(*dataDir)
 	if err != nil {

@@ -16,12 +16,8 @@ func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 	data := fs.String("data", "data", "the data `dir` (validated first with guide validate)")
 	out := fs.String("out", "tmp/hugo-data", "write the JSON copy into `dir`, and its Hugo mount into DIR.toml")
 	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
-	}
-	if fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "guide hugo-data: unexpected argument %q\n", fs.Arg(0))
-		return 0, errUsage
 	}
 	if err := hugodata.Write(*data, *out, "."); err != nil {
 		return 0, diag.In(err, *lang)

@@ -17,12 +17,8 @@ func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 	site := fs.String("site", "public", "the built site `folder`")
 	baseURL := fs.String("base-url", "", "the address the site is served at (default: $HUGO_BASEURL, else config.toml's baseURL)")
 	config := fs.String("config", "config.toml", "the site's Hugo config `file`, for its baseURL")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guide links: unexpected argument %q\n", fs.Arg(0))
-		return 0, errUsage
 	}
 	if *baseURL == "" {
 		*baseURL = os.Getenv("HUGO_BASEURL")

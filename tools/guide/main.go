@@ -6,12 +6,12 @@
 //	guide validate [-data DIR] [-format text|json|github] [-lang en|fr] [path ...]
 //	guide fmt [-check] [-data DIR] [-lang en|fr] [path ...]
 //	guide schema [-data DIR] [-out DIR] [-check]
-//	guide new project|contact|practice|resource [-id ID] [-KEY VALUE ...]
-//	guide translations [-data DIR] [-o FILE] | -import FILE
-//	guide review [-older-than 12m] [-data DIR] [-format text|csv]
-//	guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-site-params FILE]
-//	guide edition publish ID | list | build [-public DIR] [-site-params FILE]
-//	guide links [-site DIR] [-base-url URL]
+//	guide new project|contact|practice|resource [-data DIR] [-lang en|fr] [-id ID] [-no-prompt] [-KEY VALUE ...]
+//	guide translations [-data DIR] [-o FILE] | [-data DIR] -import FILE
+//	guide review [-older-than AGE] [-data DIR] [-format text|csv] [-now YYYY-MM-DD]
+//	guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-hugo-config] [-v]
+//	guide edition publish ID | list | build [-public DIR] [-site-params FILE] [-paper letter|a4]
+//	guide links [-site DIR] [-base-url URL] [-config FILE]
 //	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
 //	guide hugo-data [-data DIR] [-out DIR] [-lang en|fr]
 //	guide wasm [-out DIR]
@@ -58,43 +58,6 @@ import (
 	"github.com/pssdc/guide-iad/tools/schema"
 )
 
-const usage = `usage: guide <command> [arguments]
-
-commands:
-  validate [-data DIR] [-format text|json|github] [-lang en|fr] [path ...]
-                 check data files; exit 1 on errors
-  fmt [-check] [-data DIR] [-lang en|fr] [path ...]
-                 put data files in canonical form (default: data/)
-  schema [-data DIR] [-out DIR] [-check]
-                 write the JSON Schemas generated from the model
-  new project|contact|practice|resource [-data DIR] [-id ID] [-no-prompt] [-KEY VALUE ...]
-                 create data/KIND/ID.yaml with the keys to fill in; exit 1 if it exists
-  translations [-data DIR] [-o FILE] | -import FILE
-                 texts awaiting translation as CSV, or write translations back
-  review [-older-than 12m] [-data DIR] [-format text|csv] [-now YYYY-MM-DD]
-                 entries due for review, oldest first, with their consented contacts
-  pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-site-params FILE] [-hugo-config]
-                 print the edition of each language to public/<lang>/*.pdf (headless Chromium);
-                 -edition ID of a published edition rebuilds it from its tag edition-ID
-  edition publish ID | list | build [-public DIR] [-site-params FILE]
-                 freeze an edition as the git tag edition-ID (after guide validate); list the
-                 editions; print every edition into the release (make site)
-  links [-site DIR] [-base-url URL]
-                 check that every address of the built site's pages and stylesheets resolves
-  evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
-                 e-vulnerability index of each area of DATA.csv; exit 1 on data errors
-  hugo-data [-data DIR] [-out DIR] [-lang en|fr]
-                 write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)
-  wasm [-out DIR]
-                 compile the browser programs (tools/wasm/*) to DIR (default static/wasm)
-  search-index [-site DIR] [-out DIR]
-                 index a built site for search with Pagefind (default public, into DIR/pagefind)
-  gen -projects N -out DIR [-seed S]
-                 write a synthetic valid corpus (for benchmarks)
-
-Run "guide <command> -h" for a command's flags.
-`
-
 // errUsage marks errors that should print usage and exit 2.
 var errUsage = errors.New("usage")
 
@@ -111,47 +74,21 @@ func main() {
 // run executes one command and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		writeUsage(stderr)
 		return 2
 	}
-	var err error
-	status := 0
 	switch args[0] {
-	case "validate":
-		status, err = cmdValidate(args[1:], stdout, stderr)
-	case "fmt":
-		status, err = cmdFmt(args[1:], stdout, stderr)
-	case "schema":
-		status, err = cmdSchema(args[1:], stdout, stderr)
-	case "new":
-		status, err = cmdNew(args[1:], stdout, stderr)
-	case "translations":
-		status, err = cmdTranslations(args[1:], stdout, stderr)
-	case "review":
-		status, err = cmdReview(args[1:], stdout, stderr)
-	case "pdf":
-		status, err = cmdPdf(args[1:], stdout, stderr)
-	case "edition":
-		status, err = cmdEdition(args[1:], stdout, stderr)
-	case "links":
-		status, err = cmdLinks(args[1:], stdout, stderr)
-	case "evi":
-		status, err = cmdEvi(args[1:], stdout, stderr)
-	case "hugo-data":
-		status, err = cmdHugoData(args[1:], stdout, stderr)
-	case "wasm":
-		status, err = cmdWasm(args[1:], stdout, stderr)
-	case "search-index":
-		err = cmdSearchIndex(args[1:], stderr)
-	case "gen":
-		err = cmdGen(args[1:], stderr)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		writeUsage(stdout)
 		return 0
-	default:
-		fmt.Fprintf(stderr, "guide: unknown command %q\n%s", args[0], usage)
+	}
+	cmd, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "guide: unknown command %q\n", args[0])
+		writeUsage(stderr)
 		return 2
 	}
+	status, err := cmd.run(args[1:], stdout, stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
@@ -172,6 +109,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("guide "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	if c, ok := lookup(name); ok {
+		fs.Usage = func() {
+			fmt.Fprintf(stderr, "%s\n\n%s\n\n", usageLine(c.name), c.summary)
+			fs.PrintDefaults()
+		}
+	}
 	return fs
 }
 
@@ -186,15 +129,24 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// parseNoArgs parses the flags of a command that takes no other argument, and refuses
+// one: "guide NAME: unexpected argument …", a usage error.
+func parseNoArgs(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return errUsage
+	}
+	return nil
+}
+
 func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("validate", stderr)
 	dataDir := fs.String("data", "data", "the corpus `folder`, holding taxonomy.yaml")
 	format := fs.String("format", "text", "output `format`: "+strings.Join(diag.Formats, ", "))
 	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide validate [-data DIR] [-format text|json|github] [-lang en|fr] [path ...]\n\n")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
@@ -276,10 +228,6 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 	checkOnly := fs.Bool("check", false, "write nothing; list the files that need formatting and exit 1 if any")
 	dataDir := fs.String("data", "data", "the corpus `folder` the paths are judged against")
 	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide fmt [-check] [-data DIR] [-lang en|fr] [path ...]\n\n")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}

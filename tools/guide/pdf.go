@@ -30,16 +30,8 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	verbose := fs.Bool("v", false, "report each step, with times")
 	hugoConfig := fs.Bool("hugo-config", false, "print the Hugo config that adds the print pages to the site's own output formats (for --config config.toml,FILE) and exit")
 	siteConfig := fs.String("config", "config.toml", "the site's Hugo config `file`, whose output formats -hugo-config keeps")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-v]\n\n")
-		fs.PrintDefaults()
-	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guide pdf: unexpected argument %q\n", fs.Arg(0))
-		return 0, errUsage
 	}
 	if *hugoConfig {
 		// The print pages are built only for the release (make site), so that make serve

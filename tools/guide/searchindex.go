@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/pssdc/guide-iad/tools/searchindex"
@@ -12,12 +11,8 @@ func cmdSearchIndex(args []string, stderr io.Writer) error {
 	fs := newFlags("search-index", stderr)
 	site := fs.String("site", "public", "the built site to index (`dir`)")
 	out := fs.String("out", "", "write the bundle to `dir` (default SITE/pagefind)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return err
-	}
-	if fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "guide search-index: unexpected argument %q\n", fs.Arg(0))
-		return errUsage
 	}
 	_, err := searchindex.Build(".", *site, *out)
 	return err

@@ -11,12 +11,8 @@ import (
 func cmdWasm(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("wasm", stderr)
 	out := fs.String("out", "static/wasm", "write NAME.wasm and wasm_exec.js into `dir`")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
-	}
-	if fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "guide wasm: unexpected argument %q\n", fs.Arg(0))
-		return 0, errUsage
 	}
 	names, err := wasmbuild.Build(".", *out)
 	if err != nil {

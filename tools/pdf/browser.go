@@ -8,8 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,55 +17,21 @@ import (
 	cdpio "github.com/chromedp/cdproto/io"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/pssdc/guide-iad/tools/internal/chromium"
+	"github.com/pssdc/guide-iad/tools/pdf/pdffile"
 )
 
-// Flags of the browser: headless, no sandbox (the pages are our own, served on loopback;
-// the sandbox needs privileges that containers and CI runners often lack), no GPU, and
-// nothing that reaches the network on its own. The profile is a fresh temporary folder
-// (chromedp makes it and removes it). /dev/shm is small in many containers, and a
-// 400-page print then crashes the tab: disable-dev-shm-usage keeps that memory in /tmp.
-var browserFlags = []string{
-	"headless", "no-sandbox", "disable-gpu", "no-first-run",
-	"disable-background-networking", "disable-component-update", "disable-sync",
-	"disable-dev-shm-usage",
-}
-
-type browser struct {
-	ctx    context.Context
-	cancel context.CancelFunc
-}
-
-// startBrowser starts Chromium and opens its first tab.
-func startBrowser(ctx context.Context, exe string) (*browser, error) {
-	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(exe)}
-	for _, f := range browserFlags {
-		opts = append(opts, chromedp.Flag(f, true))
+// startBrowser starts Chromium (package chromium: the project's flags, a fresh profile)
+// and opens its first tab; a program that cannot be run is ErrNoChromium.
+func startBrowser(ctx context.Context, exe string) (*chromium.Browser, error) {
+	b, err := chromium.Start(ctx, exe)
+	var nf *chromium.NotFoundError
+	if errors.As(err, &nf) {
+		return nil, fmt.Errorf("%w %s", ErrNoChromium, nf.Detail)
 	}
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	bctx, bcancel := chromedp.NewContext(actx)
-	b := &browser{ctx: bctx, cancel: func() { bcancel(); acancel() }}
-	if err := chromedp.Do(bctx); err != nil {
-		b.Close()
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		var execErr *exec.Error
-		var pathErr *fs.PathError
-		if errors.As(err, &execErr) || errors.As(err, &pathErr) {
-			return nil, fmt.Errorf("%w (%s: %v)", ErrNoChromium, exe, err)
-		}
-		return nil, fmt.Errorf("starting Chromium (%s): %w", exe, err)
-	}
-	return b, nil
+	return b, err
 }
-
-// tab opens a new tab of the browser.
-func (b *browser) tab(context.Context) (context.Context, context.CancelFunc) {
-	return chromedp.NewContext(b.ctx)
-}
-
-// Close closes the browser and removes its profile.
-func (b *browser) Close() { b.cancel() }
 
 // The scripts run in the page.
 const (
@@ -147,12 +111,12 @@ func fillNumbers(pages map[string]int) string {
 
 // printLang prints the edition of one language; it returns the result (File, URL and
 // metadata filled in) and the final PDF bytes.
-func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts Options, lang string, m meta) (Result, []byte, error) {
+func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Server, opts Options, lang string, m meta) (Result, []byte, error) {
 	defer cancel()
-	page := srv.prefix + lang + "/" + PageName
+	page := srv.Prefix + lang + "/" + PageName
 	t0 := time.Now()
 	step := func(what string) { logf(opts.Log, "%s: %s at %.2f s", page, what, time.Since(t0).Seconds()) }
-	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.base+page))
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.URL+page))
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("loading the print page %s: %w", page, err)
 	}
@@ -177,7 +141,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("%s: loading fonts: %w", page, err)
 	}
-	if f := srv.failures(); len(f) > 0 {
+	if f := srv.Failures(); len(f) > 0 {
 		return Result{}, nil, fmt.Errorf("%s: files missing from %s: %s", page, opts.Public, strings.Join(f, ", "))
 	}
 	if len(bad) > 0 {
@@ -192,7 +156,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts
 
 	var (
 		pdf     []byte
-		file    *File
+		file    *pdffile.File
 		written map[string]int
 		pass    int
 	)
@@ -213,7 +177,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts
 			return Result{}, nil, fmt.Errorf("printing %s (pass %d): %w", page, pass, err)
 		}
 		step(fmt.Sprintf("printed (pass %d, %d bytes)", pass, len(pdf)))
-		if file, err = Parse(pdf); err != nil {
+		if file, err = pdffile.Parse(pdf); err != nil {
 			return Result{}, nil, err
 		}
 		dests, err := file.Dests()
@@ -264,7 +228,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts
 	if err != nil {
 		return Result{}, nil, err
 	}
-	stamp := PDFDate(date)
+	stamp := pdffile.PDFDate(date)
 	info := map[string]string{
 		"Title":        m.Title,
 		"Author":       m.Author,
@@ -282,14 +246,14 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *server, opts
 	if err != nil {
 		return Result{}, nil, err
 	}
-	if file, err = Parse(renumbered); err != nil {
+	if file, err = pdffile.Parse(renumbered); err != nil {
 		return Result{}, nil, err
 	}
 	out, err := file.SetInfo(info)
 	if err != nil {
 		return Result{}, nil, err
 	}
-	if _, err := Parse(out); err != nil {
+	if _, err := pdffile.Parse(out); err != nil {
 		return Result{}, nil, fmt.Errorf("rewriting the document information: %w", err)
 	}
 	sum := sha256.Sum256(out)

@@ -32,14 +32,14 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"os/exec"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
 	_ "time/tzdata" // the edition's date in the guide's time zone, on any machine
+
+	"github.com/pssdc/guide-iad/tools/internal/chromium"
 )
 
 // PageName is the print page of each language under public/<lang>/ (the base name of the
@@ -54,7 +54,7 @@ const ManifestName = "edition.json"
 const TimeZone = "America/Toronto"
 
 // ChromiumEnv names the environment variable that gives the browser's path.
-const ChromiumEnv = "GUIDE_CHROMIUM"
+const ChromiumEnv = chromium.Env
 
 // Creator is written as the PDF's /Creator.
 const Creator = "Guide IAD print edition (guide pdf, headless Chromium)"
@@ -214,7 +214,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv, err := serve(opts.Public, prefix)
+	srv, err := chromium.Serve(opts.Public, chromium.ServeOptions{Prefix: prefix, Ignore: []string{"/favicon.ico"}})
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +235,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	for i, lang := range opts.Langs {
 		wg.Go(func() {
 			start := time.Now()
-			tctx, tcancel := b.tab(runCtx)
+			tctx, tcancel := b.Tab()
 			res, pdf, err := printLang(tctx, tcancel, srv, opts, lang, metas[i])
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: %w", lang, err)
@@ -288,110 +288,14 @@ func firstReal(errs []error) error {
 func FindChromium(explicit string) (string, error) { return findChromium(explicit) }
 
 // findChromium returns the browser to run: explicit, from the environment, or the first
-// of the usual names on the PATH.
+// of the usual names on the PATH (package chromium); not found is ErrNoChromium.
 func findChromium(explicit string) (string, error) {
-	if explicit == "" {
-		explicit = os.Getenv(ChromiumEnv)
+	exe, err := chromium.Find(explicit)
+	var nf *chromium.NotFoundError
+	if errors.As(err, &nf) {
+		return "", fmt.Errorf("%w %s", ErrNoChromium, nf.Detail)
 	}
-	if explicit != "" {
-		p, err := exec.LookPath(explicit)
-		if err != nil {
-			return "", fmt.Errorf("%w (%s: %v)", ErrNoChromium, explicit, err)
-		}
-		return p, nil
-	}
-	for _, n := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(n); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("%w (looked for chromium, chromium-browser, google-chrome on the PATH)", ErrNoChromium)
-}
-
-// commit writes every PDF and manifest to a temporary file beside its target, then
-// renames them all into place; on any failure it removes the temporary files.
-func commit(public string, results []Result, outputs [][]byte) error {
-	type file struct{ tmp, final string }
-	var files []file
-	cleanup := func() {
-		for _, f := range files {
-			os.Remove(f.tmp)
-		}
-	}
-	stage := func(final string, data []byte) error {
-		tmp, err := writeTemp(final, data)
-		if err != nil {
-			return err
-		}
-		files = append(files, file{tmp, final})
-		return nil
-	}
-	for i, r := range results {
-		if err := stage(r.File, outputs[i]); err != nil {
-			cleanup()
-			return err
-		}
-		m, err := json.MarshalIndent(r, "", "  ")
-		if err != nil {
-			cleanup()
-			return err
-		}
-		if err := stage(filepath.Join(filepath.Dir(r.File), ManifestName), append(m, '\n')); err != nil {
-			cleanup()
-			return err
-		}
-	}
-	if testHookBeforeCommit != nil {
-		if err := testHookBeforeCommit(); err != nil {
-			cleanup()
-			return err
-		}
-	}
-	for i, f := range files {
-		if err := os.Rename(f.tmp, f.final); err != nil {
-			for _, g := range files[i:] {
-				os.Remove(g.tmp)
-			}
-			return err
-		}
-	}
-	return nil
-}
-
-// writeTemp writes data to a new hidden temporary file in final's folder, synced to
-// disk, and returns its path.
-func writeTemp(final string, data []byte) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(final), "."+filepath.Base(final)+".*.tmp")
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
-}
-
-// removeStale removes temporary files left by a run that was killed (SIGKILL leaves no
-// chance to clean up; the PDFs themselves are only ever renamed into place, whole).
-func removeStale(dir string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
-	for _, m := range matches {
-		base := filepath.Base(m)
-		if strings.Contains(base, ".pdf.") || strings.Contains(base, ".json.") {
-			os.Remove(m)
-		}
-	}
+	return exe, err
 }
 
 // basePath returns the path of the site's base URL ("/", or "/sub/" for
@@ -415,13 +319,4 @@ func basePath(metas []meta, langs []string) (string, error) {
 		prefix = "/"
 	}
 	return prefix, nil
-}
-
-// sitePath is the URL path of a file of public/.
-func sitePath(public, file string) string {
-	rel, err := filepath.Rel(public, file)
-	if err != nil {
-		return ""
-	}
-	return path.Join("/", filepath.ToSlash(rel))
 }

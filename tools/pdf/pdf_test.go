@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pssdc/guide-iad/tools/pdf/pdffile"
 )
 
 // The fixture corpus (tools/check/testdata/valid), built and printed once for the tests
@@ -99,7 +101,7 @@ func TestMetadata(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := Parse(data)
+		f, err := pdffile.Parse(data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,7 +149,7 @@ func TestOutline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := Parse(data)
+	f, err := pdffile.Parse(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@
 //
 // JSON keeps the true value: only CSV cells are escaped. The Hugo templates write the
 // site's open-data CSV through layouts/_partials/opendata/csv-cell.html, which applies
-// the same rule (tools/opendata tests that the two agree on Cases).
+// the same rule (tools/opendatatest tests that the two agree on Cases).
 package csvcell
 
 import (

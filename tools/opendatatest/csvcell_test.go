@@ -1,4 +1,4 @@
-package opendata
+package opendatatest
 
 import (
 	"encoding/json"

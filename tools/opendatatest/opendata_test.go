@@ -1,4 +1,4 @@
-package opendata
+package opendatatest
 
 import (
 	"bytes"
@@ -43,7 +43,7 @@ type build struct {
 }
 
 // fixtureBuild stages the site with the fixture corpus plus testdata/extra (an entry
-// whose text needs escaping), applies the open-data snippets and builds it.
+// whose text needs escaping) and builds it.
 func fixtureBuild(t *testing.T) *build {
 	t.Helper()
 	buildOnce.Do(func() {
@@ -58,10 +58,6 @@ func fixtureBuild(t *testing.T) *build {
 			return
 		}
 		if err := copyDir("testdata/extra", filepath.Join(site, "data")); err != nil {
-			buildErr = err
-			return
-		}
-		if err := Apply(site, "testdata"); err != nil {
 			buildErr = err
 			return
 		}
@@ -858,9 +854,9 @@ func TestDocsDescribeEveryField(t *testing.T) {
 	}
 }
 
-// TestSnippetKeysUsed: the i18n keys of the snippets are those the open-data templates
-// use, in both languages.
-func TestSnippetKeysUsed(t *testing.T) {
+// TestI18nKeysUsed: every opendata_ i18n key the templates use is in i18n/ in both
+// languages.
+func TestI18nKeysUsed(t *testing.T) {
 	used := map[string]bool{}
 	re := regexp.MustCompile(`\bT "(opendata_[a-z_]+)"`)
 	for _, dir := range []string{"layouts/_partials/opendata", "layouts"} {
@@ -873,13 +869,13 @@ func TestSnippetKeysUsed(t *testing.T) {
 		}
 	}
 	for _, lang := range langs {
-		b, err := os.ReadFile(filepath.Join("testdata", "i18n."+lang+".yaml"))
+		b, err := os.ReadFile(filepath.Join(repo, "i18n", lang+".yaml"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for k := range used {
 			if !strings.Contains(string(b), "\n"+k+":") {
-				t.Errorf("testdata/i18n.%s.yaml lacks %s, used by the templates", lang, k)
+				t.Errorf("i18n/%s.yaml lacks %s, used by the templates", lang, k)
 			}
 		}
 	}

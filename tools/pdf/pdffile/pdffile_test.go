@@ -1,4 +1,4 @@
-package pdf
+package pdffile
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata"
 )
 
 // minimalPDF writes a small PDF the way Skia does: info dictionary first, a page tree
@@ -79,7 +80,7 @@ func TestSetInfo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loc, _ := time.LoadLocation(TimeZone)
+	loc, _ := time.LoadLocation("America/Toronto") // the guide's time zone (tools/pdf.TimeZone)
 	date := PDFDate(time.Date(2026, 11, 30, 0, 0, 0, 0, loc))
 	if date != "D:20261130000000-05'00'" {
 		t.Errorf("PDFDate: %s", date)
