@@ -7,8 +7,8 @@
 //	guide fmt [-check] [-data DIR] [-lang en|fr] [path ...]
 //	guide schema [-data DIR] [-out DIR] [-check]
 //	guide new project|contact|practice|resource [-data DIR] [-lang en|fr] [-id ID] [-no-prompt] [-KEY VALUE ...]
-//	guide translations [-data DIR] [-o FILE] | [-data DIR] -import FILE
-//	guide review [-older-than AGE] [-data DIR] [-format text|csv] [-now YYYY-MM-DD]
+//	guide translations [-data DIR] [-o FILE] [-lang en|fr] | [-data DIR] -import FILE [-lang en|fr]
+//	guide review [-older-than AGE] [-data DIR] [-format text|csv] [-now YYYY-MM-DD] [-lang en|fr]
 //	guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-hugo-config] [-v]
 //	guide edition publish ID | list | build [-public DIR] [-site-params FILE] [-paper letter|a4]
 //	guide links [-site DIR] [-base-url URL] [-config FILE]
