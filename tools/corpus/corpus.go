@@ -477,8 +477,14 @@ func readLimited(s Source) ([]byte, int64, error) {
 	if !st.Mode().IsRegular() {
 		return nil, 0, errNotRegular
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	return data, st.Size(), err
+	// One buffer of the size the file says it has (plus one byte, to see a file that grew
+	// past it), never more than the limit plus one.
+	buf := make([]byte, min(st.Size(), MaxFileSize)+1)
+	n, err := io.ReadFull(f, buf)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		err = nil
+	}
+	return buf[:n], st.Size(), err
 }
 
 // lexicallyIn reports whether path is named inside dir, links not resolved.
