@@ -23,7 +23,6 @@ import (
 
 	"github.com/pssdc/guide-iad/tools/sitetest"
 	"golang.org/x/net/html"
-	"gopkg.in/yaml.v3"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -345,19 +344,11 @@ func scanCSV(s *scan, file string, b []byte) {
 func unpublishedSecrets(t *testing.T, data string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	files, _ := filepath.Glob(filepath.Join(data, "contacts", "*.yaml"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var c struct {
-			ID, Name, Email, Phone string
-			Consent                any
-		}
-		if yaml.Unmarshal(b, &c) != nil || c.Consent != nil {
-			continue
-		}
+	hidden, err := sitetest.HiddenContacts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range hidden {
 		values := []string{c.ID, c.Name, c.Email, c.Phone, strings.Map(func(r rune) rune {
 			if r >= '0' && r <= '9' {
 				return r

@@ -33,7 +33,7 @@ const privacyExtra = "testdata/privacy"
 // every contact without consent removed, with the references to them (without). The
 // browser programs (WebAssembly) and, when Pagefind is installed, the search index are
 // built into the first.
-func privacySites(t *testing.T) (with, without string, hidden []hiddenContact) {
+func privacySites(t *testing.T) (with, without string, hidden []HiddenContact) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the site twice")
@@ -55,11 +55,11 @@ var (
 	privacyOnce sync.Once
 	privacy     struct {
 		with, without string
-		hidden        []hiddenContact
+		hidden        []HiddenContact
 	}
 )
 
-func buildPrivacySites(t *testing.T, dir string) (with, without string, hidden []hiddenContact) {
+func buildPrivacySites(t *testing.T, dir string) (with, without string, hidden []HiddenContact) {
 	t.Helper()
 	data := filepath.Join(dir, "data")
 	for _, src := range []string{fixture, privacyExtra} {
@@ -67,7 +67,7 @@ func buildPrivacySites(t *testing.T, dir string) (with, without string, hidden [
 			t.Fatal(err)
 		}
 	}
-	hidden = hiddenContacts(t, data)
+	hidden = mustHidden(t, data)
 	if len(hidden) < 3 {
 		t.Fatalf("the corpus has %d contacts without consent; the test needs at least 3", len(hidden))
 	}
@@ -102,46 +102,14 @@ func buildPrivacySites(t *testing.T, dir string) (with, without string, hidden [
 	return with, without, hidden
 }
 
-type hiddenContact struct {
-	file                   string
-	id, name, email, phone string
-}
-
-// hiddenContacts reads the contacts of the corpus that have no consent date.
-func hiddenContacts(t *testing.T, data string) []hiddenContact {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(data, "contacts", "*.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []hiddenContact
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var c struct {
-			ID, Name, Email, Phone string
-			Consent                any
-		}
-		if err := yaml.Unmarshal(src, &c); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if c.Consent == nil {
-			out = append(out, hiddenContact{file: f, id: c.ID, name: c.Name, email: c.Email, phone: c.Phone})
-		}
-	}
-	return out
-}
-
 // removeHidden deletes the contacts without consent from a corpus, and their ids from
 // every list that names them.
-func removeHidden(t *testing.T, data string, hidden []hiddenContact) {
+func removeHidden(t *testing.T, data string, hidden []HiddenContact) {
 	t.Helper()
 	gone := map[string]bool{}
 	for _, h := range hidden {
-		gone[h.id] = true
-		if err := os.Remove(filepath.Join(data, "contacts", filepath.Base(h.file))); err != nil {
+		gone[h.ID] = true
+		if err := os.Remove(filepath.Join(data, "contacts", filepath.Base(h.File))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -225,14 +193,14 @@ func TestDictionaryAttack(t *testing.T) {
 		for _, c := range candidates(h) {
 			for _, v := range []string{c.value, strings.ToLower(c.value)} {
 				if len(v) >= 6 {
-					folded[strings.ToLower(v)] = fmt.Sprintf("%s %s %q", h.id, c.what, v)
+					folded[strings.ToLower(v)] = fmt.Sprintf("%s %s %q", h.ID, c.what, v)
 				}
 				for _, salt := range salts {
 					for _, salted := range []string{v, salt + v, v + salt, salt + ":" + v, v + ":" + salt} {
 						if salt == "" && salted != v {
 							continue
 						}
-						what := fmt.Sprintf("%s %s %q", h.id, c.what, salted)
+						what := fmt.Sprintf("%s %s %q", h.ID, c.what, salted)
 						for name, sum := range digests(salted) {
 							folded[hex.EncodeToString(sum)] = what + " " + name + " hex"
 							for encName, enc := range map[string]*base64.Encoding{"base64": base64.StdEncoding, "base64url": base64.URLEncoding, "base64-raw": base64.RawStdEncoding, "base64url-raw": base64.RawURLEncoding} {
@@ -293,14 +261,14 @@ type candidate struct{ what, value string }
 var nonDigit = regexp.MustCompile(`\D+`)
 
 // candidates are the values a list of people would let an attacker try.
-func candidates(h hiddenContact) []candidate {
-	out := []candidate{{"id", h.id}, {"name", h.name}, {"email", h.email}}
-	if local, _, ok := strings.Cut(h.email, "@"); ok {
+func candidates(h HiddenContact) []candidate {
+	out := []candidate{{"id", h.ID}, {"name", h.Name}, {"email", h.Email}}
+	if local, _, ok := strings.Cut(h.Email, "@"); ok {
 		out = append(out, candidate{"email's local part", local})
 	}
-	if h.phone != "" {
-		digits := nonDigit.ReplaceAllString(strings.SplitN(h.phone, "ext", 2)[0], "")
-		out = append(out, candidate{"phone", h.phone}, candidate{"phone digits", digits}, candidate{"phone E.164", "+" + digits})
+	if h.Phone != "" {
+		digits := nonDigit.ReplaceAllString(strings.SplitN(h.Phone, "ext", 2)[0], "")
+		out = append(out, candidate{"phone", h.Phone}, candidate{"phone digits", digits}, candidate{"phone E.164", "+" + digits})
 		if len(digits) == 11 {
 			out = append(out, candidate{"phone national", digits[1:]})
 		}
@@ -376,4 +344,13 @@ func firstDifference(a, b string) string {
 	}
 	from := max(0, i-120)
 	return fmt.Sprintf("  with:    …%q…\n  without: …%q…", x[from:min(len(x), i+120)], y[from:min(len(y), i+120)])
+}
+
+func mustHidden(t *testing.T, data string) []HiddenContact {
+	t.Helper()
+	hidden, err := HiddenContacts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hidden
 }
