@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
 )
@@ -55,19 +56,10 @@ func (w Words) T(key string, args ...any) string {
 }
 
 // Lang is the language guide new speaks: the -lang flag's value when given, else the
-// first non-empty of LC_ALL, LC_MESSAGES and LANG, French when it starts with "fr"
-// (fr_CA.UTF-8, fr), English otherwise.
+// locale's (diag.LangFromEnv, as every command).
 func Lang(flag string, getenv func(string) string) string {
 	if flag != "" {
 		return flag
 	}
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := getenv(name); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "fr") {
-				return "fr"
-			}
-			return "en"
-		}
-	}
-	return "en"
+	return diag.LangFromEnv(getenv)
 }
