@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/hugodata"
@@ -15,7 +14,7 @@ func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("hugo-data", stderr)
 	data := fs.String("data", "data", "the data `dir` (validated first with guide validate)")
 	out := fs.String("out", "tmp/hugo-data", "write the JSON copy into `dir`, and its Hugo mount into DIR.toml")
-	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
+	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
 	}

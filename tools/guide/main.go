@@ -106,6 +106,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
+// langFlag declares a command's -lang: the language of its messages, by default the
+// locale's (diag.LangFromEnv).
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
+}
+
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("guide "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -146,7 +152,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("validate", stderr)
 	dataDir := fs.String("data", "data", "the corpus `folder`, holding taxonomy.yaml")
 	format := fs.String("format", "text", "output `format`: "+strings.Join(diag.Formats, ", "))
-	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
+	lang := langFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
@@ -227,7 +233,7 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("fmt", stderr)
 	checkOnly := fs.Bool("check", false, "write nothing; list the files that need formatting and exit 1 if any")
 	dataDir := fs.String("data", "data", "the corpus `folder` the paths are judged against")
-	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
+	lang := langFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"time"
 
@@ -25,7 +24,7 @@ func cmdReview(args []string, stdout, stderr io.Writer) (int, error) {
 	dataDir := fs.String("data", "data", "the corpus `folder`")
 	format := fs.String("format", "text", "output `format`: text or csv (one row per entry and contact)")
 	nowFlag := fs.String("now", "", "measure ages from this `day` (YYYY-MM-DD) instead of today")
-	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
+	lang := langFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "%s\nLists the entries to check again with their jurisdiction, oldest first, with the\nname, email and role of each contact who agreed to be listed.\n\n", reviewUsage)
 		fs.PrintDefaults()

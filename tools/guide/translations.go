@@ -26,7 +26,7 @@ func cmdTranslations(args []string, stdout, stderr io.Writer) (int, error) {
 	dataDir := fs.String("data", "data", "the corpus `folder`")
 	out := fs.String("o", "", "write the worklist to `file` (atomically) instead of standard output")
 	imp := fs.String("import", "", "write the translations of `file`, a filled-in worklist, into the data files")
-	lang := fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
+	lang := langFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "%s\nThe worklist has one row per text to translate: file, id, key, source_language,\ntarget_language, source_text and an empty translation column to fill in. Rows left\nempty are skipped on import.\n\n", translationsUsage)
 		fs.PrintDefaults()
