@@ -22,7 +22,7 @@ type Choice struct {
 // a theme score needs at least one indicator. At least one theme must remain. Errors
 // are an ErrorList naming the column.
 func (c *Config) WithChoices(choices []Choice) (out *Config, dropped []string, err error) {
-	out = &Config{Columns: c.Columns, Indicators: append([]Indicator(nil), c.Indicators...)}
+	out = &Config{Columns: c.Columns, Indicators: append([]Indicator(nil), c.Indicators...), Missing: c.Missing}
 	themes := map[string]bool{}
 	for _, t := range c.Themes {
 		themes[t.ID] = true
@@ -114,8 +114,15 @@ func WriteConfig(w io.Writer, cfg *Config) error {
 		labels(m, ind.LabelEN, ind.LabelFR)
 		indicators.Content = append(indicators.Content, str(ind.Column), m)
 	}
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{mapping(
-		str("columns"), columns, str("themes"), themes, str("indicators"), indicators)}}
+	top := mapping(str("columns"), columns, str("themes"), themes, str("indicators"), indicators)
+	if texts := cfg.Missing.Texts(); len(texts) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, t := range texts {
+			list.Content = append(list.Content, str(t))
+		}
+		top.Content = append(top.Content, str("missing_values"), list)
+	}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {

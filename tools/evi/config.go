@@ -30,6 +30,8 @@ type Config struct {
 	Columns    Columns
 	Themes     []Theme     // in output order
 	Indicators []Indicator // in output order
+	// Missing lists the data provider's own codes for a missing value (missing_values).
+	Missing MissingValues
 }
 
 // Columns names the columns of the data file that identify and size each area.
@@ -116,6 +118,7 @@ func LoadConfig(path string) (*Config, error) {
 //	    direction: 1           # 1: higher is more vulnerable; -1: lower is
 //	    label_en: …            # optional
 //	    label_fr: …            # optional
+//	missing_values: [-999]     # optional: the data's own codes for "no value"
 //
 // Without a themes section, the themes are those the indicators name, in order of
 // first use, with weight 1. Errors are an ErrorList, one line each.
@@ -278,8 +281,10 @@ func (p *configParser) parse(doc *yaml.Node) *Config {
 			themesNode = kv[1]
 		case "indicators":
 			indicatorsNode = kv[1]
+		case "missing_values":
+			p.missingValues(kv[1], cfg)
 		default:
-			p.report(kv[0], CodeConfigUnknownSection, fmt.Sprintf("unknown section %q; expected columns, themes or indicators", kv[0].Value),
+			p.report(kv[0], CodeConfigUnknownSection, fmt.Sprintf("unknown section %q; expected columns, themes, indicators or missing_values", kv[0].Value),
 				"value", kv[0].Value)
 		}
 	}

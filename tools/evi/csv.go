@@ -298,7 +298,7 @@ func (rd *rowReader) text(rec []string, i int, column string, line int) string {
 // number parses a cell: NaN for a missing value; errors are recorded.
 func (rd *rowReader) number(cell, column string, line int) float64 {
 	s := strings.TrimSpace(cell)
-	if isMissing(s) {
+	if isMissing(s) || rd.cfg.Missing.has(s) {
 		return math.NaN()
 	}
 	t := s
