@@ -59,7 +59,7 @@ indicators:
 // TestWriteConfig: what WriteConfig writes reads back to the same configuration, for
 // the samples and for a configuration changed by choices.
 func TestWriteConfig(t *testing.T) {
-	for _, name := range []string{"sample-config.yaml", "sample-weighted-config.yaml"} {
+	for _, name := range []string{"sample-config.yaml", "sample-weighted-config.yaml", "cdc/svi2018-config.yaml", "cdc/svi2022-config.yaml"} {
 		t.Run(name, func(t *testing.T) {
 			cfg, err := LoadConfig("testdata/" + name)
 			if err != nil {
