@@ -148,3 +148,4 @@ if [ -n "${print_secs:-}" ]; then
 	verdict "print, $print_n projects, en + fr: $print_secs s, $print_mib MiB (≤ 30 s)" "$print_secs <= 30"
 fi
 printf '%s\n' "${verdicts[@]}"
+go run ./tools/pagebench # each page type on the slow profile: bytes before the reader acts, time to ready (docs/site.md, Performance)
