@@ -53,7 +53,7 @@ stage() {
 	local n=$1 dir=$2
 	"$work/guide" gen -projects "$n" -out "$dir/data" >/dev/null
 	for part in config.toml content layouts i18n assets static; do cp -r "$part" "$dir/"; done
-	rm -rf "$dir/static/wasm" "$dir/static/pagefind" # generated
+	rm -rf "$dir/assets/wasm" "$dir/static/wasm" "$dir/static/pagefind" # generated
 }
 
 for n in $sizes; do
@@ -72,7 +72,7 @@ for n in $sizes; do
 	step "hugo-data (data copy)" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
 	# guide wasm compiles this repository's tools/wasm/* (the Go build cache makes a
 	# second build quick, as in make site after make wasm).
-	step "wasm" "$work/guide" wasm -out "$corpus/static/wasm"
+	step "wasm" "$work/guide" wasm -out "$corpus/assets/wasm"
 	export GOMEMLIMIT=1800MiB # as the Makefile
 	step "hugo" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --gc --destination "$corpus/tmp/release" --quiet
 	hugo_secs[$n]=$last_secs
@@ -148,3 +148,4 @@ if [ -n "${print_secs:-}" ]; then
 	verdict "print, $print_n projects, en + fr: $print_secs s, $print_mib MiB (≤ 30 s)" "$print_secs <= 30"
 fi
 printf '%s\n' "${verdicts[@]}"
+go run ./tools/pagebench # each page type on the slow profile: bytes before the reader acts, time to ready (docs/site.md, Performance)

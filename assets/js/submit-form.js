@@ -1,10 +1,9 @@
 // The online submission forms (layouts/submit-form/page.html: one page per kind of
 // entry, named by data-kind). Every rule — what a valid entry is, how its YAML is
 // written, what a loaded file holds — is Go: the packages webform, check, model and
-// format compiled to static/wasm/validate.wasm
-// (tools/wasm/validate). This script only gathers the form's values, hands them to Go,
-// and shows what Go says: the errors next to the fields and in the summary, the file.
-// Nothing leaves the browser.
+// format compiled to validate.wasm (tools/wasm/validate), loaded on first need. This
+// script only gathers the form's values, hands them to Go, and shows what Go says: the
+// errors next to the fields and in the summary, the file. Nothing leaves the browser.
 (function () {
   "use strict";
 
@@ -39,39 +38,49 @@
     return out;
   }
 
-  // ---- Start: the WebAssembly program and the corpus, fetched together.
+  // ---- Start. The form takes typing at once; the WebAssembly program (7 MB) and the
+  // corpus are fetched when the contributor first enters the form (focus anywhere in
+  // #sf), with the download's progress shown (wasm-load.js), then everything typed so
+  // far is checked.
   root.hidden = false;
-  var started = performance.now();
-  var go = new Go();
-  var wasmURL = root.getAttribute("data-wasm");
-  var fromBytes = function () {
-    return fetch(wasmURL).then(function (r) {
-      if (!r.ok) { throw new Error(wasmURL + ": HTTP " + r.status); }
-      return r.arrayBuffer();
-    }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-  };
-  var instantiate = WebAssembly.instantiateStreaming
-    ? WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject).catch(fromBytes)
-    : fromBytes();
-  var corpus = fetch(root.getAttribute("data-corpus")).then(function (r) {
-    if (!r.ok) { throw new Error("corpus: HTTP " + r.status); }
-    return r.text();
-  });
-  Promise.all([instantiate, corpus]).then(function (res) {
-    go.run(res[0].instance); // main registers globalThis.guideForm, then waits
-    engine = globalThis.guideForm;
-    if (!engine) { throw new Error("validate.wasm did not start"); }
-    call("init", res[1]);
-    setup();
-    // The first check, on the empty form (nothing is shown yet): also its timing.
-    build();
-    root.setAttribute("data-ready-ms", String(Math.round(performance.now() - started)));
-    root.setAttribute("data-state", "ready");
-    setStatus(S.ready);
-  }).catch(function (err) {
-    root.setAttribute("data-state", "failed");
-    setStatus(fill("failed", { error: err && err.message ? err.message : String(err) }));
-  });
+  var started = 0;
+  function start() {
+    if (started) { return; }
+    started = performance.now();
+    root.setAttribute("data-state", "loading");
+    var go = new Go();
+    var bar = $("sf-progress");
+    var instantiate = wasmLoad.bytes(root.getAttribute("data-wasm"), Number(root.getAttribute("data-wasm-size")), bar, function (p) {
+      setStatus(fill("downloading", p));
+    }).then(function (b) {
+      setStatus(S.starting);
+      return WebAssembly.instantiate(b, go.importObject);
+    });
+    var corpus = fetch(root.getAttribute("data-corpus")).then(function (r) {
+      if (!r.ok) { throw new Error("corpus: HTTP " + r.status); }
+      return r.text();
+    });
+    Promise.all([instantiate, corpus]).then(function (res) {
+      go.run(res[0].instance); // main registers globalThis.guideForm, then waits
+      engine = globalThis.guideForm;
+      if (!engine) { throw new Error("validate.wasm did not start"); }
+      call("init", res[1]);
+      setup();
+      // A file chosen while the program was downloading.
+      if ($("sf-load-file").files.length) { onLoad(); }
+      // The first check, on the form as filled so far (nothing is shown yet): also its timing.
+      build();
+      root.setAttribute("data-ready-ms", String(Math.round(performance.now() - started)));
+      root.setAttribute("data-state", "ready");
+      setStatus(S.ready);
+    }).catch(function (err) {
+      root.setAttribute("data-state", "failed");
+      setStatus(fill("failed", { error: err && err.message ? err.message : String(err) }));
+    });
+  }
+  root.addEventListener("focusin", start);
+  // Enter in a field before the program runs must not send the page away.
+  form.addEventListener("submit", function (e) { if (!engine) { e.preventDefault(); } });
 
   // ---- Paths: "title.en", "lessons[1].en", "metrics[0].label.fr", "themes".
   function fieldKey(path) {

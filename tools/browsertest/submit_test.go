@@ -29,9 +29,13 @@ var submitPages = []struct {
 	{"fr", "/fr/soumettre-en-ligne/", "«\u00a0Laptop-Lending\u00a0» n’est pas un identifiant valide"},
 }
 
-// submitReady waits until the form has started: Go loaded, the corpus read, the first
+// submitReady starts the form as entering it would (its program loads on first need:
+// a focusin on #sf), waits until it has started: Go loaded, the corpus read, the first
 // check made (data-state on #sf), and returns how long that took in the page.
 func submitReady(ctx context.Context) (int, error) {
+	if _, err := evalJS[bool](ctx, `document.getElementById("sf").dispatchEvent(new FocusEvent("focusin", {bubbles: true}))`); err != nil {
+		return 0, err
+	}
 	if err := waitFor(ctx, "the form to start", `["ready", "failed"].includes(document.getElementById("sf").dataset.state)`); err != nil {
 		return 0, err
 	}

@@ -47,7 +47,7 @@ func init() {
 		{"hugo-data", "[-data DIR] [-out DIR] [-lang en|fr]",
 			"write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)", cmdHugoData},
 		{"wasm", "[-out DIR]",
-			"compile the browser programs (tools/wasm/*) to DIR (default static/wasm)", cmdWasm},
+			"compile the browser programs (tools/wasm/*) to DIR (default assets/wasm)", cmdWasm},
 		{"search-index", "[-site DIR] [-out DIR]",
 			"index a built site for search with Pagefind (default public, into DIR/pagefind)",
 			func(args []string, _, stderr io.Writer) (int, error) { return 0, cmdSearchIndex(args, stderr) }},

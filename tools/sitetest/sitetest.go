@@ -41,9 +41,9 @@ func Stage(repo, dataDir, dir string) (string, error) {
 
 // StageWASM compiles the browser programs of repo (tools/wasm/*) into the staged site,
 // for the tests of the pages that run them; Stage leaves out the repository's own,
-// possibly stale, static/wasm/.
+// possibly stale, assets/wasm/.
 func StageWASM(repo, site string) error {
-	_, err := wasmbuild.Build(repo, filepath.Join(site, "static", "wasm"))
+	_, err := wasmbuild.Build(repo, filepath.Join(site, wasmbuild.SiteDir))
 	return err
 }
 
@@ -68,7 +68,7 @@ func copyTree(src, dst string) error {
 		}
 		rel, _ := filepath.Rel(src, path)
 		target := filepath.Join(dst, rel)
-		if d.IsDir() && (rel == "wasm" || rel == "pagefind") && filepath.Base(src) == "static" {
+		if d.IsDir() && (rel == "wasm" || rel == "pagefind") && (filepath.Base(src) == "static" || filepath.Base(src) == "assets") {
 			// Generated, possibly stale: make wasm (see StageWASM) and make serve's search
 			// index (tests index their own site with searchindex.Build).
 			return filepath.SkipDir
