@@ -157,8 +157,8 @@ func parseGeometry(raw json.RawMessage) (*Geometry, error) {
 	g := &Geometry{raw: raw}
 	switch gg.Type {
 	case "Polygon":
-		var p [][][]float64
-		if err := json.Unmarshal(gg.Coordinates, &p); err != nil {
+		p, err := scanPolygon(gg.Coordinates)
+		if err != nil {
 			return nil, errors.New("a Polygon's coordinates must be a list of rings of [longitude, latitude] positions")
 		}
 		g.Polygons = make([][][][2]float64, 1)
@@ -166,8 +166,8 @@ func parseGeometry(raw json.RawMessage) (*Geometry, error) {
 			return nil, err
 		}
 	case "MultiPolygon":
-		var mp [][][][]float64
-		if err := json.Unmarshal(gg.Coordinates, &mp); err != nil {
+		mp, err := scanMultiPolygon(gg.Coordinates)
+		if err != nil {
 			return nil, errors.New("a MultiPolygon's coordinates must be a list of polygons, each a list of rings of [longitude, latitude] positions")
 		}
 		if len(mp) == 0 {
