@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/pssdc/guide-iad/tools/evi"
 )
@@ -57,6 +58,9 @@ func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, errUsage
 	case len(files) != 1:
 		fmt.Fprintf(stderr, "guide evi: expected one data file, got %d\n%s", len(files), eviUsage)
+		return 0, errUsage
+	case !slices.Contains(evi.UngroupedPolicies, *ungrouped):
+		fmt.Fprintf(stderr, "guide evi: --ungrouped %q: expected error, ignore or group\n", *ungrouped)
 		return 0, errUsage
 	case *format != "csv" && *format != "json" && *format != evi.FormatGeoJSON:
 		fmt.Fprintf(stderr, "guide evi: unknown format %q; expected csv, json or geojson\n", *format)
