@@ -22,7 +22,7 @@ type Choice struct {
 // a theme score needs at least one indicator. At least one theme must remain. Errors
 // are an ErrorList naming the column.
 func (c *Config) WithChoices(choices []Choice) (out *Config, dropped []string, err error) {
-	out = &Config{Columns: c.Columns, Indicators: append([]Indicator(nil), c.Indicators...), Missing: c.Missing}
+	out = &Config{Columns: c.Columns, Indicators: append([]Indicator(nil), c.Indicators...), Missing: c.Missing, Groups: c.Groups}
 	themes := map[string]bool{}
 	for _, t := range c.Themes {
 		themes[t.ID] = true
@@ -121,6 +121,9 @@ func WriteConfig(w io.Writer, cfg *Config) error {
 			list.Content = append(list.Content, str(t))
 		}
 		top.Content = append(top.Content, str("missing_values"), list)
+	}
+	if cfg.Groups != "" {
+		top.Content = append(top.Content, str("groups"), str(cfg.Groups))
 	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
 	enc := yaml.NewEncoder(w)

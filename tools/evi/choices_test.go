@@ -33,7 +33,7 @@ indicators:
 	}
 	want := "{Columns:{Code:c NameEN: NameFR: Population:p} " +
 		"Themes:[{ID:a LabelEN:A LabelFR: Weight:2}] " +
-		"Indicators:[{Column:x Theme:a Direction:-1 LabelEN: LabelFR:} {Column:y Theme:a Direction:1 LabelEN: LabelFR:} {Column:z Theme:a Direction:1 LabelEN: LabelFR:}] Missing:{texts:[] nums:[]}}"
+		"Indicators:[{Column:x Theme:a Direction:-1 LabelEN: LabelFR:} {Column:y Theme:a Direction:1 LabelEN: LabelFR:} {Column:z Theme:a Direction:1 LabelEN: LabelFR:}] Missing:{texts:[] nums:[]} Groups:}"
 	if s := fmt.Sprintf("%+v", *got); s != want {
 		t.Errorf("got\n%s\nwant\n%s", s, want)
 	}

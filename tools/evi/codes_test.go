@@ -74,7 +74,7 @@ func codeCases() []codeCase {
 		fmt.Fprintf(many, "  x%d: {theme: t, direction: 1}\n", i)
 	}
 	d := defaultLimits
-	return []codeCase{
+	return append([]codeCase{
 		// The data file.
 		csvCase("empty file", "", d, wantErr{0, "", CodeCSVEmpty, nil}),
 		csvCase("bare quote", csvHeader+"A,a\"b,a,10,1,2\n", d, wantErr{2, "", CodeCSVBareQuote, nil}),
@@ -217,7 +217,7 @@ func codeCases() []codeCase {
 			wantErr{0, "x", CodeChoiceUnknownTheme, a("value", "c", "themes", []string{"a", "b"})},
 			wantErr{0, "y", CodeChoiceBadDirection, a("value", 0)},
 			wantErr{0, "y", CodeChoiceTwice, nil}),
-	}
+	}, serviceCodeCases()...)
 }
 
 // caseErrors runs a case and returns its ErrorList.

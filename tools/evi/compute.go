@@ -27,6 +27,10 @@ type Result struct {
 	OverallN   int   // ranked areas with an overall score (the N of the index)
 
 	Areas []AreaResult
+
+	// Groups summarises the areas by service area when Run was given groups or
+	// points (Aggregate); nil otherwise.
+	Groups []GroupResult
 }
 
 // AreaResult holds the scores of one area. NaN marks a score that does not exist: every

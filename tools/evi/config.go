@@ -32,6 +32,9 @@ type Config struct {
 	Indicators []Indicator // in output order
 	// Missing lists the data provider's own codes for a missing value (missing_values).
 	Missing MissingValues
+	// Groups is the GROUPS.csv of the service areas (groups:), relative to the
+	// configuration file's folder; "" for none. guide evi --groups overrides it.
+	Groups string
 }
 
 // Columns names the columns of the data file that identify and size each area.
@@ -119,6 +122,7 @@ func LoadConfig(path string) (*Config, error) {
 //	    label_en: …            # optional
 //	    label_fr: …            # optional
 //	missing_values: [-999]     # optional: the data's own codes for "no value"
+//	groups: groups.csv         # optional: the service areas (ReadGroups)
 //
 // Without a themes section, the themes are those the indicators name, in order of
 // first use, with weight 1. Errors are an ErrorList, one line each.
@@ -283,8 +287,12 @@ func (p *configParser) parse(doc *yaml.Node) *Config {
 			indicatorsNode = kv[1]
 		case "missing_values":
 			p.missingValues(kv[1], cfg)
+		case "groups":
+			if s, ok := p.text(kv[1], place{section: "groups"}); ok {
+				cfg.Groups = s
+			}
 		default:
-			p.report(kv[0], CodeConfigUnknownSection, fmt.Sprintf("unknown section %q; expected columns, themes, indicators or missing_values", kv[0].Value),
+			p.report(kv[0], CodeConfigUnknownSection, fmt.Sprintf("unknown section %q; expected columns, themes, indicators, missing_values or groups", kv[0].Value),
 				"value", kv[0].Value)
 		}
 	}
