@@ -169,7 +169,7 @@
       input.addEventListener("change", function () { whenReady(function () { sf.addWith(f, input); }); });
     });
     $("sf-result").addEventListener("click", function (e) {
-      var d = e.target.closest("[data-download]");
+      var d = e.target.closest("#sf-download, [data-download]");
       if (d) { sf.download(f, d.getAttribute("data-download")); }
     });
     $("sf-copy").addEventListener("click", function () { sf.copy(f); });
