@@ -36,6 +36,13 @@
   };
   // fill replaces {name} in a string of S with vars.name (page-tools.js).
   f.fill = function (key, vars) { return pageTools.format(S[key], vars); };
+  // count words n with KEY_one where the page's language says "one" of n (French: 0
+  // and 1, « 1 caractère »), with KEY otherwise.
+  var plural = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(f.lang) : null;
+  f.count = function (key, n, vars) {
+    var one = plural ? plural.select(n) === "one" : n === 1;
+    return f.fill(one && S[key + "_one"] ? key + "_one" : key, vars);
+  };
   f.setStatus = function (text) { $("sf-status").textContent = text; };
   f.schedule = function () {
     clearTimeout(f.timer);

@@ -21,11 +21,12 @@ var contribPages = []struct {
 	themes     string // the label of the themes
 	badDate    string // the error next to a start date of month 13
 	fewLessons string // the warning on one lesson, after the field's label
+	emptyCount string // the counter of an empty box
 }{
 	{"en", "/en/submit-online/", "Lesson 2 added.", "Themes", `"2024-13-01" is not a day of the calendar`,
-		"Lessons: 1 lesson; the guide asks for three to five"},
+		"Lessons: 1 lesson; the guide asks for three to five", "0 of 300 characters"},
 	{"fr", "/fr/soumettre-en-ligne/", "Leçon 2 ajoutée.", "Thèmes", "«\u00a02024-13-01\u00a0» n’est pas un jour du calendrier",
-		"Leçons\u00a0: 1 leçon\u00a0; le guide en demande de trois à cinq"},
+		"Leçons\u00a0: 1 leçon\u00a0; le guide en demande de trois à cinq", "0 caractère sur 300"},
 }
 
 // holdWASM keeps validate.wasm from arriving until the returned function is called, so
@@ -68,6 +69,9 @@ func TestSubmitFormContributor(t *testing.T) {
 				return err
 			})
 			beforeReady(t, ctx, release)
+			if got, err := evalJS[string](ctx, `document.getElementById("sf-f-summary-fr-count").textContent`); err != nil || got != page.emptyCount {
+				t.Errorf("the counter of an empty box: %q (%v), want %q", got, err, page.emptyCount)
+			}
 			skipList(t, ctx)
 			typingErrors(t, ctx, page.added, page.themes, page.badDate)
 			checkAxe(t, ctx, axe, page.path+" (errors at fields)")

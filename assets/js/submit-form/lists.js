@@ -36,7 +36,7 @@
     sf.describe(input, id, true);
     var update = function () {
       var n = Array.from(input.value.trim()).length;
-      p.textContent = f.fill(n > field.max ? "count_over" : "count", { n: n, max: field.max });
+      p.textContent = f.count(n > field.max ? "count_over" : "count", n, { n: n, max: field.max });
       p.classList.toggle("sf-over", n > field.max);
     };
     input.addEventListener("input", update);
