@@ -332,4 +332,12 @@ func withContact(t *testing.T, ctx context.Context, lang string) {
 		t.Errorf("downloaded %s:\n%s\nwant robin-new.yaml as loaded", name, data)
 	}
 	validateSetInCorpus(t, map[string][]byte{"projects/laptop-lending.yaml": []byte(state["yaml"]), "contacts/robin-new.yaml": data}, "")
+
+	// Taken out, the file no longer goes with the project, nor its person with the file.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#sf-with-list-contacts .sf-with-remove`))); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(ctx, "the file taken out", `document.getElementById("sf-with").hidden && !document.querySelector("#sf-form input[value=robin-new]") && document.getElementById("sf-yaml").textContent.includes("contacts: [casey-river]\n") && document.activeElement.id === "sf-with-contacts"`); err != nil {
+		t.Error(err)
+	}
 }

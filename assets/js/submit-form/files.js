@@ -8,6 +8,9 @@
   var MAX_URL = 8000; // longest GitHub link with the file in it
 
   function baseName(p) { return p.replace(/^.*\//, ""); }
+  // withPath selects what stands for the file at p: its name is the contributor's own
+  // file's, any character included.
+  function withPath(p) { return "[data-with-path=\"" + CSS.escape(p) + "\"]"; }
   sf.withFiles = function (f) {
     return Object.keys(f.with).sort().map(function (p) { return f.with[p]; });
   };
@@ -102,7 +105,7 @@
         f.with[d.path] = { path: d.path, text: text };
         var box = sf.check(f, group, key, d.id, f.fill("with_ref", { label: d.label }), "sf-companion");
         box.setAttribute("data-with-path", d.path);
-        if (!out.querySelector("[data-with-path='" + d.path.replace(/'/g, "") + "']")) {
+        if (!out.querySelector(withPath(d.path))) {
           var li = el("li", { "data-with-path": d.path });
           li.appendChild(document.createTextNode(baseName(d.path) + " "));
           li.appendChild(el("button", { type: "button", "class": "button sf-with-remove" }, f.fill("with_remove", { file: baseName(d.path) })));
@@ -119,7 +122,7 @@
     var li = button.closest("li[data-with-path]");
     var p = li.getAttribute("data-with-path");
     delete f.with[p];
-    var box = f.form.querySelector("input[data-with-path='" + p.replace(/'/g, "") + "']");
+    var box = f.form.querySelector("input" + withPath(p));
     if (box) { box.closest("li").remove(); }
     var fs = li.closest("fieldset");
     li.remove();
