@@ -1,7 +1,7 @@
 // The online submission forms (layouts/submit-form/page.html: one page per kind of
 // entry, named by data-kind). Every rule — what a valid entry is, how its YAML is
 // written, what a loaded file holds — is Go: the packages webform, check, model and
-// format compiled to static/wasm/validate.wasm (tools/wasm/validate). The scripts only
+// format compiled to validate.wasm (tools/wasm/validate, loaded on first need). The scripts only
 // gather the form's values, hand them to Go, and show what Go says: the errors next to
 // the fields and in the summary, the files. Nothing leaves the browser.
 //

@@ -29,8 +29,9 @@ var contribPages = []struct {
 		"Leçons\u00a0: 1 leçon\u00a0; le guide en demande de trois à cinq", "0 caractère sur 300"},
 }
 
-// holdWASM keeps validate.wasm from arriving until the returned function is called, so
-// that the test can act on the form before its program is ready.
+// holdWASM keeps validate.wasm (published as validate.HASH.wasm) from arriving until the
+// returned function is called, so that the test can act on the form before its program
+// is ready.
 func holdWASM(ctx context.Context) (release func(), err error) {
 	ch := make(chan struct{})
 	paused := chromedp.Events(ctx, fetch.RequestPaused)
@@ -45,7 +46,7 @@ func holdWASM(ctx context.Context) (release func(), err error) {
 			}()
 		}
 	}()
-	_, err = chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*validate.wasm*"}}})
+	_, err = chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/validate.*wasm*"}}})
 	return func() { close(ch) }, err
 }
 
