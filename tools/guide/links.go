@@ -6,12 +6,12 @@ import (
 	"os"
 
 	"github.com/pelletier/go-toml/v2"
-	"github.com/pssdc/guide-iad/tools/sitetest"
+	"github.com/pssdc/guide-iad/tools/builtsite"
 )
 
 // cmdLinks checks a built release before it is published: every address its pages and
 // stylesheets give the browser that points into the site names a built file, under the
-// base URL's path (sitetest.CheckLinks). Exit 1 when one does not.
+// base URL's path (builtsite.CheckLinks). Exit 1 when one does not.
 func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("links", stderr)
 	site := fs.String("site", "public", "the built site `folder`")
@@ -36,7 +36,7 @@ func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		*baseURL = c.BaseURL
 	}
-	s, err := sitetest.Read(*site)
+	s, err := builtsite.Read(*site)
 	if err != nil {
 		return 0, err
 	}
@@ -44,7 +44,7 @@ func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "guide links: %s: no HTML page\n", *site)
 		return 1, nil
 	}
-	problems, checked := sitetest.CheckLinks(s, *baseURL)
+	problems, checked := builtsite.CheckLinks(s, *baseURL)
 	for _, p := range problems {
 		fmt.Fprintf(stderr, "%s: broken link: %s\n", *site, p)
 	}

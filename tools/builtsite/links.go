@@ -1,4 +1,4 @@
-package sitetest
+package builtsite
 
 import (
 	"fmt"
