@@ -3,7 +3,6 @@ package evi
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"io"
 	"math"
 	"os"
@@ -121,8 +120,7 @@ func LoadConfig(path string) (*Config, error) {
 // first use, with weight 1. Errors are an ErrorList, one line each.
 func ParseConfig(data []byte) (*Config, error) {
 	if len(data) > MaxConfigBytes {
-		return nil, ErrorList{newError(0, "", CodeConfigTooLarge,
-			fmt.Sprintf("the configuration is larger than %d bytes; is it the right file?", MaxConfigBytes), "limit", MaxConfigBytes)}
+		return nil, ErrorList{newError(0, "", CodeConfigTooLarge, "limit", MaxConfigBytes)}
 	}
 	data = bytes.TrimPrefix(data, bom)
 	var doc yaml.Node
@@ -178,25 +176,13 @@ func yamlError(err error) *Error {
 			break
 		}
 	}
-	return newError(line, "", code, "YAML syntax: "+msg, "detail", msg)
+	return newError(line, "", code, "detail", msg)
 }
 
 // place is where in the configuration a check that applies in several places failed:
 // a section, the theme or indicator (name) in it, the key whose value is at fault.
 type place struct {
 	section, name, key string
-}
-
-// String is the place as the English messages write it: themes: "access": label_en.
-func (w place) String() string {
-	s := w.section
-	if w.name != "" {
-		s += fmt.Sprintf(": %q", w.name)
-	}
-	if w.key != "" {
-		s += ": " + w.key
-	}
-	return s
 }
 
 // args are the Args that name the place (whereArgs), then more name, value pairs.
@@ -216,18 +202,18 @@ type configParser struct {
 
 // report records an error at node n (nil: no line): its code and English message, then
 // its Args as name, value pairs.
-func (p *configParser) report(n *yaml.Node, code Code, msg string, args ...any) {
+func (p *configParser) report(n *yaml.Node, code Code, args ...any) {
 	line := 0
 	if n != nil {
 		line = n.Line
 	}
-	p.errs = append(p.errs, newError(line, "", code, msg, args...))
+	p.errs = append(p.errs, newError(line, "", code, args...))
 }
 
 // pairs returns the key/value pairs of a mapping, reporting duplicate and non-scalar keys.
 func (p *configParser) pairs(n *yaml.Node, where place) [][2]*yaml.Node {
 	if n.Kind != yaml.MappingNode {
-		p.report(n, CodeConfigExpectedMapping, fmt.Sprintf("%s: expected a mapping of keys to values", where), where.args()...)
+		p.report(n, CodeConfigExpectedMapping, where.args()...)
 		return nil
 	}
 	var out [][2]*yaml.Node
@@ -235,11 +221,11 @@ func (p *configParser) pairs(n *yaml.Node, where place) [][2]*yaml.Node {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			p.report(k, CodeConfigExpectedPlainKey, fmt.Sprintf("%s: expected a plain key", where), where.args()...)
+			p.report(k, CodeConfigExpectedPlainKey, where.args()...)
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			p.report(k, CodeConfigDuplicateKey, fmt.Sprintf("%s: %q appears twice (first on line %d)", where, k.Value, first),
+			p.report(k, CodeConfigDuplicateKey,
 				where.args("value", k.Value, "first", first)...)
 			continue
 		}
@@ -252,7 +238,7 @@ func (p *configParser) pairs(n *yaml.Node, where place) [][2]*yaml.Node {
 // text returns a scalar's text, reporting other node kinds.
 func (p *configParser) text(n *yaml.Node, where place) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.report(n, CodeConfigExpectedText, fmt.Sprintf("%s: expected a text value", where), where.args()...)
+		p.report(n, CodeConfigExpectedText, where.args()...)
 		return "", false
 	}
 	return strings.TrimSpace(n.Value), true
@@ -261,12 +247,12 @@ func (p *configParser) text(n *yaml.Node, where place) (string, bool) {
 func (p *configParser) parse(doc *yaml.Node) *Config {
 	cfg := &Config{}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		p.report(nil, CodeConfigEmpty, "the configuration is empty; expected the sections columns, themes and indicators")
+		p.report(nil, CodeConfigEmpty)
 		return nil
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		p.report(root, CodeConfigNotMapping, "expected a mapping with the sections columns, themes and indicators")
+		p.report(root, CodeConfigNotMapping)
 		return nil
 	}
 	var themesNode, indicatorsNode, columnsNode *yaml.Node
@@ -279,12 +265,12 @@ func (p *configParser) parse(doc *yaml.Node) *Config {
 		case "indicators":
 			indicatorsNode = kv[1]
 		default:
-			p.report(kv[0], CodeConfigUnknownSection, fmt.Sprintf("unknown section %q; expected columns, themes or indicators", kv[0].Value),
+			p.report(kv[0], CodeConfigUnknownSection,
 				"value", kv[0].Value)
 		}
 	}
 	if columnsNode == nil {
-		p.report(root, CodeConfigNoColumns, "columns: section missing; it names the code and population columns")
+		p.report(root, CodeConfigNoColumns)
 	} else {
 		p.columns(columnsNode, &cfg.Columns)
 	}
@@ -293,7 +279,7 @@ func (p *configParser) parse(doc *yaml.Node) *Config {
 		p.themes(themesNode, cfg)
 	}
 	if indicatorsNode == nil {
-		p.report(root, CodeConfigNoIndicators, "indicators: section missing; list at least one indicator")
+		p.report(root, CodeConfigNoIndicators)
 		return cfg
 	}
 	p.indicators(indicatorsNode, cfg, declared, themesNode)
@@ -306,8 +292,7 @@ func (p *configParser) columns(n *yaml.Node, c *Columns) {
 	for _, kv := range p.pairs(n, where) {
 		dst, ok := fields[kv[0].Value]
 		if !ok {
-			p.report(kv[0], CodeConfigUnknownColumnKey,
-				fmt.Sprintf("columns: unknown key %q; expected code, name_en, name_fr or population", kv[0].Value), "value", kv[0].Value)
+			p.report(kv[0], CodeConfigUnknownColumnKey, "value", kv[0].Value)
 			continue
 		}
 		if s, ok := p.text(kv[1], where.in(kv[0].Value)); ok {
@@ -318,13 +303,13 @@ func (p *configParser) columns(n *yaml.Node, c *Columns) {
 		return
 	}
 	if c.Code == "" {
-		p.report(n, CodeConfigNoCode, "columns: code is required: the column holding each area's unique code")
+		p.report(n, CodeConfigNoCode)
 	}
 	if c.Population == "" {
-		p.report(n, CodeConfigNoPopulation, "columns: population is required: the column holding each area's population")
+		p.report(n, CodeConfigNoPopulation)
 	}
 	if c.Code != "" && c.Code == c.Population {
-		p.report(n, CodeConfigCodeIsPopulation, fmt.Sprintf("columns: code and population name the same column %q", c.Code), "value", c.Code)
+		p.report(n, CodeConfigCodeIsPopulation, "value", c.Code)
 	}
 }
 
@@ -333,7 +318,7 @@ func (p *configParser) themes(n *yaml.Node, cfg *Config) {
 		id := strings.TrimSpace(kv[0].Value)
 		where := place{section: "themes", name: id}
 		if id == "" {
-			p.report(kv[0], CodeConfigEmptyThemeID, "themes: empty theme name")
+			p.report(kv[0], CodeConfigEmptyThemeID)
 			continue
 		}
 		t := Theme{ID: id, Weight: 1}
@@ -351,13 +336,13 @@ func (p *configParser) themes(n *yaml.Node, cfg *Config) {
 				w, err := strconv.ParseFloat(f[1].Value, 64)
 				if f[1].Kind != yaml.ScalarNode || (f[1].Tag != "!!int" && f[1].Tag != "!!float") || err != nil ||
 					math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
-					p.report(f[1], CodeConfigBadWeight, fmt.Sprintf("%s: weight must be a number greater than 0, not %q", where, f[1].Value),
+					p.report(f[1], CodeConfigBadWeight,
 						"name", id, "value", f[1].Value)
 					continue
 				}
 				t.Weight = w
 			default:
-				p.report(f[0], CodeConfigUnknownThemeKey, fmt.Sprintf("%s: unknown key %q; expected label_en, label_fr or weight", where, f[0].Value),
+				p.report(f[0], CodeConfigUnknownThemeKey,
 					"name", id, "value", f[0].Value)
 			}
 		}
@@ -367,12 +352,12 @@ func (p *configParser) themes(n *yaml.Node, cfg *Config) {
 
 func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, themesNode *yaml.Node) {
 	if isNull(n) || (n.Kind == yaml.MappingNode && len(n.Content) == 0) {
-		p.report(n, CodeConfigNoIndicator, "indicators: at least one indicator is required")
+		p.report(n, CodeConfigNoIndicator)
 		return
 	}
 	pairs := p.pairs(n, place{section: "indicators"})
 	if len(pairs) > MaxIndicators {
-		p.report(n, CodeConfigTooMany, fmt.Sprintf("indicators: %d indicators; the limit is %d", len(pairs), MaxIndicators),
+		p.report(n, CodeConfigTooMany,
 			"count", len(pairs), "limit", MaxIndicators)
 		return
 	}
@@ -387,22 +372,16 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 		cfg.Columns.NameFR:     "name_fr",
 		cfg.Columns.Population: "population",
 	}
-	reservedText := map[string]string{
-		"code":       "the code column",
-		"name_en":    "the English name column",
-		"name_fr":    "the French name column",
-		"population": "the population column",
-	}
 	delete(reserved, "")
 	for _, kv := range pairs {
 		col := strings.TrimSpace(kv[0].Value)
 		where := place{section: "indicators", name: col}
 		if col == "" {
-			p.report(kv[0], CodeConfigEmptyIndicator, "indicators: empty column name")
+			p.report(kv[0], CodeConfigEmptyIndicator)
 			continue
 		}
 		if what, ok := reserved[col]; ok {
-			p.report(kv[0], CodeConfigReservedColumn, fmt.Sprintf("%s: is %s; an indicator needs a column of its own", where, reservedText[what]),
+			p.report(kv[0], CodeConfigReservedColumn,
 				"name", col, "reserved", what)
 			continue
 		}
@@ -420,29 +399,27 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 				ind.LabelFR, _ = p.text(f[1], where.in("label_fr"))
 			default:
 				p.report(f[0], CodeConfigUnknownIndKey,
-					fmt.Sprintf("%s: unknown key %q; expected theme, direction, label_en or label_fr", where, f[0].Value),
 					"name", col, "value", f[0].Value)
 			}
 		}
 		if kv[1].Kind != yaml.MappingNode {
 			continue
 		}
-		const dirHelp = "1 (a higher value is more vulnerable) or -1 (a lower value is more vulnerable)"
 		switch {
 		case dirNode == nil:
-			p.report(kv[0], CodeConfigNoDirection, fmt.Sprintf("%s: direction is required: %s", where, dirHelp), "name", col)
+			p.report(kv[0], CodeConfigNoDirection, "name", col)
 		case dirNode.Kind == yaml.ScalarNode && dirNode.Tag == "!!int" && (dirNode.Value == "1" || dirNode.Value == "+1"):
 			ind.Direction = 1
 		case dirNode.Kind == yaml.ScalarNode && dirNode.Tag == "!!int" && dirNode.Value == "-1":
 			ind.Direction = -1
 		default:
-			p.report(dirNode, CodeConfigBadDirection, fmt.Sprintf("%s: direction must be %s, not %q", where, dirHelp, dirNode.Value),
+			p.report(dirNode, CodeConfigBadDirection,
 				"name", col, "value", dirNode.Value)
 		}
 		if themeNode == nil {
-			p.report(kv[0], CodeConfigNoTheme, fmt.Sprintf("%s: theme is required", where), "name", col)
+			p.report(kv[0], CodeConfigNoTheme, "name", col)
 		} else if id, ok := p.text(themeNode, where.in("theme")); ok && id == "" {
-			p.report(themeNode, CodeConfigEmptyTheme, fmt.Sprintf("%s: theme is empty", where), "name", col)
+			p.report(themeNode, CodeConfigEmptyTheme, "name", col)
 		} else if ok {
 			ind.Theme = id
 			i, known := themeIndex[id]
@@ -451,7 +428,6 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 				used[i] = true
 			case declared:
 				p.report(themeNode, CodeConfigUndeclaredTheme,
-					fmt.Sprintf("%s: theme %q is not declared under themes (declared: %s)", where, id, themeIDs(cfg.Themes)),
 					"name", col, "value", id, "declared", themeList(cfg.Themes))
 			default:
 				themeIndex[id] = len(cfg.Themes)
@@ -465,7 +441,7 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 		// Reported only on an otherwise clean file: a typo in a theme name already says it.
 		for i, t := range cfg.Themes {
 			if !used[i] {
-				p.report(themeKeyNode(themesNode, t.ID), CodeConfigUnusedTheme, fmt.Sprintf("themes: %q: no indicator belongs to this theme", t.ID),
+				p.report(themeKeyNode(themesNode, t.ID), CodeConfigUnusedTheme,
 					"name", t.ID)
 			}
 		}

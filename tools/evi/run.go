@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"io"
 	"os"
 	"slices"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 )
 
 // Options are the arguments of the guide evi command.
@@ -25,10 +27,10 @@ type Options struct {
 // as it was.
 func Run(o Options, stdout io.Writer) (*Result, error) {
 	if !slices.Contains(Formats, o.Format) {
-		return nil, fmt.Errorf("unknown format %q; expected csv or json", o.Format)
+		return nil, diag.Errorf("usage_unknown_format", diag.A{"value": o.Format, "formats": Formats})
 	}
 	if o.Out != "" && samePath(o.Out, o.Data) {
-		return nil, fmt.Errorf("the output %s is the data file; choose another file", o.Out)
+		return nil, diag.Errorf("evi_out_is_data", diag.A{"file": o.Out})
 	}
 	cfg, err := LoadConfig(o.Config)
 	if err != nil {

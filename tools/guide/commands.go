@@ -37,10 +37,10 @@ func init() {
 		{"pdf", "[-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-hugo-config] [-v]",
 			"print the edition of each language to public/<lang>/*.pdf (headless Chromium);\n" +
 				"-edition ID of a published edition rebuilds it from its tag edition-ID", cmdPdf},
-		{"edition", "publish ID | list | build [-public DIR] [-site-params FILE] [-paper letter|a4]",
+		{"edition", "publish [-lang en|fr] ID | list [-lang en|fr] | build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]",
 			"freeze an edition as the git tag edition-ID (after guide validate); list the\n" +
 				"editions; print every edition into the release (make site)", cmdEdition},
-		{"links", "[-site DIR] [-base-url URL] [-config FILE]",
+		{"links", "[-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]",
 			"check that every address of the built site's pages and stylesheets resolves", cmdLinks},
 		{"evi", synopsisOf("evi", eviUsage),
 			"e-vulnerability index of each area of DATA.csv; exit 1 on data errors", cmdEvi},

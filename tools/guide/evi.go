@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/evi"
 )
 
-const eviUsage = "usage: guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv\n"
+const eviUsage = "usage: guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] [--lang en|fr] DATA.csv\n"
 
 // cmdEvi computes the e-vulnerability index of the areas of a CSV file (package evi).
 // It exits 0 when the result is written, 1 when the configuration or the data is at
@@ -19,6 +21,7 @@ func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 	config := fs.String("config", "", "the configuration `file` (YAML): columns, themes and indicators")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("out", "", "write the result to `file` (atomically) instead of standard output")
+	lang := langFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "%s\nComputes the e-vulnerability index of each area of DATA.csv (CDC/ATSDR SVI\npercentile-rank method). Flags may come before or after DATA.csv.\n\n", eviUsage)
 		fs.PrintDefaults()
@@ -42,33 +45,39 @@ func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 		files = append(files, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
+	say := newSayer(stderr, "evi", *lang)
 	switch {
+	case !slices.Contains(diag.Languages, *lang):
+		say.text("usage_unknown_language", diag.A{"value": *lang, "languages": diag.Languages})
+		return 0, errUsage
 	case *config == "":
-		fmt.Fprintf(stderr, "guide evi: --config is required\n%s", eviUsage)
+		say.text("usage_required_flag", diag.A{"flag": "--config"})
+		fmt.Fprint(stderr, eviUsage)
 		return 0, errUsage
 	case len(files) != 1:
-		fmt.Fprintf(stderr, "guide evi: expected one data file, got %d\n%s", len(files), eviUsage)
+		say.text("evi_one_data_file", diag.A{"count": len(files)})
+		fmt.Fprint(stderr, eviUsage)
 		return 0, errUsage
-	case *format != "csv" && *format != "json":
-		fmt.Fprintf(stderr, "guide evi: unknown format %q; expected csv or json\n", *format)
+	case !slices.Contains(evi.Formats, *format):
+		say.text("usage_unknown_format", diag.A{"value": *format, "formats": evi.Formats})
 		return 0, errUsage
 	}
 	res, err := evi.Run(evi.Options{Config: *config, Data: files[0], Format: *format, Out: *out}, stdout)
 	var list evi.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintln(stderr, e)
+			fmt.Fprintln(stderr, e.Words(*lang))
 		}
 		return 1, nil
 	}
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, *lang)
 	}
 	if res.Weighted {
-		fmt.Fprintf(stderr, "guide evi: note: theme weights differ from 1, a departure from the CDC/ATSDR SVI method; the output says so\n")
+		say.text("evi_weighted", nil)
 	}
 	if *out != "" {
-		fmt.Fprintf(stdout, "%s: %d areas, %d ranked, %d indexed\n", *out, len(res.Areas), res.Ranked, res.OverallN)
+		fmt.Fprintln(stdout, diag.Text(*lang, "evi_written", diag.A{"file": *out, "areas": len(res.Areas), "ranked": res.Ranked, "indexed": res.OverallN}))
 	}
 	return 0, nil
 }

@@ -1,0 +1,36 @@
+package diag
+
+// releaseEN words the messages of guide pdf, guide edition, guide links and guide evi
+// (its usage and summary; the problems of its files are evi_err_*), in English; init
+// adds them to the catalogue.
+var releaseEN = map[string]string{
+	"duration_seconds":         "{seconds}.{tenths} s",
+	"edition_built":            "{file}: {pages} pages, {size}, edition {edition}",
+	"edition_draft_failed":     "draft edition {id}: {error}",
+	"edition_list_draft":       "{id}  {date}  draft (no tag yet): printed from the working tree",
+	"edition_list_published":   "{id}  {date}  published (tag {tag}): rebuilt from its tag",
+	"edition_published":        "edition {id} published as tag {tag}; push it with: git push origin {tag}",
+	"edition_validate_errors":  "guide validate found errors; correct them first:\n{output}",
+	"evi_one_data_file":        "expected one data file, got {count}",
+	"evi_out_is_data":          "the output {file} is the data file; choose another file",
+	"evi_weighted":             "note: theme weights differ from 1, a departure from the CDC/ATSDR SVI method; the output says so",
+	"evi_written":              "{file}: {areas} areas, {ranked} ranked, {indexed} indexed",
+	"links_all_resolve":        "{checked} addresses checked in {pages} pages of {site}: all resolve",
+	"links_broken":             "{site}: broken link: {problem}",
+	"links_broken_summary":     "{broken} broken of {checked} addresses checked in {site} (served at {url})",
+	"links_no_page":            "{site}: no HTML page",
+	"pdf_printed":              "{file}: {pages} pages, {size}, edition {edition} ({passes} prints, {duration})",
+	"pdf_total":                "{count} PDF(s) in {duration}",
+	"pdf_unknown_paper":        "-paper {value:q}: want letter or a4",
+	"size_kib":                 "{kib} KiB",
+	"size_mib":                 "{mib}.{tenths} MiB",
+	"usage_no_language":        "{flag}: no language",
+	"usage_required_flag":      "{flag} is required",
+	"usage_unknown_subcommand": "unknown subcommand {value:q}",
+}
+
+func init() {
+	for code, t := range releaseEN {
+		catalogueEN[code] = t
+	}
+}
