@@ -57,6 +57,15 @@ func init() {
 	}
 }
 
+// helpText is what -h says after the usage line of a command that needs more than its
+// summary.
+var helpText = map[string]string{
+	"review": "Lists the entries to check again with their jurisdiction, oldest first, with the\n" +
+		"name, email and role of each contact who agreed to be listed.",
+	"evi": "Computes the e-vulnerability index of each area of DATA.csv (CDC/ATSDR SVI\n" +
+		"percentile-rank method). Flags may come before or after DATA.csv.",
+}
+
 // synopsisOf takes a command's arguments from its own usage text: each line
 // "usage: guide NAME ARGS" or "       guide NAME ARGS", the alternatives joined by " | ".
 func synopsisOf(name, usage string) string {

@@ -22,10 +22,6 @@ func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("out", "", "write the result to `file` (atomically) instead of standard output")
 	lang := langFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "%s\nComputes the e-vulnerability index of each area of DATA.csv (CDC/ATSDR SVI\npercentile-rank method). Flags may come before or after DATA.csv.\n\n", eviUsage)
-		fs.PrintDefaults()
-	}
 	// The flag package stops at the first argument that is not a flag; the data file may
 	// come before the flags (guide evi data.csv --config c.yaml), so parse in turns.
 	var files []string

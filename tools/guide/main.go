@@ -40,6 +40,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -117,7 +118,7 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	if c, ok := lookup(name); ok {
 		fs.Usage = func() {
-			fmt.Fprintf(stderr, "%s\n\n%s\n\n", usageLine(c.name), c.summary)
+			fmt.Fprintf(stderr, "%s\n\n%s\n\n", usageLine(c.name), cmp.Or(helpText[c.name], c.summary))
 			fs.PrintDefaults()
 		}
 	}
