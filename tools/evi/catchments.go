@@ -24,16 +24,6 @@ const (
 	CodeBadRadius           Code = "bad_radius"       // value
 )
 
-func init() {
-	codeArgs[CodePointsMissingColumn] = []string{"name", "columns"}
-	codeArgs[CodePointsEmptyCode] = nil
-	codeArgs[CodePointsDuplicateCode] = []string{"value", "first"}
-	codeArgs[CodePointsBadCoordinate] = []string{"name", "value"}
-	codeArgs[CodePointsNone] = nil
-	codeArgs[CodeAreaNoLocation] = []string{"value"}
-	codeArgs[CodeBadRadius] = []string{"value"}
-}
-
 // Point is a service point: an office, a service centre.
 type Point struct {
 	Line     int
@@ -61,11 +51,11 @@ func ReadPoints(r io.Reader) ([]Point, error) {
 	for i, line := range t.lines {
 		p := Point{Line: line, Code: t.cell(i, "code"), NameEN: t.cell(i, "name_en"), NameFR: t.cell(i, "name_fr")}
 		if p.Code == "" {
-			t.report(line, "code", CodePointsEmptyCode, "empty code; every service point has a unique code")
+			t.report(line, "code", CodePointsEmptyCode)
 			continue
 		}
 		if f, dup := first[p.Code]; dup {
-			t.report(line, "code", CodePointsDuplicateCode, fmt.Sprintf("%q appears twice (first on line %d)", p.Code, f), "value", p.Code, "first", f)
+			t.report(line, "code", CodePointsDuplicateCode, "value", p.Code, "first", f)
 			continue
 		}
 		first[p.Code] = line
@@ -78,8 +68,7 @@ func ReadPoints(r io.Reader) ([]Point, error) {
 			s := t.cell(i, c.name)
 			v, err := strconv.ParseFloat(s, 64)
 			if err != nil || !(v >= -c.limit && v <= c.limit) {
-				t.report(line, c.name, CodePointsBadCoordinate,
-					coordinateMsg(c.name, s), "name", c.name, "value", s)
+				t.report(line, c.name, CodePointsBadCoordinate, "name", c.name, "value", s)
 				ok = false
 			}
 			*c.dst = v
@@ -92,13 +81,9 @@ func ReadPoints(r io.Reader) ([]Point, error) {
 		return nil, t.errs
 	}
 	if len(points) == 0 {
-		return nil, ErrorList{newError(0, "", CodePointsNone, "no service point after the header")}
+		return nil, ErrorList{newError(0, "", CodePointsNone)}
 	}
 	return points, nil
-}
-
-func coordinateMsg(column, value string) string {
-	return fmt.Sprintf("%s %q is not a coordinate in decimal degrees (latitude -90 to 90, longitude -180 to 180)", column, value)
 }
 
 // ReadLocations reads the lat and lon columns (decimal degrees) of a data file for its
@@ -127,9 +112,9 @@ func ReadLocations(r io.Reader, cfg *Config, areas []Area) ([]Location, error) {
 		lo, e2 := strconv.ParseFloat(lon, 64)
 		switch {
 		case e1 != nil || !(la >= -90 && la <= 90):
-			t.report(line, "lat", CodePointsBadCoordinate, coordinateMsg("lat", lat), "name", "lat", "value", lat)
+			t.report(line, "lat", CodePointsBadCoordinate, "name", "lat", "value", lat)
 		case e2 != nil || !(lo >= -180 && lo <= 180):
-			t.report(line, "lon", CodePointsBadCoordinate, coordinateMsg("lon", lon), "name", "lon", "value", lon)
+			t.report(line, "lon", CodePointsBadCoordinate, "name", "lon", "value", lon)
 		default:
 			out[a] = Location{Lat: la, Lon: lo, OK: true}
 		}
@@ -163,14 +148,12 @@ func LocationsOf(geo Areas) []Location {
 // order as the great-circle distance.
 func Catchments(points []Point, areas []Area, loc []Location, radiusKm float64) (*Grouping, []float64, error) {
 	if math.IsNaN(radiusKm) || radiusKm < 0 || math.IsInf(radiusKm, 0) {
-		return nil, nil, ErrorList{newError(0, "", CodeBadRadius,
-			fmt.Sprintf("radius %v: expected a distance in kilometres above 0 (0: no radius)", radiusKm), "value", fmt.Sprint(radiusKm))}
+		return nil, nil, ErrorList{newError(0, "", CodeBadRadius, "value", fmt.Sprint(radiusKm))}
 	}
 	var errs ErrorList
 	for i, l := range loc {
 		if !l.OK && len(errs) < MaxErrors {
-			errs = append(errs, newError(areas[i].Line, "", CodeAreaNoLocation,
-				fmt.Sprintf("area %q has no location: give lat and lon columns, or its boundary in the GeoJSON", areas[i].Code), "value", areas[i].Code))
+			errs = append(errs, newError(areas[i].Line, "", CodeAreaNoLocation, "value", areas[i].Code))
 		}
 	}
 	if len(errs) > 0 {

@@ -37,20 +37,19 @@ func (c *Config) WithChoices(choices []Choice) (out *Config, dropped []string, e
 		j, ok := index[ch.Column]
 		switch {
 		case !ok:
-			errs = append(errs, newError(0, ch.Column, CodeChoiceNotIndicator, "not an indicator of the configuration"))
+			errs = append(errs, newError(0, ch.Column, CodeChoiceNotIndicator))
 			continue
 		case seen[ch.Column]:
-			errs = append(errs, newError(0, ch.Column, CodeChoiceTwice, "chosen twice"))
+			errs = append(errs, newError(0, ch.Column, CodeChoiceTwice))
 			continue
 		}
 		seen[ch.Column] = true
 		if !themes[ch.Theme] {
 			errs = append(errs, newError(0, ch.Column, CodeChoiceUnknownTheme,
-				fmt.Sprintf("theme %q is not a theme of the configuration (themes: %s)", ch.Theme, themeIDs(c.Themes)),
 				"value", ch.Theme, "themes", themeList(c.Themes)))
 		}
 		if ch.Direction != 1 && ch.Direction != -1 {
-			errs = append(errs, newError(0, ch.Column, CodeChoiceBadDirection, fmt.Sprintf("direction must be 1 or -1, not %d", ch.Direction),
+			errs = append(errs, newError(0, ch.Column, CodeChoiceBadDirection,
 				"value", ch.Direction))
 		}
 		out.Indicators[j].Theme, out.Indicators[j].Direction = ch.Theme, ch.Direction

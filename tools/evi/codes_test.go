@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"maps"
 	"reflect"
 	"slices"
@@ -255,8 +256,11 @@ func TestErrorCodes(t *testing.T) {
 				if !reflect.DeepEqual(got, w.args) {
 					t.Errorf("error %d (%s): Args %#v, want %#v", i, e.Code, got, w.args)
 				}
-				if _, ok := codeArgs[e.Code]; !ok {
+				if !slices.Contains(Codes(), e.Code) {
 					t.Errorf("error %d: code %q is not in Codes", i, e.Code)
+				}
+				if m := e.Message(); diag.CheckArgs(m.Code, m.Args) != nil {
+					t.Errorf("error %d: %v", i, diag.CheckArgs(m.Code, m.Args))
 				}
 				if names := slices.Sorted(maps.Keys(got)); !slices.Equal(names, slices.Sorted(slices.Values(e.Code.Args()))) {
 					t.Errorf("error %d (%s): Args %v, but the code declares %v", i, e.Code, names, e.Code.Args())

@@ -70,10 +70,11 @@
 // # Errors
 //
 // A configuration or data file at fault gives an ErrorList: one Error per problem, in
-// file order, naming file, line and data column, whose text is what guide evi prints.
-// Each Error also has a Code (Codes lists them) and the Args its message names, so that
-// the web tool can word it in French or English (i18n evi_err_<code>); the package's
-// tests fail when a code has no such string.
+// file order, naming file, line and data column. Each Error has a Code (Codes lists
+// them) and the Args its message names: it is worded from the catalogue of package diag
+// (evi_err_<code>, in English and French), which guide evi prints in -lang, and the web
+// tool words it in the page's language from the i18n strings of the same keys; the
+// package's tests fail when a code lacks either, or when the page's English differs.
 //
 // The package is pure computation (no global state, no I/O besides LoadConfig and Run,
 // whose output file is written by tools/internal/atomicfile) so that it can be compiled to WebAssembly for the site's web tool.

@@ -20,7 +20,7 @@ var geoLimit = MaxGeoJSONBytes
 // The errors of a GeoJSON file of areas. A feature is named by its place in the
 // features list (index, from 0) and, when it has one, its code.
 const (
-	CodeGeoSyntax        Code = "geojson_syntax"         // detail, line, column
+	CodeGeoSyntax        Code = "geojson_syntax"         // detail, column (and the Error's line)
 	CodeGeoTooLarge      Code = "geojson_too_large"      // limit
 	CodeGeoNotCollection Code = "geojson_not_collection" // value: the type found
 	CodeGeoNoCode        Code = "geojson_no_code"        // index, property
@@ -28,16 +28,6 @@ const (
 	CodeGeoUnknownCode   Code = "geojson_unknown_code"   // value, index
 	CodeGeoBadGeometry   Code = "geojson_bad_geometry"   // value (code), index, detail
 )
-
-func init() {
-	codeArgs[CodeGeoSyntax] = []string{"detail", "line", "column"}
-	codeArgs[CodeGeoTooLarge] = []string{"limit"}
-	codeArgs[CodeGeoNotCollection] = []string{"value"}
-	codeArgs[CodeGeoNoCode] = []string{"index", "property"}
-	codeArgs[CodeGeoDuplicateCode] = []string{"value", "index", "first"}
-	codeArgs[CodeGeoUnknownCode] = []string{"value", "index"}
-	codeArgs[CodeGeoBadGeometry] = []string{"value", "index", "detail"}
-}
 
 // Geometry is the boundary of one area: polygons of rings of [lon, lat] positions (the
 // first ring of a polygon is its outside, the others its holes).
@@ -77,16 +67,14 @@ func ReadGeoJSON(r io.Reader, areas []Area, property string) (Areas, error) {
 		return nil, err
 	}
 	if len(data) > geoLimit {
-		return nil, ErrorList{newError(0, "", CodeGeoTooLarge,
-			fmt.Sprintf("larger than %d bytes; simplify the boundaries first", geoLimit), "limit", geoLimit)}
+		return nil, ErrorList{newError(0, "", CodeGeoTooLarge, "limit", geoLimit)}
 	}
 	var f geoFile
 	if err := json.Unmarshal(bytes.TrimPrefix(data, bom), &f); err != nil {
 		return nil, ErrorList{jsonSyntaxError(data, err)}
 	}
 	if f.Type != "FeatureCollection" {
-		return nil, ErrorList{newError(0, "", CodeGeoNotCollection,
-			fmt.Sprintf("type %q; expected a FeatureCollection of the areas", f.Type), "value", f.Type)}
+		return nil, ErrorList{newError(0, "", CodeGeoNotCollection, "value", f.Type)}
 	}
 	areaAt := make(map[string]int, len(areas))
 	for i, a := range areas {
@@ -95,31 +83,31 @@ func ReadGeoJSON(r io.Reader, areas []Area, property string) (Areas, error) {
 	out := make(Areas, len(areas))
 	firstAt := map[string]int{}
 	var errs ErrorList
-	report := func(code Code, msg string, args ...any) {
+	report := func(code Code, args ...any) {
 		if len(errs) < MaxErrors {
-			errs = append(errs, newError(0, "", code, msg, args...))
+			errs = append(errs, newError(0, "", code, args...))
 		}
 	}
 	for i, ft := range f.Features {
 		code, ok := geoCode(ft.Properties[property])
 		if !ok {
-			report(CodeGeoNoCode, fmt.Sprintf("features[%d]: no property %q holding the area's code", i, property), "index", i, "property", property)
+			report(CodeGeoNoCode, "index", i, "property", property)
 			continue
 		}
 		if first, dup := firstAt[code]; dup {
-			report(CodeGeoDuplicateCode, fmt.Sprintf("features[%d]: area %q appears twice (first in features[%d])", i, code, first),
+			report(CodeGeoDuplicateCode,
 				"value", code, "index", i, "first", first)
 			continue
 		}
 		firstAt[code] = i
 		a, known := areaAt[code]
 		if !known {
-			report(CodeGeoUnknownCode, fmt.Sprintf("features[%d]: %q is not the code of an area of the data", i, code), "value", code, "index", i)
+			report(CodeGeoUnknownCode, "value", code, "index", i)
 			continue
 		}
 		g, err := parseGeometry(ft.Geometry)
 		if err != nil {
-			report(CodeGeoBadGeometry, fmt.Sprintf("features[%d] (area %q): %v", i, code, err), "value", code, "index", i, "detail", err.Error())
+			report(CodeGeoBadGeometry, "value", code, "index", i, "detail", err.Error())
 			continue
 		}
 		out[a] = g
@@ -259,6 +247,5 @@ func jsonSyntaxError(data []byte, err error) *Error {
 		}
 	}
 	detail := err.Error()
-	return newError(line, "", CodeGeoSyntax, fmt.Sprintf("not a GeoJSON file: %s (column %d)", detail, col),
-		"detail", detail, "line", line, "column", col)
+	return newError(line, "", CodeGeoSyntax, "detail", detail, "column", col)
 }

@@ -48,17 +48,6 @@ const (
 	CodeGroupsBadPolicy     Code = "groups_bad_policy"     // value
 )
 
-func init() {
-	codeArgs[CodeGroupsMissingColumn] = []string{"name", "columns"}
-	codeArgs[CodeGroupsEmptyCode] = nil
-	codeArgs[CodeGroupsEmptyGroup] = []string{"value"}
-	codeArgs[CodeGroupsDuplicateCode] = []string{"value", "first"}
-	codeArgs[CodeGroupsUnknownArea] = []string{"value"}
-	codeArgs[CodeGroupsNameConflict] = []string{"group", "value", "previous", "first"}
-	codeArgs[CodeGroupsUngrouped] = []string{"value"}
-	codeArgs[CodeGroupsBadPolicy] = []string{"value"}
-}
-
 // ReadGroups reads GROUPS.csv (columns code and group, optionally group_name_en and
 // group_name_fr) for the areas of a data file. Groups come in order of first
 // appearance. A code twice, an empty cell, a code that is not an area of the data and
@@ -68,8 +57,7 @@ func init() {
 // its file.
 func ReadGroups(r io.Reader, groupsFile string, areas []Area, dataFile, policy string) (*Grouping, error) {
 	if !slices.Contains(UngroupedPolicies, policy) {
-		return nil, ErrorList{newError(0, "", CodeGroupsBadPolicy,
-			fmt.Sprintf("--ungrouped %q: expected error, ignore or group", policy), "value", policy)}
+		return nil, ErrorList{newError(0, "", CodeGroupsBadPolicy, "value", policy)}
 	}
 	t, err := readTable(r, []string{"code", "group"}, CodeGroupsMissingColumn)
 	if err != nil {
@@ -93,21 +81,21 @@ func ReadGroups(r io.Reader, groupsFile string, areas []Area, dataFile, policy s
 		code, group := t.cell(i, "code"), t.cell(i, "group")
 		switch {
 		case code == "":
-			t.report(line, "code", CodeGroupsEmptyCode, "empty code; expected the code of an area of the data")
+			t.report(line, "code", CodeGroupsEmptyCode)
 			continue
 		case group == "":
-			t.report(line, "group", CodeGroupsEmptyGroup, fmt.Sprintf("area %q has an empty group", code), "value", code)
+			t.report(line, "group", CodeGroupsEmptyGroup, "value", code)
 			continue
 		}
 		if first, dup := firstLine[code]; dup {
-			t.report(line, "code", CodeGroupsDuplicateCode, fmt.Sprintf("area %q appears twice (first on line %d); an area is in one group", code, first),
+			t.report(line, "code", CodeGroupsDuplicateCode,
 				"value", code, "first", first)
 			continue
 		}
 		firstLine[code] = line
 		a, known := areaAt[code]
 		if !known {
-			t.report(line, "code", CodeGroupsUnknownArea, fmt.Sprintf("%q is not the code of an area of the data", code), "value", code)
+			t.report(line, "code", CodeGroupsUnknownArea, "value", code)
 			continue
 		}
 		gi, seen := groupAt[group]
@@ -132,7 +120,6 @@ func ReadGroups(r io.Reader, groupsFile string, areas []Area, dataFile, policy s
 				}
 			case *n.dst != v:
 				t.report(line, n.column, CodeGroupsNameConflict,
-					fmt.Sprintf("group %q is named %q here and %q before (line %d); give a group one name", group, v, *n.dst, nameLine[gi]),
 					"group", group, "value", v, "previous", *n.dst, "first", nameLine[gi])
 			}
 		}
@@ -147,8 +134,7 @@ func ReadGroups(r io.Reader, groupsFile string, areas []Area, dataFile, policy s
 		switch policy {
 		case UngroupedError:
 			if len(dataErrs) < MaxErrors {
-				dataErrs = append(dataErrs, newError(a.Line, "", CodeGroupsUngrouped,
-					fmt.Sprintf("area %q is in no group; add it to the groups file, or choose --ungrouped ignore or group", a.Code), "value", a.Code))
+				dataErrs = append(dataErrs, newError(a.Line, "", CodeGroupsUngrouped, "value", a.Code))
 			}
 		case UngroupedGroup:
 			if ungrouped < 0 {

@@ -1,7 +1,6 @@
 package evi
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -16,14 +15,6 @@ const (
 	CodeConfigMissingValueBad   Code = "config_missing_value_bad"   // value holds a quote, comma or line break
 	CodeConfigMissingValueTwice Code = "config_missing_value_twice" // value listed twice
 )
-
-func init() {
-	codeArgs[CodeConfigMissingValuesList] = nil
-	codeArgs[CodeConfigMissingValuesMany] = []string{"count", "limit"}
-	codeArgs[CodeConfigMissingValueEmpty] = nil
-	codeArgs[CodeConfigMissingValueBad] = []string{"value"}
-	codeArgs[CodeConfigMissingValueTwice] = []string{"value"}
-}
 
 // MaxMissingValues limits the missing_values list of a configuration.
 const MaxMissingValues = 20
@@ -80,13 +71,11 @@ func (m *MissingValues) add(s string) bool {
 func (p *configParser) missingValues(n *yaml.Node, cfg *Config) {
 	const section = "missing_values"
 	if n.Kind != yaml.SequenceNode {
-		p.report(n, CodeConfigMissingValuesList,
-			"missing_values: expected a list of the values that mean \"no value\" in the data, such as [-999]")
+		p.report(n, CodeConfigMissingValuesList)
 		return
 	}
 	if len(n.Content) > MaxMissingValues {
 		p.report(n, CodeConfigMissingValuesMany,
-			fmt.Sprintf("missing_values: %d values; at most %d", len(n.Content), MaxMissingValues),
 			"count", len(n.Content), "limit", MaxMissingValues)
 		return
 	}
@@ -96,17 +85,15 @@ func (p *configParser) missingValues(n *yaml.Node, cfg *Config) {
 			continue
 		}
 		if s == "" {
-			p.report(v, CodeConfigMissingValueEmpty,
-				"missing_values: an empty value; an empty cell is always missing, list only other values")
+			p.report(v, CodeConfigMissingValueEmpty)
 			continue
 		}
 		if strings.ContainsAny(s, "\",\n\r") {
-			p.report(v, CodeConfigMissingValueBad,
-				fmt.Sprintf("missing_values: %q cannot be a cell value; expected a number or a word such as -999 or NA", s), "value", s)
+			p.report(v, CodeConfigMissingValueBad, "value", s)
 			continue
 		}
 		if !cfg.Missing.add(s) {
-			p.report(v, CodeConfigMissingValueTwice, fmt.Sprintf("missing_values: %q appears twice", s), "value", s)
+			p.report(v, CodeConfigMissingValueTwice, "value", s)
 		}
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"io"
 	"os"
 	"slices"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 )
 
 // Options are the arguments of the guide evi command.
@@ -39,13 +41,13 @@ type Options struct {
 // as it was.
 func Run(o Options, stdout io.Writer) (*Result, error) {
 	if !slices.Contains(Formats, o.Format) && o.Format != FormatGeoJSON {
-		return nil, fmt.Errorf("unknown format %q; expected csv, json or geojson", o.Format)
+		return nil, diag.Errorf("usage_unknown_format", diag.A{"value": o.Format, "formats": append(slices.Clone(Formats), FormatGeoJSON)})
 	}
 	if o.Format == FormatGeoJSON && o.Geometry == "" {
-		return nil, fmt.Errorf("the geojson format needs --geometry AREAS.geojson, the boundaries of the areas")
+		return nil, diag.Errorf("evi_geojson_needs_geometry", nil)
 	}
 	if o.Out != "" && samePath(o.Out, o.Data) {
-		return nil, fmt.Errorf("the output %s is the data file; choose another file", o.Out)
+		return nil, diag.Errorf("evi_out_is_data", diag.A{"file": o.Out})
 	}
 	cfg, err := LoadConfig(o.Config)
 	if err != nil {

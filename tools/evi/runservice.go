@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // FormatGeoJSON is the output format of WriteGeoJSON.
@@ -29,13 +31,13 @@ func (o Options) service(cfg *Config, areas []Area, res *Result) (service, error
 	}
 	switch {
 	case groups != "" && o.Points != "":
-		return s, errors.New("give groups or points, not both: an area is in one service area")
+		return s, diag.Errorf("evi_groups_and_points", nil)
 	case (groups != "" || o.Points != "") && o.GroupOut == "":
-		return s, errors.New("--group-out OUT.csv is required with groups or points: it receives one row per service area")
+		return s, diag.Errorf("evi_group_out_required", nil)
 	case groups == "" && o.Points == "" && o.GroupOut != "":
-		return s, errors.New("--group-out needs --groups GROUPS.csv, --points POINTS.csv or groups: in the configuration")
+		return s, diag.Errorf("evi_group_out_alone", nil)
 	case o.GroupOut != "" && (samePath(o.GroupOut, o.Data) || o.Out != "" && filepath.Clean(o.GroupOut) == filepath.Clean(o.Out)):
-		return s, fmt.Errorf("the groups output %s is the data file or the other output; choose another file", o.GroupOut)
+		return s, diag.Errorf("evi_group_out_clash", diag.A{"file": o.GroupOut})
 	}
 	if o.Geometry != "" {
 		prop := o.GeometryCode

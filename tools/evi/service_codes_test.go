@@ -89,7 +89,7 @@ func serviceCodeCases() []codeCase {
 			return err
 		}},
 		geoCase("syntax", "{\"type\": \"FeatureCollection\",\n \"features\": [}",
-			wantErr{2, "", CodeGeoSyntax, a("detail", "invalid character '}' looking for beginning of value", "line", 2, "column", 15)}),
+			wantErr{2, "", CodeGeoSyntax, a("detail", "invalid character '}' looking for beginning of value", "column", 15)}),
 		geoCase("not a collection", `{"type":"Feature"}`, wantErr{0, "", CodeGeoNotCollection, a("value", "Feature")}),
 		geoCase("features", collection(
 			`{"type":"Feature","properties":{"name":"A"},"geometry":`+poly+`}`,

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -34,7 +33,7 @@ func readTable(r io.Reader, required []string, code Code) (*table, error) {
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, ErrorList{newError(0, "", CodeCSVEmpty, "the file is empty; expected a header row naming the columns")}
+		return nil, ErrorList{newError(0, "", CodeCSVEmpty)}
 	}
 	if err != nil {
 		return nil, csvError(err)
@@ -48,8 +47,7 @@ func readTable(r io.Reader, required []string, code Code) (*table, error) {
 	}
 	for _, name := range required {
 		if _, ok := t.header[name]; !ok {
-			t.errs = append(t.errs, newError(1, "", code,
-				fmt.Sprintf("no %q column; the header must name %s", name, strings.Join(required, ", ")), "name", name, "columns", required))
+			t.errs = append(t.errs, newError(1, "", code, "name", name, "columns", required))
 		}
 	}
 	if len(t.errs) > 0 {
@@ -68,11 +66,10 @@ func readTable(r io.Reader, required []string, code Code) (*table, error) {
 			continue
 		}
 		if len(t.rows) == MaxRows {
-			return nil, ErrorList{newError(line, "", CodeCSVTooManyRows,
-				fmt.Sprintf("more than %d data rows, the limit; split the file or use larger areas", MaxRows), "limit", MaxRows)}
+			return nil, ErrorList{newError(line, "", CodeCSVTooManyRows, "limit", MaxRows)}
 		}
 		if len(rec) != len(header) {
-			t.report(line, "", CodeCSVFieldCount, fmt.Sprintf("row has %d fields; the header has %d", len(rec), len(header)),
+			t.report(line, "", CodeCSVFieldCount,
 				"fields", len(rec), "expected", len(header))
 			continue
 		}
@@ -90,19 +87,18 @@ func (t *table) cell(i int, column string) string {
 	}
 	s := strings.TrimSpace(t.rows[i][j])
 	if !utf8.ValidString(s) {
-		t.report(t.lines[i], column, CodeCSVInvalidUTF8, "not valid UTF-8 text; save the file as \"CSV UTF-8\"")
+		t.report(t.lines[i], column, CodeCSVInvalidUTF8)
 		return ""
 	}
 	return s
 }
 
 // report records an error, up to MaxErrors of them (then one saying so).
-func (t *table) report(line int, column string, code Code, msg string, args ...any) {
+func (t *table) report(line int, column string, code Code, args ...any) {
 	switch {
 	case len(t.errs) < MaxErrors:
-		t.errs = append(t.errs, newError(line, column, code, msg, args...))
+		t.errs = append(t.errs, newError(line, column, code, args...))
 	case len(t.errs) == MaxErrors:
-		t.errs = append(t.errs, newError(line, "", CodeCSVTooManyErrors,
-			fmt.Sprintf("too many errors; stopped after %d", MaxErrors), "limit", MaxErrors))
+		t.errs = append(t.errs, newError(line, "", CodeCSVTooManyErrors, "limit", MaxErrors))
 	}
 }

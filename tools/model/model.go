@@ -61,11 +61,16 @@ type Common struct {
 	TranslationPending string `yaml:"translation_pending,omitempty" json:"translation_pending,omitempty" guide:"lang"`
 }
 
+// Headline is the title and summary every entry but a contact opens with.
+type Headline struct {
+	Title   Text `yaml:"title" guide:"required,plain,max=120"`
+	Summary Text `yaml:"summary" guide:"required,plain,max=300"`
+}
+
 // Project is a case study: one data-driven intelligence project of one organisation.
 type Project struct {
 	Common       `yaml:",inline"`
-	Title        Text       `yaml:"title" guide:"required,plain,max=120"`
-	Summary      Text       `yaml:"summary" guide:"required,plain,max=300"`
+	Headline     `yaml:",inline"`
 	Jurisdiction string     `yaml:"jurisdiction" guide:"required,vocab=jurisdictions"`
 	Level        string     `yaml:"level" guide:"required,vocab=levels"`
 	Organization Text       `yaml:"organization" guide:"required,plain,max=200"`
@@ -117,8 +122,7 @@ type Contact struct {
 // Practice is a process or best practice, in the manner of a playbook's plays.
 type Practice struct {
 	Common       `yaml:",inline"`
-	Title        Text     `yaml:"title" guide:"required,plain,max=120"`
-	Summary      Text     `yaml:"summary" guide:"required,plain,max=300"`
+	Headline     `yaml:",inline"`
 	Body         Markdown `yaml:"body" guide:"required,max=20000"`
 	Checklist    []Text   `yaml:"checklist" guide:"required,plain,max=300"`
 	KeyQuestions []Text   `yaml:"key_questions" guide:"required,plain,max=300"`
@@ -130,8 +134,7 @@ type Practice struct {
 // Resource is a tool, dataset, guide, training or standard practitioners can reuse.
 type Resource struct {
 	Common      `yaml:",inline"`
-	Title       Text     `yaml:"title" guide:"required,plain,max=120"`
-	Summary     Text     `yaml:"summary" guide:"required,plain,max=300"`
+	Headline    `yaml:",inline"`
 	Kind        string   `yaml:"kind" guide:"required,vocab=resource_kinds"`
 	Publisher   Text     `yaml:"publisher" guide:"required,plain,max=200"`
 	URL         string   `yaml:"url,omitempty" guide:"url"`
