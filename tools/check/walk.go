@@ -5,7 +5,6 @@ import (
 	"net/mail"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -14,10 +13,6 @@ import (
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
-)
-
-var (
-	phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 ().-]{6,22}[0-9]( (ext\.|x) ?[0-9]{1,6})?$`)
 )
 
 // StaleAfterMonths is the age past which an entry's review date draws a warning.
@@ -235,7 +230,7 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 			w.errorf(n, key, "not_email", diag.A{"value": s})
 		}
 	case f.Phone:
-		if !phonePattern.MatchString(s) {
+		if !validPhone(s) {
 			w.errorf(n, key, "not_phone", diag.A{"value": s})
 		}
 	case f.Lang:
