@@ -241,20 +241,15 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	if c, err = checkValues(values); err != nil {
 		return 0, diag.In(err, lang)
 	}
-	left := c.Left + len(c.Problems)
+	keys := c.LeftKeys()
+	left := len(keys)
 	switch {
 	case ended:
-		n := w.T("left_many", "n", left)
-		if left == 1 {
-			n = w.T("left_one")
-		}
-		fmt.Fprintf(stderr, "guide new: %s\n", w.T("eof_saved", "path", path, "left", n))
+		fmt.Fprintf(stderr, "guide new: %s\n", w.T("eof_saved", "path", path, "left", w.T("left", "n", left)))
 	case left == 0:
 		fmt.Fprintln(stdout, w.T("created", "path", path))
-	case left == 1:
-		fmt.Fprintln(stdout, w.T("created_left_one", "path", path))
 	default:
-		fmt.Fprintln(stdout, w.T("created_left_many", "path", path, "n", left))
+		fmt.Fprintln(stdout, w.T("created_left", "path", path, "n", left, "keys", strings.Join(keys, ", ")))
 	}
 	return 0, nil
 }

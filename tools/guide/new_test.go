@@ -98,7 +98,7 @@ func TestNewMessage(t *testing.T) {
 	data := copyValidCorpus(t)
 	status, stdout, stderr := runNew("resource", "-data", data, "-id", "open-tool", "-kind", "tool")
 	path := filepath.Join(data, "resources", "open-tool.yaml")
-	want := "created " + path + ": 9 values to fill in; `go run ./tools/guide validate " + path + "` lists them\n"
+	want := "created " + path + ": 9 values to fill in (title.en, title.fr, summary.en, summary.fr, publisher.en, publisher.fr, description.en, description.fr, reviewed); `go run ./tools/guide validate " + path + "` says what each needs\n"
 	if status != 0 || stdout != want {
 		t.Errorf("exit %d, stdout %q, want %q; stderr:\n%s", status, stdout, want, stderr)
 	}

@@ -51,7 +51,7 @@ func Asked(in Input) bool {
 // that nothing typed is lost.
 func (p *Prompter) Ask(kind model.Kind, values Values) error {
 	w := Words(p.Lang)
-	fmt.Fprintf(p.Out, "%s %s\n", w.T("new_"+kind.Name), w.T("ask_intro"))
+	fmt.Fprintf(p.Out, "%s %s\n", w.T("kind_"+kind.Name), w.T("ask_intro"))
 	var id *Input
 	for _, in := range Inputs(kind) {
 		if in.Field.ID {
