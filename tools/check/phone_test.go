@@ -76,7 +76,7 @@ func TestPhoneExamplesValid(t *testing.T) {
 		}
 	}
 	// The messages that must show one, in both languages.
-	for _, code := range []string{"not_phone"} {
+	for _, code := range []string{"not_phone", "new_phone_example"} {
 		if seen[code] < len(diag.Languages) {
 			t.Errorf("%s shows %d telephone numbers in %d languages; want one in each", code, seen[code], len(diag.Languages))
 		}

@@ -32,7 +32,7 @@ var newentryEN = map[string]string{
 	"new_note":                "note: {msg}",
 	"new_optional":            " (optional)",
 	"new_pending_desc":        "the language still being translated: {langs}",
-	"new_phone_example":       ", e.g. +1 613 555 0100",
+	"new_phone_example":       ", e.g. +1 613 555 0100 or (819) 372-4600 ext. 123",
 	"new_question":            "{key}: {desc}",
 	"new_required_again":      "  {key} is required: type a value, or - to fill it in later in the file.",
 	"new_unexpected_argument": "unexpected argument {arg}; values go in flags such as -id",

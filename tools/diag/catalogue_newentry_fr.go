@@ -32,7 +32,7 @@ var newentryFR = map[string]string{
 	"new_note":                "remarque : {msg}",
 	"new_optional":            " (facultatif)",
 	"new_pending_desc":        "la langue dont la traduction est en attente : {langs}",
-	"new_phone_example":       ", p. ex. +1 613 555 0100",
+	"new_phone_example":       ", p. ex. +1 613 555 0100 ou (819) 372-4600 poste 123",
 	"new_question":            "{key} : {desc}",
 	"new_required_again":      "  {key} est obligatoire : tapez une valeur, ou - pour la remplir plus tard dans le fichier.",
 	"new_unexpected_argument": "argument inattendu {arg}. Les valeurs se donnent par des options comme -id",
