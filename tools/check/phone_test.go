@@ -35,7 +35,7 @@ func TestValidPhone(t *testing.T) {
 		{"call me", false},
 		{"", false},
 		{"613", false},
-		{"555-010", false},                  // six digits
+		{"555-010", false},                   // six digits
 		{"+1 613 555 0100 0100 0100", false}, // sixteen digits
 		{"613-555-0100 ext.", false},         // an extension without digits
 		{"613-555-0100 (poste 123", false},   // unbalanced

@@ -29,6 +29,7 @@ type entry struct {
 	refs     []reference
 	links    []siteLink
 	pending  string
+	example  bool // a sample entry (example: true)
 }
 
 // reference is one id that must exist in another folder.
@@ -82,7 +83,10 @@ func checkEntry(p *parsed, kind model.Kind, tax *vocabularies, now time.Time) *e
 	w.mapping(p.root, spec, "")
 	if kind.Dir != "" {
 		w.entryRules()
+		w.examples()
+		w.idHint(first)
 	}
+	w.mapTabs(first)
 	// Messages quote keys and values: show their invisible characters as escapes, so a
 	// terminal or a CI log never reorders or hides what it prints.
 	for i := first; i < len(p.diags); i++ {
@@ -260,7 +264,12 @@ func (w *walker) id(n *yaml.Node, s, key string) {
 		return
 	}
 	stem := strings.TrimSuffix(filepath.Base(w.p.path), filepath.Ext(w.p.path))
-	if s != stem {
+	switch {
+	case s == stem:
+	case !model.ValidID(stem):
+		// Never suggest an id that is refused in turn (`id: Sask Highway Permit`).
+		w.errorf(n, key, "id_file_not_id", diag.A{"id": s, "file": filepath.Base(w.p.path)})
+	default:
 		w.errorf(n, key, "id_not_file_name", diag.A{"id": s, "file": filepath.Base(w.p.path), "stem": stem})
 	}
 }
