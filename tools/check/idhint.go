@@ -8,6 +8,25 @@ import (
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
+// MaxProposedID is the length of the ids the tools propose: shorter than the longest
+// valid one (model.MaxIDLength), so that a file name and an address stay readable.
+const MaxProposedID = 40
+
+// ProposedID is the id the tools propose for a text (a title, a file name): its
+// kebab-case form (model.Slug), cut after a whole word to at most MaxProposedID
+// characters; "" when the text has no letter or digit.
+func ProposedID(s string) string {
+	id := model.Slug(s)
+	for len(id) > MaxProposedID {
+		i := strings.LastIndexByte(id[:MaxProposedID+1], '-')
+		if i <= 0 {
+			return strings.TrimRight(id[:MaxProposedID], "-")
+		}
+		id = id[:i]
+	}
+	return id
+}
+
 // idHint words a missing id with the id to write: the file's name when it can be one,
 // else its kebab-case form (model.Slug), with the file name that goes with it. It
 // replaces the generic missing_key finding among the walker's, from index first on.
@@ -19,7 +38,7 @@ func (w *walker) idHint(first int) {
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	id, rename := stem, diag.Msg{}
 	if !model.ValidID(stem) {
-		id = model.Slug(stem)
+		id = ProposedID(stem)
 		rename = diag.M("id_missing_rename", diag.A{"id": id, "file": base})
 	}
 	if id == "" {

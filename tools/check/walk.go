@@ -257,7 +257,7 @@ func (w *walker) id(n *yaml.Node, s, key string) {
 		w.errorf(n, key, "id_too_long", diag.A{"length": len(s), "max": model.MaxIDLength})
 		return
 	case !model.IDShaped(s):
-		w.errorf(n, key, "bad_id", diag.A{"value": s, "example": model.Slug(s)})
+		w.errorf(n, key, "bad_id", diag.A{"value": s, "example": ProposedID(s)})
 		return
 	}
 	if w.e.kind.Dir == "" {

@@ -27,6 +27,8 @@ var newentryEN = map[string]string{
 	"new_kind_project":        "New project (case study).",
 	"new_kind_resource":       "New resource.",
 	"new_left":                "{n} {n|value|values} left",
+	"new_multiline":           "Type the text over as many lines as needed (Markdown; a blank line separates paragraphs), then a line holding only {end} to end it.",
+	"new_list_more":           "Another item: type it, or press Enter to end the list.",
 	"new_no_id":               "no id: give -id ID (or the text it is made from, such as -title-en)",
 	"new_not_accepted":        "  not accepted: {reason}",
 	"new_note":                "note: {msg}",

@@ -27,6 +27,8 @@ var newentryFR = map[string]string{
 	"new_kind_project":        "Nouvelle fiche de projet (étude de cas).",
 	"new_kind_resource":       "Nouvelle fiche de ressource.",
 	"new_left":                "{n} {n|valeur|valeurs} à remplir",
+	"new_multiline":           "Tapez le texte sur autant de lignes qu’il faut (Markdown ; une ligne vide sépare les paragraphes), puis une ligne qui ne contient que {end} pour le terminer.",
+	"new_list_more":           "Un autre élément : tapez-le, ou appuyez sur Entrée pour terminer la liste.",
 	"new_no_id":               "aucun identifiant : donnez -id ID (ou le texte d’où il est tiré, comme -title-fr)",
 	"new_not_accepted":        "  refusé : {reason}",
 	"new_note":                "remarque : {msg}",

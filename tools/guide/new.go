@@ -125,8 +125,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	flagOf := map[string]string{}
+	tax, _ := corpus.LoadTaxonomy(*dataDir) // without it, no codes from labels, no numbered choices
 	for _, in := range inputs {
 		flagOf[in.Key] = in.Flag
+		if v := values[in.Key]; v != "" {
+			values[in.Key] = newentry.Resolve(in, v, newentry.Terms(in, tax), false)
+		}
 	}
 
 	checkValues := func(values newentry.Values) (newentry.Checked, error) {
@@ -171,7 +175,6 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	// With value flags guide new asks nothing: the flags are the whole answer.
 	ended := false
 	if !*noPrompt && len(values) == 0 && stdinIsTerminal() {
-		tax, _ := corpus.LoadTaxonomy(*dataDir) // without it, no numbered choices
 		p := &newentry.Prompter{In: bufio.NewReader(newStdin), Out: stdout, Lang: lang, Tax: tax,
 			Check: func(values newentry.Values, in newentry.Input) string {
 				if in.Field.ID {

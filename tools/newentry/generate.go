@@ -2,6 +2,7 @@ package newentry
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/diag"
@@ -187,13 +188,34 @@ func (g *generator) value(f *model.Field, spec *model.Spec, key string) *yaml.No
 			}
 			return seq
 		}
-		// One item to copy for each further one.
+		// The items given (a terminal asks for a project's lessons one by one), else one
+		// to copy for each further one.
 		seq.Content = []*yaml.Node{g.value(f, spec.Elem, key+"[0]")}
+		for i := 1; g.itemGiven(key, i); i++ {
+			seq.Content = append(seq.Content, g.value(f, spec.Elem, fmt.Sprintf("%s[%d]", key, i)))
+		}
 		return seq
 	case model.ShapeStruct:
 		return g.mapping(spec, key)
 	}
 	return empty()
+}
+
+// itemGiven reports whether item i of the list key has a value, in some language.
+func (g *generator) itemGiven(key string, i int) bool {
+	if g.commenting {
+		return false
+	}
+	item := fmt.Sprintf("%s[%d]", key, i)
+	if g.values[item] != "" {
+		return true
+	}
+	for _, lang := range model.Languages {
+		if g.values[item+"."+lang] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func str(s string) *yaml.Node { return scalar(s, "!!str") }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
@@ -24,6 +25,9 @@ type Input struct {
 	Flag  string       // flag name: "id", "title-en", "data-sources"
 	Lang  string       // the language of a bilingual text
 	Field *model.Field // the top-level field
+	// more marks a further item of a list of texts, asked on a terminal: an empty
+	// answer ends the list.
+	more bool
 }
 
 // Shape is the shape of the input's value.
@@ -37,8 +41,12 @@ func (in Input) Shape() model.Shape {
 // List reports whether the input takes several values (comma-separated).
 func (in Input) List() bool { return in.Field.Spec.Shape == model.ShapeList }
 
-// Markdown reports whether the input is one language of a Markdown text.
-func (in Input) Markdown() bool { return in.Field.Spec.Shape == model.ShapeMarkdown }
+// Markdown reports whether the input is one language of a Markdown text (or of an
+// item of a list of them).
+func (in Input) Markdown() bool {
+	s := in.Field.Spec
+	return s.Shape == model.ShapeMarkdown || s.Shape == model.ShapeList && s.Elem.Shape == model.ShapeMarkdown
+}
 
 // EntryKinds returns the kinds `guide new` creates: those stored one file per entry.
 func EntryKinds() []model.Kind {
@@ -114,8 +122,9 @@ func (in Input) Describe(lang string) string {
 }
 
 // SuggestID derives an id from the entry's first required text after its id (a
-// project's title, a contact's name) with model.Slug: from the text in the first
-// language given (English, else French), or "" when there is none yet.
+// project's title, a contact's name) with check.ProposedID (at most 40 characters):
+// from the text in the first language given (English, else French), or "" when there
+// is none yet.
 func SuggestID(kind model.Kind, values Values) string {
 	for _, in := range Inputs(kind) {
 		f := in.Field
@@ -126,10 +135,10 @@ func SuggestID(kind model.Kind, values Values) string {
 			continue
 		}
 		if in.Lang == "" {
-			return model.Slug(values[in.Key])
+			return check.ProposedID(values[in.Key])
 		}
 		for _, lang := range model.Languages {
-			if id := model.Slug(values[f.Key+"."+lang]); id != "" {
+			if id := check.ProposedID(values[f.Key+"."+lang]); id != "" {
 				return id
 			}
 		}

@@ -49,6 +49,7 @@ func goldenCases() map[string]struct {
 		"title.en": "Lending laptops: yes, through libraries", "jurisdiction": "CA-NS",
 		"themes": "digital-inclusion, client-experience", "started": "2024-04-01",
 		"challenge.en": "Line one.\n\nLine two.\n", "contacts": "casey-river",
+		"lessons[0].en": "Start small.", "lessons[1].en": "Name an owner.\n\nEarly.",
 	}}
 	return cases
 }
