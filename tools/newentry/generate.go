@@ -29,8 +29,9 @@ func Generate(kind model.Kind, values Values) ([]byte, error) {
 	}
 	header := []string{
 		"# yaml-language-server: $schema=../../" + schema.Dir + "/" + schema.FileName(kind),
-		`# Fill in every "" and [] (` + "`make validate`" + ` lists those left); to use an optional key,`,
-		`# remove the "# " before it. Rules: docs/data-model.md. You may delete these two lines.`,
+		`# Fill in every "" and [] (` + "`go run ./tools/guide validate FILE`, or `make validate`," + ` lists`,
+		`# those left); to use an optional key, remove the "# " before it. Rules are in`,
+		`# docs/data-model.md. You may delete these three lines.`,
 	}
 	first := root.Content[0]
 	first.HeadComment = strings.Join(append(header, nonEmpty(first.HeadComment)...), "\n")

@@ -174,7 +174,7 @@ func TestFilledPasses(t *testing.T) {
 // into keys.
 func uncommentKeys(src []byte) []byte {
 	lines := strings.Split(string(src), "\n")
-	for i := 3; i < len(lines); i++ {
+	for i := 4; i < len(lines); i++ { // after the header: the schema line and three of help
 		lines[i] = strings.TrimPrefix(lines[i], "# ")
 	}
 	return []byte(strings.Join(lines, "\n"))
