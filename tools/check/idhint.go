@@ -14,18 +14,8 @@ const MaxProposedID = 40
 
 // ProposedID is the id the tools propose for a text (a title, a file name): its
 // kebab-case form (model.Slug), cut after a whole word to at most MaxProposedID
-// characters; "" when the text has no letter or digit.
-func ProposedID(s string) string {
-	id := model.Slug(s)
-	for len(id) > MaxProposedID {
-		i := strings.LastIndexByte(id[:MaxProposedID+1], '-')
-		if i <= 0 {
-			return strings.TrimRight(id[:MaxProposedID], "-")
-		}
-		id = id[:i]
-	}
-	return id
-}
+// characters (model.ShortSlug); "" when the text has no letter or digit.
+func ProposedID(s string) string { return model.ShortSlug(s, MaxProposedID) }
 
 // idHint words a missing id with the id to write: the file's name when it can be one,
 // else its kebab-case form (model.Slug), with the file name that goes with it. It
