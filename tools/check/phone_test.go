@@ -1,6 +1,8 @@
 package check
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"testing"
 
@@ -60,8 +62,9 @@ func TestValidPhone(t *testing.T) {
 // with the extension that follows it.
 var phoneExample = regexp.MustCompile(`(\+1 |1-)?(\([0-9]{3}\) |[0-9]{3}[ .-])[0-9]{3}[ .-][0-9]{4}( \((ext\.|poste) [0-9]+\)|,? (ext\.|poste|x) ?[0-9]+|x[0-9]+)?`)
 
-// TestPhoneExamplesValid feeds every telephone number shown in the catalogue, in
-// every language, to the rule: a message never shows an example it would refuse.
+// TestPhoneExamplesValid feeds every telephone number shown in the catalogue and in the
+// site's strings (i18n/), in every language, to the rule: a message never shows an
+// example it would refuse.
 func TestPhoneExamplesValid(t *testing.T) {
 	seen := map[string]int{}
 	for _, lang := range diag.Languages {
@@ -75,8 +78,21 @@ func TestPhoneExamplesValid(t *testing.T) {
 			}
 		}
 	}
+	// The site's own strings (the online form's hints) too.
+	for _, lang := range diag.Languages {
+		src, err := os.ReadFile(filepath.Join("..", "..", "i18n", lang+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ex := range phoneExample.FindAllString(string(src), -1) {
+			seen["i18n"]++
+			if !validPhone(ex) {
+				t.Errorf("i18n/%s.yaml shows %q, which the rule refuses", lang, ex)
+			}
+		}
+	}
 	// The messages that must show one, in both languages.
-	for _, code := range []string{"not_phone", "new_phone_example"} {
+	for _, code := range []string{"not_phone", "new_phone_example", "i18n"} {
 		if seen[code] < len(diag.Languages) {
 			t.Errorf("%s shows %d telephone numbers in %d languages; want one in each", code, seen[code], len(diag.Languages))
 		}
