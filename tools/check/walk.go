@@ -5,7 +5,6 @@ import (
 	"net/mail"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -14,10 +13,6 @@ import (
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
-)
-
-var (
-	phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 ().-]{6,22}[0-9]( (ext\.|x) ?[0-9]{1,6})?$`)
 )
 
 // StaleAfterMonths is the age past which an entry's review date draws a warning.
@@ -34,6 +29,7 @@ type entry struct {
 	refs     []reference
 	links    []siteLink
 	pending  string
+	example  bool // a sample entry (example: true)
 }
 
 // reference is one id that must exist in another folder.
@@ -87,7 +83,10 @@ func checkEntry(p *parsed, kind model.Kind, tax *vocabularies, now time.Time) *e
 	w.mapping(p.root, spec, "")
 	if kind.Dir != "" {
 		w.entryRules()
+		w.examples()
+		w.idHint(first)
 	}
+	w.mapTabs(first)
 	// Messages quote keys and values: show their invisible characters as escapes, so a
 	// terminal or a CI log never reorders or hides what it prints.
 	for i := first; i < len(p.diags); i++ {
@@ -235,7 +234,7 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 			w.errorf(n, key, "not_email", diag.A{"value": s})
 		}
 	case f.Phone:
-		if !phonePattern.MatchString(s) {
+		if !validPhone(s) {
 			w.errorf(n, key, "not_phone", diag.A{"value": s})
 		}
 	case f.Lang:
@@ -258,14 +257,19 @@ func (w *walker) id(n *yaml.Node, s, key string) {
 		w.errorf(n, key, "id_too_long", diag.A{"length": len(s), "max": model.MaxIDLength})
 		return
 	case !model.IDShaped(s):
-		w.errorf(n, key, "bad_id", diag.A{"value": s, "example": model.Slug(s)})
+		w.errorf(n, key, "bad_id", diag.A{"value": s, "example": ProposedID(s)})
 		return
 	}
 	if w.e.kind.Dir == "" {
 		return
 	}
 	stem := strings.TrimSuffix(filepath.Base(w.p.path), filepath.Ext(w.p.path))
-	if s != stem {
+	switch {
+	case s == stem:
+	case !model.ValidID(stem):
+		// Never suggest an id that is refused in turn (`id: Sask Highway Permit`).
+		w.errorf(n, key, "id_file_not_id", diag.A{"id": s, "file": filepath.Base(w.p.path)})
+	default:
 		w.errorf(n, key, "id_not_file_name", diag.A{"id": s, "file": filepath.Base(w.p.path), "stem": stem})
 	}
 }

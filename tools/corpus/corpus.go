@@ -77,6 +77,9 @@ type File struct {
 	Raw []byte
 	// CRLF says the file had CRLF line ends (which `guide fmt` rewrites).
 	CRLF bool
+	// Tabs says how tab indentation was read as spaces (nil without): Src is the
+	// repaired copy, and Tabs.Map moves positions in it back to the file.
+	Tabs *TabRepair
 }
 
 // OnDisk returns the bytes as they were read from disk.
@@ -152,7 +155,7 @@ func Read(s Source) *File {
 		return f
 	}
 	p := parse(s.Path, data)
-	f.Src, f.Root, f.Diags, f.Raw, f.CRLF = p.src, p.root, p.diags, p.raw, p.raw != nil
+	f.Src, f.Root, f.Diags, f.Raw, f.CRLF, f.Tabs = p.src, p.root, p.diags, p.raw, p.crlf, p.tabs
 	f.Hash = sha256.Sum256(data)
 	return f
 }

@@ -255,15 +255,18 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 		if s.NotData() {
 			continue // not a data file: guide validate says what to do with it
 		}
-		changed, err := format.File(s, *checkOnly)
+		o, err := format.File(s, *checkOnly)
 		switch {
 		case err != nil:
 			fmt.Fprintln(stderr, fileError(s.Path, diag.In(err, *lang)))
 			status = 1
-		case changed && *checkOnly:
+		case o.Changed && *checkOnly:
 			fmt.Fprintln(stdout, diag.Text(*lang, "fmt_needs_formatting", diag.A{"file": s.Path}))
 			status = 1
-		case changed:
+		case o.Changed && o.TabWidth > 1:
+			// A tab wider than one space: the indentation was a guess worth a look.
+			fmt.Fprintln(stdout, diag.Text(*lang, "fmt_formatted_tabs", diag.A{"file": s.Path, "width": o.TabWidth}))
+		case o.Changed:
 			fmt.Fprintln(stdout, diag.Text(*lang, "fmt_formatted", diag.A{"file": s.Path}))
 		}
 	}

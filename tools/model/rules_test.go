@@ -35,6 +35,24 @@ func TestSlug(t *testing.T) {
 	}
 }
 
+// TestShortSlug: cut after a whole word, or inside a word longer than the limit.
+func TestShortSlug(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Saskatchewan highway permit forecasting with seasonal models", 40, "saskatchewan-highway-permit-forecasting"},
+		{"Lending laptops through public libraries", 40, "lending-laptops-through-public-libraries"},
+		{strings.Repeat("x", 50), 40, strings.Repeat("x", 40)},
+		{"Équipe de données", 6, "equipe"},
+	} {
+		if got := ShortSlug(tc.in, tc.n); got != tc.want || len(got) > tc.n {
+			t.Errorf("ShortSlug(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
+
 func TestIDAndDateRules(t *testing.T) {
 	for s, want := range map[string]bool{
 		"a": true, "alpha-2": true, "a-b-c": true,
