@@ -20,8 +20,9 @@ var (
 	phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 ().-]{6,22}[0-9]( (ext\.|x) ?[0-9]{1,6})?$`)
 )
 
-// StaleAfterMonths is the age past which an entry's review date draws a warning.
-const StaleAfterMonths = 18
+// StaleAfterMonths is the age past which an entry's review date draws a warning
+// (model.StaleAfterMonths, which the site's freshness notice uses too).
+const StaleAfterMonths = model.StaleAfterMonths
 
 // entry is what one checked data file contributes to cross-file checks.
 type entry struct {
@@ -34,6 +35,7 @@ type entry struct {
 	refs     []reference
 	links    []siteLink
 	pending  string
+	life     *lifecycle // archived, replaced_by, former_ids (archive.go); nil without them
 }
 
 // reference is one id that must exist in another folder.
@@ -87,6 +89,7 @@ func checkEntry(p *parsed, kind model.Kind, tax *vocabularies, now time.Time) *e
 	w.mapping(p.root, spec, "")
 	if kind.Dir != "" {
 		w.entryRules()
+		w.lifecycleRules()
 	}
 	// Messages quote keys and values: show their invisible characters as escapes, so a
 	// terminal or a CI log never reorders or hides what it prints.
