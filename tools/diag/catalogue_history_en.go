@@ -8,7 +8,7 @@ var historyEN = map[string]string{
 	"former_id_self":           "{id:q} is this entry's own id; list only the ids it had before a rename",
 	"former_id_twice":          "{id:q} is also a former id of {other}; an old address can lead to one entry only: keep it in one file",
 	"replaced_by_archived":     "{id:q} is archived too ({file}); name the entry that replaces it now, which is not archived",
-	"replaced_by_not_archived": "this entry is not archived, so nothing replaces it: add archived: {date: YYYY-MM-DD, reason: {en: …, fr: …}} or remove replaced_by {id:q}",
+	"replaced_by_not_archived": "this entry is not archived, so nothing replaces it: add `archived: {date: YYYY-MM-DD, reason: {en: …, fr: …}}` or remove replaced_by {id:q}",
 	"replaced_by_self":         "{id:q} is this entry's own id; name the entry of the same kind that replaces it",
 }
 
