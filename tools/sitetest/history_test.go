@@ -174,6 +174,41 @@ func TestHistorySite(t *testing.T) {
 			}
 		}
 	})
+	t.Run("open data", func(t *testing.T) {
+		for _, tc := range []struct{ file, id, updated, archived string }{
+			{"en/projects.json", "gamma-inventory", "2026-08-20", "2026-07-01"},
+			{"fr/projects.json", "beta-forecasting", "2026-01-10", ""},
+			{"en/practices.json", "begin-small", "2026-08-20", ""},
+			{"fr/contacts.json", "casey-river", "2026-01-10", ""},
+		} {
+			var rows []map[string]any
+			if err := json.Unmarshal([]byte(file(tc.file)), &rows); err != nil {
+				t.Fatalf("%s: %v", tc.file, err)
+			}
+			found := false
+			for _, r := range rows {
+				if r["id"] != tc.id {
+					continue
+				}
+				found = true
+				archived, _ := r["date_archived"].(string)
+				if r["date_updated"] != tc.updated || archived != tc.archived {
+					t.Errorf("%s %s: date_updated %v, date_archived %v; want %s, %q", tc.file, tc.id, r["date_updated"], r["date_archived"], tc.updated, tc.archived)
+				}
+			}
+			if !found {
+				t.Errorf("%s: no %s", tc.file, tc.id)
+			}
+		}
+		csv := file("en/projects.csv")
+		header, rest, _ := strings.Cut(csv, "\r\n")
+		if !strings.Contains(header, `"reviewed","date_updated","date_archived"`) || !strings.Contains(rest, `"2026-08-20","2026-07-01"`) {
+			t.Errorf("projects.csv: no date_updated and date_archived columns:\n%s", header)
+		}
+		if pkg := file("fr/datapackage.json"); strings.Count(pkg, `"name": "date_archived"`)+strings.Count(pkg, `"name":"date_archived"`) != 3 {
+			t.Errorf("datapackage.json does not describe date_archived in three tables")
+		}
+	})
 	t.Run("feed", func(t *testing.T) {
 		feed := file("fr/changes.xml")
 		for _, want := range []string{"<title type=\"text\">Archivage\u00a0: Gamma", "/commit/" + c["archive"], "xml:lang=\"fr-CA\""} {
