@@ -62,3 +62,52 @@ func TestWorkflowsRunMake(t *testing.T) {
 		t.Error("no run: step found")
 	}
 }
+
+// TestWorkflowsFetchHistory: a workflow job that builds the release checks out the whole
+// history (fetch-depth: 0): the entries' history comes from git (tools/history), and a
+// shallow clone would publish pages whose history starts at the last commit.
+func TestWorkflowsFetchHistory(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(repo, ".github", "workflows", "*.yml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no workflow found (%v)", err)
+	}
+	builds := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wf struct {
+			Jobs map[string]struct {
+				Steps []struct {
+					Uses string         `yaml:"uses"`
+					Run  string         `yaml:"run"`
+					With map[string]any `yaml:"with"`
+				} `yaml:"steps"`
+			} `yaml:"jobs"`
+		}
+		if err := yaml.Unmarshal(b, &wf); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for name, job := range wf.Jobs {
+			site, full := false, false
+			for _, s := range job.Steps {
+				if strings.HasPrefix(strings.TrimSpace(s.Run), "make site") {
+					site = true
+				}
+				if strings.HasPrefix(s.Uses, "actions/checkout@") && s.With["fetch-depth"] == 0 {
+					full = true
+				}
+			}
+			if site {
+				builds++
+				if !full {
+					t.Errorf("%s: job %s runs make site without checking out the whole history (actions/checkout with fetch-depth: 0)", filepath.Base(f), name)
+				}
+			}
+		}
+	}
+	if builds == 0 {
+		t.Error("no workflow job runs make site")
+	}
+}
