@@ -9,14 +9,16 @@ import (
 
 	"github.com/pssdc/guide-iad/tools/hugodata"
 	"github.com/pssdc/guide-iad/tools/internal/gitrepo"
+	"github.com/pssdc/guide-iad/tools/pdf"
 	"golang.org/x/net/html"
 )
 
 // historySite builds the fixture corpus from a throwaway git repository with dated
-// commits: everything added (2026-01-10), a case study's French title edited
+// commits: everything added, with two print editions and a case study last reviewed long
+// ago (2026-01-10), a resource added (2026-05-05), a case study's French title edited
 // (2026-06-15), another archived and replaced (2026-07-02), a practice renamed with
 // former_ids (2026-08-20). Built as make site does: guide hugo-data's copy and history,
-// then Hugo. It returns the built site's folder and the commits.
+// then Hugo with the print pages. It returns the built site's folder and the commits.
 func historySite(t *testing.T) (string, map[string]string) {
 	t.Helper()
 	const repo = "../.."
@@ -34,7 +36,15 @@ func historySite(t *testing.T) (string, map[string]string) {
 	}
 	r := gitrepo.New(t, site)
 	c := map[string]string{}
-	c["add"] = r.Commit("2026-01-10", "the corpus", nil)
+	c["add"] = r.Commit("2026-01-10", "the corpus, two editions", map[string]string{
+		"data/editions.yaml": "editions:\n" +
+			"  - {id: \"2026-1\", date: 2026-03-01, title: {en: March 2026, fr: Mars 2026}}\n" +
+			"  - {id: \"2026-2\", date: 2026-11-30, title: {en: November 2026, fr: Novembre 2026}}\n",
+		"data/projects/beta-forecasting.yaml": strings.Replace(read("data/projects/beta-forecasting.yaml"), "reviewed: 2026-02-10", "reviewed: 2025-03-01", 1),
+	})
+	c["new"] = r.Commit("2026-05-05", "a new resource", map[string]string{
+		"data/resources/new-tool.yaml": strings.Replace(read("data/resources/index-tool.yaml"), "id: index-tool", "id: new-tool", 1),
+	})
 	c["edit"] = r.Commit("2026-06-15", "alpha: French title", map[string]string{
 		"data/projects/alpha-outreach.yaml": strings.Replace(read("data/projects/alpha-outreach.yaml"), "fr: Cartographie de la sensibilisation Alpha", "fr: Cartographie du rayonnement Alpha", 1),
 	})
@@ -55,8 +65,16 @@ func historySite(t *testing.T) (string, map[string]string) {
 	if notes, err := hugodata.WriteHistory(filepath.Join(site, "data"), copyDir); err != nil || len(notes) > 0 {
 		t.Fatalf("history: %v %v", notes, err)
 	}
+	printConf := filepath.Join(dir, "print-output.toml")
+	conf, err := pdf.HugoConfig(filepath.Join(site, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(printConf, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "public")
-	if _, err := Build(repo, site, out, "--config", filepath.Join(site, "config.toml")+","+copyDir+".toml"); err != nil {
+	if _, err := Build(repo, site, out, "--config", filepath.Join(site, "config.toml")+","+copyDir+".toml,"+printConf); err != nil {
 		t.Fatal(err)
 	}
 	return out, c
@@ -207,6 +225,33 @@ func TestHistorySite(t *testing.T) {
 		}
 		if pkg := file("fr/datapackage.json"); strings.Count(pkg, `"name": "date_archived"`)+strings.Count(pkg, `"name":"date_archived"`) != 3 {
 			t.Errorf("datapackage.json does not describe date_archived in three tables")
+		}
+	})
+	t.Run("freshness", func(t *testing.T) {
+		if got := strings.Join(strings.Fields(page("/en/projects/beta-forecasting/")), " "); !strings.Contains(got, "This entry was last reviewed on March 1, 2025, more than 18 months ago") {
+			t.Error("no freshness notice on a case study reviewed in March 2025")
+		}
+		if got := page("/fr/projets/alpha-outreach/"); strings.Contains(got, "révisée pour la dernière fois") {
+			t.Error("freshness notice on a case study reviewed in May 2026")
+		}
+	})
+	t.Run("print", func(t *testing.T) {
+		p := s.PageAt("/en/edition.html")
+		if p == nil {
+			t.Fatal("no print edition")
+		}
+		var sections []string
+		for _, sec := range Find(p.Doc, func(n *html.Node) bool { return n.Data == "section" && strings.Contains(Attr(n, "class"), "new") }) {
+			sections = append(sections, strings.Join(strings.Fields(Text(sec)), " "))
+		}
+		got := strings.Join(sections, "\n")
+		for _, want := range []string{"Resources: new", "Case studies: updated Alpha outreach mapping", "Practices: updated", "Archived since the previous edition Gamma open service inventory — July 1, 2026"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("print edition, new since the previous edition: no %q in\n%s", want, got)
+			}
+		}
+		if ids := IDs(p.Doc); ids["case-gamma-inventory"] || !ids["case-alpha-outreach"] {
+			t.Errorf("the print edition holds the archived case study or not the others")
 		}
 	})
 	t.Run("feed", func(t *testing.T) {
