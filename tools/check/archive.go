@@ -48,7 +48,7 @@ func (w *walker) lifecycleRules() {
 	if n := fields["replaced_by"]; n != nil && n.Kind == yaml.ScalarNode && n.Value != "" {
 		switch {
 		case !model.IDShaped(n.Value):
-			w.errorf(n, "replaced_by", "not_id", diag.A{"value": n.Value})
+			// the walker has said so
 		case fields["archived"] == nil:
 			w.errorf(n, "replaced_by", "replaced_by_not_archived", diag.A{"id": n.Value})
 		case n.Value == w.e.id:
@@ -64,7 +64,7 @@ func (w *walker) lifecycleRules() {
 			case item.Kind != yaml.ScalarNode || item.Value == "":
 				// the walker has said what is wrong with it
 			case !model.IDShaped(item.Value):
-				w.errorf(item, key, "not_id", diag.A{"value": item.Value})
+				// the walker has said so
 			case item.Value == w.e.id:
 				w.errorf(item, key, "former_id_self", diag.A{"id": item.Value})
 			default:

@@ -241,6 +241,10 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 		if !phonePattern.MatchString(s) {
 			w.errorf(n, key, "not_phone", diag.A{"value": s})
 		}
+	case f.SameKind || f.OldID:
+		if !model.IDShaped(s) {
+			w.errorf(n, key, "not_id", diag.A{"value": s})
+		}
 	case f.Lang:
 		if !slices.Contains(model.Languages, s) {
 			w.errorf(n, key, "not_language", diag.A{"value": s, "hint": suggest(s, model.Languages)})
@@ -249,7 +253,7 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 	if f.Max > 0 && utf8.RuneCountInString(s) > f.Max {
 		w.errorf(n, key, "too_long", diag.A{"length": utf8.RuneCountInString(s), "max": f.Max})
 	}
-	if f.Plain || (len(f.Vocab) == 0 && f.Ref == "" && !f.ID && !f.URL && !f.Email && !f.Phone && !f.Lang) {
+	if f.Plain || (len(f.Vocab) == 0 && f.Ref == "" && !f.ID && !f.URL && !f.Email && !f.Phone && !f.Lang && !f.SameKind && !f.OldID) {
 		w.plain(n, s, key)
 	}
 }
@@ -460,6 +464,8 @@ func expectation(f *model.Field) diag.Msg {
 		what = diag.M("expect_struct", diag.A{"keys": s.Keys()})
 	case f.ID:
 		what = diag.M("expect_id", nil)
+	case f.SameKind || f.OldID:
+		what = diag.M("expect_other_id", nil)
 	case len(f.Vocab) > 0 && list:
 		what = diag.M("expect_codes", diag.A{"vocab": f.Vocab})
 	case len(f.Vocab) > 0:

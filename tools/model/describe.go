@@ -34,6 +34,10 @@ func (f *Field) Describe(lang string) string {
 		what = fmt.Sprintf(t["struct"], strings.Join(s.Keys(), ", "))
 	case f.ID:
 		what = t["id"]
+	case f.SameKind:
+		what = t["samekind"]
+	case f.OldID && list:
+		return t["oldids"]
 	case len(f.Vocab) > 0 && list:
 		return fmt.Sprintf(t["codes"], strings.Join(f.Vocab, t["or"]))
 	case len(f.Vocab) > 0:
@@ -88,6 +92,8 @@ var descriptions = map[string]map[string]string{
 		"struct":      "mappings with keys %s",
 		"structs":     "a list of mappings with keys %s",
 		"id":          "the entry's id, equal to the file name",
+		"samekind":    "the id of another entry of the same kind",
+		"oldids":      "a list of the ids the entry had before it was renamed",
 		"codes":       "a list of codes from %s in taxonomy.yaml",
 		"code":        "a code from %s in taxonomy.yaml",
 		"refs":        "a list of ids of entries in data/%s",
@@ -112,6 +118,8 @@ var descriptions = map[string]map[string]string{
 		"struct":      "un tableau associatif aux clés %s",
 		"structs":     "une liste de tableaux associatifs aux clés %s",
 		"id":          "l’identifiant de la fiche, égal au nom du fichier",
+		"samekind":    "l’identifiant d’une autre fiche du même type",
+		"oldids":      "une liste des identifiants que la fiche portait avant d’être renommée",
 		"codes":       "une liste de codes de %s dans taxonomy.yaml",
 		"code":        "un code de %s dans taxonomy.yaml",
 		"refs":        "une liste d’identifiants de fiches de data/%s",

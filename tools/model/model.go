@@ -14,6 +14,8 @@
 //	email        an email address
 //	phone        a telephone number
 //	lang         a language code of the site (en or fr)
+//	samekind     the id of another entry of the same kind (replaced_by)
+//	oldid        an id the entry had before a rename, used by no entry now (former_ids)
 package model
 
 import (
@@ -69,8 +71,8 @@ type Common struct {
 // reused) are in tools/check/archive.go.
 type Lifecycle struct {
 	Archived   Archive  `yaml:"archived,omitempty"`
-	ReplacedBy string   `yaml:"replaced_by,omitempty"`
-	FormerIDs  []string `yaml:"former_ids,omitempty"`
+	ReplacedBy string   `yaml:"replaced_by,omitempty" guide:"samekind"`
+	FormerIDs  []string `yaml:"former_ids,omitempty" guide:"oldid"`
 }
 
 // Archive says when and why an entry was retired.

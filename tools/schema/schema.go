@@ -142,6 +142,12 @@ func fieldSchema(f *model.Field, s *model.Spec, vocab func(string) []string) obj
 	case f.Ref != "":
 		o["pattern"] = model.IDPatternSource
 		o["description"] = "The id of an entry in data/" + f.Ref + "/."
+	case f.SameKind:
+		o["pattern"] = model.IDPatternSource
+		o["description"] = "The id of another entry of the same kind, which is not archived."
+	case f.OldID:
+		o["pattern"] = model.IDPatternSource
+		o["description"] = "An id the entry had before a rename, used by no entry now; its address redirects here."
 	case f.URL:
 		o["pattern"] = `^https://[^/\s]+`
 		o["format"] = "uri"
