@@ -265,6 +265,7 @@ func crossCheck(entries []*entry, paths sitePaths, tax *vocabularies) diag.List 
 		byKind[e.kind.Dir][e.id] = e
 	}
 	out = append(out, exampleCitations(entries, byKind)...)
+	out = append(out, crossLifecycle(entries, byKind)...)
 	referenced := map[string]bool{}
 	for _, e := range entries {
 		for _, r := range e.refs {

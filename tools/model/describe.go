@@ -31,6 +31,8 @@ func (f *Field) Expect() diag.Msg {
 		what = diag.M("expect_struct", diag.A{"keys": s.Keys()})
 	case f.ID:
 		what = diag.M("expect_id", nil)
+	case f.SameKind || f.OldID:
+		what = diag.M("expect_other_id", nil)
 	case len(f.Vocab) > 0 && list:
 		what = diag.M("expect_codes", diag.A{"vocab": f.Vocab})
 	case len(f.Vocab) > 0:

@@ -14,6 +14,8 @@
 //	email        an email address
 //	phone        a telephone number
 //	lang         a language code of the site (en or fr)
+//	samekind     the id of another entry of the same kind (replaced_by)
+//	oldid        an id the entry had before a rename, used by no entry now (former_ids)
 package model
 
 import (
@@ -67,6 +69,28 @@ type Headline struct {
 	Summary Text `yaml:"summary" guide:"required,plain,max=300"`
 }
 
+// Lifecycle holds the keys any entry may carry about its life (docs/data-model.md,
+// "Archiving"): archived retires the entry (its page stays, with a notice; it leaves
+// the lists and the print edition), replaced_by names the entry of the same kind that
+// takes its place, former_ids the ids it had before a rename (their addresses redirect).
+// The checks between entries (the replacement exists and is not archived, no former id
+// reused) are in tools/check/archive.go.
+type Lifecycle struct {
+	Archived   Archive  `yaml:"archived,omitempty"`
+	ReplacedBy string   `yaml:"replaced_by,omitempty" guide:"samekind"`
+	FormerIDs  []string `yaml:"former_ids,omitempty" guide:"oldid"`
+}
+
+// Archive says when and why an entry was retired.
+type Archive struct {
+	Date   Date `yaml:"date" guide:"required"`
+	Reason Text `yaml:"reason" guide:"required,plain,max=300"`
+}
+
+// StaleAfterMonths is the age past which an entry's review date draws a warning from
+// the validator and a notice on the entry's page ("may be out of date").
+const StaleAfterMonths = 18
+
 // Project is a case study: one data-driven intelligence project of one organisation.
 type Project struct {
 	Common       `yaml:",inline"`
@@ -91,6 +115,7 @@ type Project struct {
 	Practices    []string   `yaml:"practices,omitempty" guide:"ref=practices"`
 	Resources    []string   `yaml:"resources,omitempty" guide:"ref=resources"`
 	Reviewed     Date       `yaml:"reviewed" guide:"required"`
+	Lifecycle    `yaml:",inline"`
 }
 
 // Metric is one measured result of a project.
@@ -117,6 +142,7 @@ type Contact struct {
 	Languages    []string `yaml:"languages" guide:"required,vocab=languages"`
 	Expertise    []string `yaml:"expertise" guide:"required,vocab=themes|techniques"`
 	Consent      Date     `yaml:"consent,omitempty"`
+	Lifecycle    `yaml:",inline"`
 }
 
 // Practice is a process or best practice, in the manner of a playbook's plays.
@@ -129,6 +155,7 @@ type Practice struct {
 	Projects     []string `yaml:"projects,omitempty" guide:"ref=projects"`
 	Techniques   []string `yaml:"techniques,omitempty" guide:"vocab=techniques"`
 	Reviewed     Date     `yaml:"reviewed" guide:"required"`
+	Lifecycle    `yaml:",inline"`
 }
 
 // Resource is a tool, dataset, guide, training or standard practitioners can reuse.
@@ -142,6 +169,7 @@ type Resource struct {
 	Themes      []string `yaml:"themes,omitempty" guide:"vocab=themes"`
 	Techniques  []string `yaml:"techniques,omitempty" guide:"vocab=techniques"`
 	Reviewed    Date     `yaml:"reviewed" guide:"required"`
+	Lifecycle   `yaml:",inline"`
 }
 
 // Term is one code of a vocabulary with its labels.

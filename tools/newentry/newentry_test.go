@@ -228,6 +228,11 @@ func fill(t *testing.T, data string, k model.Kind, src []byte) []byte {
 			case f.Ref != "":
 				files, _ := filepath.Glob(filepath.Join(data, f.Ref, "*.yaml"))
 				n.Value = strings.TrimSuffix(filepath.Base(files[0]), ".yaml")
+			case f.SameKind:
+				files, _ := filepath.Glob(filepath.Join(data, k.Dir, "*.yaml"))
+				n.Value = strings.TrimSuffix(filepath.Base(files[0]), ".yaml")
+			case f.OldID:
+				n.Value = "former-" + k.Name
 			case f.Email:
 				n.Value = "someone@example.org"
 			case f.Phone:

@@ -136,6 +136,8 @@ func fieldSchema(f *model.Field, s *model.Spec, vocab func(string) []string) obj
 		}
 	case f.Ref != "":
 		o["pattern"] = model.IDPatternSource
+	case f.SameKind || f.OldID:
+		o["pattern"] = model.IDPatternSource
 	case f.URL:
 		o["pattern"] = `^https://[^/\s]+`
 		o["format"] = "uri"
