@@ -214,6 +214,7 @@ func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 					codeNode = item.Content[k+1]
 				}
 			}
+			checkSynonyms(tf.p, item, fmt.Sprintf("%s[%d]", name, j))
 			if codeNode == nil || codeNode.Kind != yaml.ScalarNode {
 				continue
 			}

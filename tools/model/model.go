@@ -172,12 +172,24 @@ type Resource struct {
 	Lifecycle   `yaml:",inline"`
 }
 
-// Term is one code of a vocabulary with its labels.
+// Term is one code of a vocabulary with its labels and, for the search, the other words
+// readers use for it (docs/site.md, Search).
 type Term struct {
-	Code string `yaml:"code" guide:"required,max=40"`
-	En   string `yaml:"en" guide:"required,max=120"`
-	Fr   string `yaml:"fr" guide:"required,max=120"`
+	Code     string   `yaml:"code" guide:"required,max=40"`
+	En       string   `yaml:"en" guide:"required,max=120"`
+	Fr       string   `yaml:"fr" guide:"required,max=120"`
+	Synonyms Synonyms `yaml:"synonyms,omitempty"`
 }
+
+// Synonyms are the other words and acronyms for a taxonomy term, per language: the
+// search finds the term's entries by them (docs/site.md, Search); no page shows them.
+type Synonyms struct {
+	En []string `yaml:"en,omitempty" guide:"max=60"`
+	Fr []string `yaml:"fr,omitempty" guide:"max=60"`
+}
+
+// MaxSynonyms is how many synonyms a term may have per language.
+const MaxSynonyms = 12
 
 // Taxonomy holds the controlled vocabularies (data/taxonomy.yaml).
 type Taxonomy struct {
