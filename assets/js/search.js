@@ -99,6 +99,18 @@
     return pagefind;
   }
 
+  // joinAbbreviations reads an abbreviation of a taxonomy term typed in capitals, with
+  // or without points and hyphens (N.-É., NS, T.N.-O.), as the term's label
+  // (data-abbreviations, from the taxonomy's synonyms): Pagefind would split N.-É. at its
+  // points, and fold NÉ into the French word « ne ». Other words are left as typed.
+  const abbreviations = JSON.parse(root.dataset.abbreviations || "{}");
+  function joinAbbreviations(words) {
+    return words.replace(/(^|\s)((?:\p{Lu}\.?-?){1,4}\p{Lu}\.?)(?=\s|$)/gu, function (m, space, abbr) {
+      const label = abbreviations[abbr.replace(/[.-]/g, "")];
+      return label ? space + label : m;
+    });
+  }
+
   async function run() {
     const words = input.value.trim();
     const chosen = checked();
@@ -119,7 +131,7 @@
     }
     const filters = {};
     for (const [key, on] of Object.entries(checked())) filters[key] = { any: on };
-    const search = await pf.search(words || null, { filters });
+    const search = await pf.search(joinAbbreviations(words) || null, { filters });
     if (n !== seq || !search) return;
     found = search.results;
     counts(search.filters || {});
