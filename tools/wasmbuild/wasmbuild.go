@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 )
@@ -76,8 +77,8 @@ var buildFlags = []string{"-trimpath", "-buildvcs=false"}
 
 const ldflags = "-ldflags=-s -w"
 
-// build is Build with the cache folder given ("": none); cached tells whether every
-// program came from it.
+// build is Build with the cache folder given ("": none); cached tells whether the
+// programs came from it.
 func build(repo, out, cache string) (names []string, cached bool, err error) {
 	names, err = Programs(repo)
 	if err != nil {
@@ -111,33 +112,45 @@ func build(repo, out, cache string) (names []string, cached bool, err error) {
 			dir = filepath.Join(cache, key)
 		}
 	}
-	cached = dir != "" && complete(dir, names)
-	if !cached {
-		if dir == "" {
-			tmp, err := os.MkdirTemp("", "guide-wasm-")
-			if err != nil {
-				return nil, false, err
-			}
-			defer os.RemoveAll(tmp)
-			dir = tmp
-		}
-		if err := compile(repo, pkgs, names, dir); err != nil {
-			return nil, false, err
-		}
+	if dir != "" && complete(dir, names) && copyOut(dir, out, names) == nil {
+		now := time.Now()
+		os.Chtimes(dir, now, now) // the most recently used entry, pruned last
+		return names, true, nil
 	}
-	for _, name := range names {
-		b, err := os.ReadFile(filepath.Join(dir, name+".wasm"))
+	// Compiled into the cache entry (anew if another build pruned it meanwhile), or into a
+	// temporary folder without a cache.
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "guide-wasm-")
 		if err != nil {
 			return nil, false, err
 		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	if err := compile(repo, pkgs, names, dir); err != nil {
+		return nil, false, err
+	}
+	if err := copyOut(dir, out, names); err != nil {
+		return nil, false, err
+	}
+	if cache != "" && filepath.Dir(dir) == cache {
+		prune(cache, keepEntries)
+	}
+	return names, false, nil
+}
+
+// copyOut copies the programs from dir into out.
+func copyOut(dir, out string, names []string) error {
+	for _, name := range names {
+		b, err := os.ReadFile(filepath.Join(dir, name+".wasm"))
+		if err != nil {
+			return err
+		}
 		if err := atomicfile.Write(filepath.Join(out, name+".wasm"), b); err != nil {
-			return nil, false, err
+			return err
 		}
 	}
-	if !cached && cache != "" && filepath.Dir(dir) == cache {
-		prune(cache, filepath.Base(dir))
-	}
-	return names, cached, nil
+	return nil
 }
 
 // compile builds pkgs (one go build: it links the programs in parallel) into dir as
@@ -177,16 +190,30 @@ func complete(dir string, names []string) bool {
 	return true
 }
 
-// prune removes the cache's entries other than keep: only the latest build is kept.
-func prune(cache, keep string) {
+// keepEntries is how many cache entries prune keeps (about 13 MB each): the most
+// recently used, so that checkouts of other commits sharing the cache (git worktrees)
+// do not remove each other's entry while it is in use.
+const keepEntries = 4
+
+// prune removes the cache's entries but the keep most recently used.
+func prune(cache string, keep int) {
 	entries, err := os.ReadDir(cache)
 	if err != nil {
 		return
 	}
+	type entry struct {
+		name string
+		used time.Time
+	}
+	var list []entry
 	for _, e := range entries {
-		if e.Name() != keep {
-			os.RemoveAll(filepath.Join(cache, e.Name()))
+		if fi, err := e.Info(); err == nil {
+			list = append(list, entry{e.Name(), fi.ModTime()})
 		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].used.After(list[j].used) })
+	for i := keep; i < len(list); i++ {
+		os.RemoveAll(filepath.Join(cache, list[i].name))
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestBuildCache builds a one-program module three times through a cache: the second
@@ -29,14 +31,15 @@ func TestBuildCache(t *testing.T) {
 	write(Dir+"/hello/main.go", "package main\n\nfunc main() { println(\"one\") }\n")
 	cache := t.TempDir()
 	steps := []struct {
-		name   string
-		edit   func()
-		cached bool
+		name    string
+		edit    func()
+		cached  bool
+		entries int // in the cache afterwards
 	}{
-		{"first build", func() {}, false},
-		{"unchanged sources", func() {}, true},
-		{"changed source", func() { write(Dir+"/hello/main.go", "package main\n\nfunc main() { println(\"two\") }\n") }, false},
-		{"unchanged again", func() {}, true},
+		{"first build", func() {}, false, 1},
+		{"unchanged sources", func() {}, true, 1},
+		{"changed source", func() { write(Dir+"/hello/main.go", "package main\n\nfunc main() { println(\"two\") }\n") }, false, 2},
+		{"unchanged again", func() {}, true, 2},
 	}
 	var prev []byte
 	for i, s := range steps {
@@ -64,9 +67,21 @@ func TestBuildCache(t *testing.T) {
 		}
 		prev = b
 		entries, err := os.ReadDir(cache)
-		if err != nil || len(entries) != 1 {
-			t.Errorf("%s: cache holds %d entries (%v), want 1", s.name, len(entries), err)
+		if err != nil || len(entries) != s.entries {
+			t.Errorf("%s: cache holds %d entries (%v), want %d", s.name, len(entries), err, s.entries)
 		}
+	}
+	// prune keeps the most recently used entries.
+	for _, name := range []string{"old1", "old2", "old3"} {
+		if err := os.Mkdir(filepath.Join(cache, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(filepath.Join(cache, name), old, old)
+	}
+	prune(cache, 2)
+	if entries, _ := os.ReadDir(cache); len(entries) != 2 || strings.HasPrefix(entries[0].Name(), "old") || strings.HasPrefix(entries[1].Name(), "old") {
+		t.Errorf("after prune(2): %v, want the two build entries", entries)
 	}
 	// Without a cache, every build compiles.
 	if _, cached, err := build(repo, t.TempDir(), ""); err != nil || cached {
