@@ -45,7 +45,7 @@ help:
 	@echo "make validate  check data/ (guide validate; FORMAT=github for workflow annotations)"
 	@echo "make fmt       put data files in canonical form (guide fmt); make fmt-check only checks"
 	@echo "make lint-workflows  check .github/workflows/ with actionlint (part of make test)"
-	@echo "make wasm      compile the browser programs (tools/wasm/*) into static/wasm/"
+	@echo "make wasm      compile the browser programs (tools/wasm/*) into assets/wasm/"
 	@echo "make schema    regenerate the JSON Schemas in static/schemas/"
 	@echo "make test      vet, format check and every test (unit and end-to-end)"
 	@echo "make bench     benchmarks: validator, make site PRINT=no at 10,000 projects against the Hugo floor, print"
@@ -70,9 +70,10 @@ schema: deps
 	$(GUIDE) schema
 
 # The pages that run Go in the browser (submission form, e-vulnerability index) load
-# static/wasm/*.wasm, compiled from tools/wasm/* — generated, not committed.
+# assets/wasm/*.wasm, compiled from tools/wasm/* — generated, not committed; Hugo
+# publishes them under content-hashed names (docs/site.md, Performance).
 wasm: deps
-	$(GUIDE) wasm -out static/wasm
+	$(GUIDE) wasm -out assets/wasm
 
 # The release: the site with the print pages (config.toml plus $(PRINTCONF), which adds
 # the "print" output format to the site's own formats), the PDFs of every edition (guide
@@ -138,7 +139,7 @@ test: deps
 	@unformatted=$$(gofmt -l tools); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GUIDE) schema -check
 	$(GUIDE) fmt -check
-	$(GUIDE) wasm -out static/wasm
+	$(GUIDE) wasm -out assets/wasm
 	$(GO) test -count=1 -timeout 25m ./...
 
 bench: deps
@@ -146,4 +147,4 @@ bench: deps
 	tools/bench.sh
 
 clean:
-	rm -rf public resources/_gen .hugo_build.lock tmp static/wasm static/pagefind
+	rm -rf public resources/_gen .hugo_build.lock tmp assets/wasm static/wasm static/pagefind

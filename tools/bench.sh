@@ -56,7 +56,7 @@ stage() {
 	local n=$1 dir=$2
 	"$work/guide" gen -projects "$n" -out "$dir/data" >/dev/null
 	for part in config.toml content layouts i18n assets static; do cp -r "$part" "$dir/"; done
-	rm -rf "$dir/static/wasm" "$dir/static/pagefind" # generated
+	rm -rf "$dir/assets/wasm" "$dir/static/wasm" "$dir/static/pagefind" # generated
 }
 
 for n in $sizes; do
@@ -77,12 +77,12 @@ for n in $sizes; do
 	# site after make wasm).
 	measure "  validate (alone)" "$work/guide" validate -data "$corpus/data"
 	measure "  hugo-data, data copy (alone)" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
-	measure "  wasm (alone)" "$work/guide" wasm -out "$corpus/static/wasm"
-	rm -rf "$corpus/tmp/hugo-data" "$corpus/tmp/hugo-data.toml" "$corpus/static/wasm"
+	measure "  wasm (alone)" "$work/guide" wasm -out "$corpus/assets/wasm"
+	rm -rf "$corpus/tmp/hugo-data" "$corpus/tmp/hugo-data.toml" "$corpus/assets/wasm"
 	step "validate | hugo-data | wasm" bash -c 'g=$1 c=$2
 		"$g" validate -data "$c/data" & v=$!
 		"$g" hugo-data -data "$c/data" -out "$c/tmp/hugo-data" & d=$!
-		"$g" wasm -out "$c/static/wasm" & w=$!
+		"$g" wasm -out "$c/assets/wasm" & w=$!
 		wait $v && wait $d && wait $w' _ "$work/guide" "$corpus"
 	export GOMEMLIMIT=1800MiB # as the Makefile
 	step "hugo" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --gc --destination "$corpus/tmp/release" --quiet
@@ -167,3 +167,4 @@ for n in $sizes; do
 		echo "   (hugo / floor in CPU time, $n projects: ${shm_cpu[$n]} / ${floor_cpu[$n]} s = $(awk "BEGIN { printf \"%.2f\", ${shm_cpu[$n]} / ${floor_cpu[$n]} }")×; load $(cut -d' ' -f1-3 /proc/loadavg))"
 	fi
 done
+go run ./tools/pagebench # each page type on the slow profile: bytes before the reader acts, time to ready (docs/site.md, Performance)

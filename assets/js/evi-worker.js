@@ -1,7 +1,9 @@
 // evi-worker.js — runs the e-vulnerability index calculator (tools/wasm/evi, the Go
 // package tools/evi compiled to WebAssembly) in a Web Worker, so that a file of 60,000
 // areas is read and scored without freezing the page. assets/js/evi.js talks to it:
-//   {op: "init", exec, wasm}            load wasm_exec.js and the program; replies {op: "ready"}
+//   {op: "init", exec, bytes}           load wasm_exec.js and run the program, whose bytes
+//                                       the page downloaded (wasm-load.js, with its
+//                                       progress) and handed over; replies {op: "ready"}
 //   {id, op: "load", args: [config, data]}
 //   {id, op: "compute", args: [choices, withStrings]}
 //   {id, op: "csv"} {id, op: "config"} {id, op: "timings"}
@@ -13,22 +15,11 @@ self.onmessage = function (e) {
     try {
       // Only this site's files: the page's request log does not see a worker's requests,
       // so the worker itself holds to the no-other-host rule.
-      [m.exec, m.wasm].forEach(function (u) {
-        if (new URL(u).origin !== self.location.origin) { throw new Error("not loading " + u + ": another host"); }
-      });
+      if (new URL(m.exec).origin !== self.location.origin) { throw new Error("not loading " + m.exec + ": another host"); }
       importScripts(m.exec);
       var go = new Go();
       self.eviOnReady = function () { self.postMessage({ op: "ready" }); };
-      var bytes = function () {
-        return fetch(m.wasm).then(function (r) {
-          if (!r.ok) { throw new Error(m.wasm + ": HTTP " + r.status); }
-          return r.arrayBuffer();
-        }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-      };
-      var inst = WebAssembly.instantiateStreaming
-        // A host that does not serve .wasm as application/wasm: compile from bytes.
-        ? WebAssembly.instantiateStreaming(fetch(m.wasm), go.importObject).catch(bytes)
-        : bytes();
+      var inst = WebAssembly.instantiate(m.bytes, go.importObject);
       inst.then(function (r) { go.run(r.instance); }).catch(function (err) {
         self.postMessage({ op: "failed", error: String(err && err.message || err) });
       });

@@ -1,8 +1,8 @@
 // The e-vulnerability index calculator (layouts/evi/page.html). Every rule — reading
 // the configuration and the CSV, the checks, the ranks, the scores and the CSV written
-// for download — is tools/evi in Go, compiled to static/wasm/evi.wasm (tools/wasm/evi),
-// which runs in a Web Worker (evi-worker.js) so that a large file does not freeze the
-// page; this script only moves files in and results out, and draws the table and charts.
+// for download — is tools/evi in Go, compiled to evi.wasm (tools/wasm/evi), which is
+// downloaded on first need (the sample's result comes with the page) and runs in a Web
+// Worker (evi-worker.js) so that a large file does not freeze the page; this script only moves files in and results out, and draws the table and charts.
 // The problems of the reader's files come from Go as a code and its arguments, which the
 // script words in the page's language (i18n evi_err_<code>, see message). Nothing leaves
 // the browser.
@@ -56,42 +56,73 @@
   };
   window.eviTimings = state.timings; // read by the browser benchmark
 
-  // --- Starting: the WebAssembly program and the sample files. -------------------------
+  // --- Starting: the sample's result, then the WebAssembly program on first need. -----
 
-  // The Go program runs in a Web Worker (evi-worker.js): call(op, args) asks it and
-  // resolves with its answer; the worker answers in the order asked.
-  var worker = null, pending = {}, seq = 0;
+  // The page carries the sample's result, computed when the site was built
+  // (assets/evi/sample-result.json: the program's own answers, kept current by
+  // tools/wasm/evi's TestSampleResult): it is drawn at once. The program (evi.wasm, 5 MB)
+  // is downloaded, with its progress shown, only when the reader chooses a file or
+  // changes a choice (docs/site.md, Performance).
+  var built = JSON.parse(root.getAttribute("data-sample") || "{}");
+  var inWorker = false; // whether the program holds the files shown (after a load)
+
+  // The Go program runs in a Web Worker (evi-worker.js): call(op, args) starts it if it
+  // has not started, asks it and resolves with its answer; it answers in the order asked.
+  var worker = null, ready = null, pending = {}, seq = 0;
   function call(op, args) {
-    return new Promise(function (resolve, reject) {
-      var id = ++seq;
-      pending[id] = { resolve: resolve, reject: reject };
-      worker.postMessage({ id: id, op: op, args: args || [] });
+    return startWorker().then(function () {
+      return new Promise(function (resolve, reject) {
+        var id = ++seq;
+        pending[id] = { resolve: resolve, reject: reject };
+        worker.postMessage({ id: id, op: op, args: args || [] });
+      });
     });
+  }
+
+  // startWorker downloads the program in the page (so that its progress shows) and
+  // hands its bytes to the worker, which compiles and runs it.
+  function startWorker() {
+    if (ready) { return ready; }
+    var bytes = wasmLoad.bytes(root.getAttribute("data-wasm"), Number(root.getAttribute("data-wasm-size")), $("evi-progress"), function (p) {
+      setStatus(fill("status_downloading", p));
+    });
+    ready = bytes.then(function (b) {
+      setStatus(S.status_starting);
+      return new Promise(function (resolve, reject) {
+        worker = new Worker(root.getAttribute("data-worker"));
+        worker.onmessage = function (e) {
+          var m = e.data;
+          if (m.op === "ready") { resolve(); return; }
+          if (m.op === "failed") { reject(new Error(m.error)); return; }
+          var p = pending[m.id];
+          delete pending[m.id];
+          if (p) { if (m.error) { p.reject(new Error(m.error)); } else { p.resolve(m.result); } }
+        };
+        worker.onerror = function (e) { reject(new Error(e.message || "worker")); };
+        worker.postMessage({ op: "init", exec: new URL(root.getAttribute("data-exec"), location.href).href, bytes: b }, [b]);
+      });
+    });
+    return ready;
+  }
+
+  // sampleFiles fetches the sample's configuration and data, once, for the program.
+  var samples = null;
+  function sampleFiles() {
+    if (!samples) {
+      samples = Promise.all([
+        fetch(root.getAttribute("data-sample-config")).then(okText),
+        fetch(root.getAttribute("data-sample-csv")).then(okBytes)
+      ]).then(function (v) {
+        state.sampleConfig = v[0];
+        state.sampleData = v[1];
+      });
+    }
+    return samples;
   }
 
   function start() {
     root.hidden = false;
-    var ready = new Promise(function (resolve, reject) {
-      worker = new Worker(root.getAttribute("data-worker"));
-      worker.onmessage = function (e) {
-        var m = e.data;
-        if (m.op === "ready") { resolve(); return; }
-        if (m.op === "failed") { reject(new Error(m.error)); return; }
-        var p = pending[m.id];
-        delete pending[m.id];
-        if (p) { if (m.error) { p.reject(new Error(m.error)); } else { p.resolve(m.result); } }
-      };
-      worker.onerror = function (e) { reject(new Error(e.message || "worker")); };
-      worker.postMessage({ op: "init", exec: new URL(root.getAttribute("data-exec"), location.href).href, wasm: new URL(root.getAttribute("data-wasm"), location.href).href });
-    });
-    var sampleConfig = fetch(root.getAttribute("data-sample-config")).then(okText);
-    var sampleData = fetch(root.getAttribute("data-sample-csv")).then(okBytes);
-    Promise.all([ready, sampleConfig, sampleData]).then(function (v) {
-      state.sampleConfig = v[1];
-      state.sampleData = v[2];
-      useSample();
-    }).catch(failed);
-
+    useSample();
     $("evi-data").addEventListener("change", onDataFile);
     $("evi-config").addEventListener("change", onConfigFile);
     $("evi-reset").addEventListener("click", function () {
@@ -114,13 +145,37 @@
     return r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
   }
 
+  // useSample shows the sample: the result built with the site when the page has it,
+  // else computed by the program.
   function useSample() {
-    state.config = state.sampleConfig;
+    state.config = null; // the sample's (sampleFiles), when the program needs them
     state.configName = "";
-    state.data = state.sampleData;
+    state.data = null;
     state.dataName = "";
     state.sample = true;
-    run();
+    if (!built.meta) { run(); return; }
+    var t0 = performance.now();
+    hideErrors();
+    state.loaded = built.load.config;
+    state.choices = state.loaded.indicators.map(function (ind) {
+      return { column: ind.column, theme: ind.theme, direction: ind.direction };
+    });
+    state.built = true;
+    inWorker = false;
+    buildEditor();
+    var nums = new Float64Array(built.numbers.map(function (v) { return v === null ? NaN : v; }));
+    shown({ meta: JSON.stringify(built.meta), strings: JSON.stringify(built.strings), numbers: new Uint8Array(nums.buffer) }, t0, t0, true);
+    setStatus(fill("status_sample_built", { areas: nf.int.format(built.meta.total) }));
+    root.setAttribute("data-runs", String(state.timings.runs));
+  }
+
+  // files resolves with the configuration and the data to load: the reader's, or the
+  // sample's where the reader chose none.
+  function files() {
+    var need = state.config === null || state.data === null;
+    return (need ? sampleFiles() : Promise.resolve()).then(function () {
+      return [state.config === null ? state.sampleConfig : state.config, state.data === null ? state.sampleData : state.data];
+    });
   }
 
   function readFile(input) {
@@ -148,7 +203,7 @@
 
   function onConfigFile() {
     readFile($("evi-config")).then(function (f) {
-      state.config = f ? new TextDecoder().decode(f.bytes) : state.sampleConfig;
+      state.config = f ? new TextDecoder().decode(f.bytes) : null;
       state.configName = f ? f.name : "";
       // With the sample data, a configuration for other columns waits for its file.
       run(undefined, state.sample && f ? f.name : "");
@@ -168,8 +223,10 @@
     t0 = t0 || performance.now();
     setStatus(S.status_computing);
     var t1 = performance.now();
-    call("load", [state.config, state.data]).then(function (json) {
+    files().then(function (f) { return call("load", f); }).then(function (json) {
       var r = JSON.parse(json);
+      inWorker = true;
+      state.built = false;
       state.timings.load = performance.now() - t1;
       if (!r.ok) {
         state.loaded = null;
@@ -201,7 +258,14 @@
   function compute(t0, newFile) {
     t0 = t0 || performance.now();
     var t1 = performance.now();
-    call("compute", [JSON.stringify(state.choices), !!newFile]).then(function (out) {
+    // The sample drawn from the build: the program loads it first.
+    var loaded = inWorker ? Promise.resolve() : files().then(function (f) {
+      return call("load", f).then(function () { inWorker = true; state.built = false; });
+    });
+    setStatus(S.status_computing);
+    loaded.then(function () {
+      return call("compute", [JSON.stringify(state.choices), !!newFile]);
+    }).then(function (out) {
       if (!shown(out, t0, t1, newFile)) { return; }
       // The Go program's own timings, for the browser benchmark; then data-runs tells
       // the tests that a result is on the page.
@@ -639,12 +703,14 @@
   var download = pageTools.download;
 
   function downloadCSV() {
+    if (state.built) { download(built.csv, S.file_csv, "text/csv;charset=utf-8"); return; }
     call("csv").then(function (b) {
       if (b) { download(b, S.file_csv, "text/csv;charset=utf-8"); }
     }).catch(failed);
   }
 
   function downloadConfig() {
+    if (state.built) { download(built.config, S.file_config, "application/yaml;charset=utf-8"); return; }
     call("config").then(function (y) {
       if (y) { download(y, S.file_config, "application/yaml;charset=utf-8"); }
     }).catch(failed);

@@ -17,46 +17,13 @@ const (
 	fixture = "../check/testdata/valid"
 )
 
-// pageTypes are the kinds of page the gates must see, by their path in the fixture site,
-// English then French. The browser tests load every page of the site; this list makes
-// sure that none of these kinds went missing from it.
-var pageTypes = []struct {
-	kind   string
-	en, fr string
-}{
-	{"home", "/en/", "/fr/"},
-	{"projects list", "/en/projects/", "/fr/projets/"},
-	{"case study", "/en/projects/alpha-outreach/", "/fr/projets/alpha-outreach/"},
-	{"case study, translation pending", "/en/projects/gamma-inventory/", "/fr/projets/gamma-inventory/"},
-	{"practices list", "/en/practices/", "/fr/pratiques/"},
-	{"practice", "/en/practices/start-small/", "/fr/pratiques/start-small/"},
-	{"resources list", "/en/resources/", "/fr/ressources/"},
-	{"resource", "/en/resources/index-tool/", "/fr/ressources/index-tool/"},
-	{"contacts", "/en/contacts/", "/fr/personnes-ressources/"},
-	{"jurisdictions", "/en/jurisdictions/", "/fr/juridictions/"},
-	{"jurisdiction term", "/en/jurisdictions/ca-on/", "/fr/juridictions/ca-on/"},
-	{"levels", "/en/levels/", "/fr/ordres-de-gouvernement/"},
-	{"level term", "/en/levels/federal/", "/fr/ordres-de-gouvernement/federal/"},
-	{"stages", "/en/stages/", "/fr/etapes/"},
-	{"stage term", "/en/stages/production/", "/fr/etapes/production/"},
-	{"themes", "/en/themes/", "/fr/themes/"},
-	{"theme term", "/en/themes/digital-inclusion/", "/fr/themes/digital-inclusion/"},
-	{"techniques", "/en/techniques/", "/fr/techniques/"},
-	{"technique term", "/en/techniques/geospatial-analysis/", "/fr/techniques/geospatial-analysis/"},
-	{"data sources", "/en/data-sources/", "/fr/sources-de-donnees/"},
-	{"data source term", "/en/data-sources/census/", "/fr/sources-de-donnees/census/"},
-	{"about", "/en/about/", "/fr/a-propos/"},
-	{"submit", "/en/submit/", "/fr/soumettre/"},
-	{"submit online (form)", "/en/submit-online/", "/fr/soumettre-en-ligne/"},
-	{"submit a resource person online", "/en/submit-online-contact/", "/fr/soumettre-en-ligne-personne-ressource/"},
-	{"submit a practice online", "/en/submit-online-practice/", "/fr/soumettre-en-ligne-pratique/"},
-	{"submit a resource online", "/en/submit-online-resource/", "/fr/soumettre-en-ligne-ressource/"},
-	{"licence", "/en/licence/", "/fr/licence/"},
-	{"e-vulnerability index calculator", "/en/e-vulnerability-calculator/", "/fr/calculateur-de-cybervulnerabilite/"},
-	{"search", "/en/search/", "/fr/recherche/"},
-	{"open data", "/en/open-data/", "/fr/donnees-ouvertes/"},
-	{"not found", "/en/404.html", "/fr/404.html"},
-}
+// pageTypes are the kinds of page the gates must see (PageTypes, pagetypes.go).
+var pageTypes = func() (out []struct{ kind, en, fr string }) {
+	for _, p := range PageTypes {
+		out = append(out, struct{ kind, en, fr string }{p.Kind, p.EN, p.FR})
+	}
+	return out
+}()
 
 // caseStudies are the pages of the budget, no-JavaScript and keyboard gates.
 var caseStudies = []string{"/en/projects/alpha-outreach/", "/fr/projets/alpha-outreach/"}

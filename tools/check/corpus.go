@@ -214,6 +214,7 @@ func loadVocabularies(tf *parsedFile, all *diag.List) *vocabularies {
 					codeNode = item.Content[k+1]
 				}
 			}
+			checkSynonyms(tf.p, item, fmt.Sprintf("%s[%d]", name, j))
 			if codeNode == nil || codeNode.Kind != yaml.ScalarNode {
 				continue
 			}
@@ -264,6 +265,8 @@ func crossCheck(entries []*entry, paths sitePaths, tax *vocabularies) diag.List 
 		}
 		byKind[e.kind.Dir][e.id] = e
 	}
+	out = append(out, exampleCitations(entries, byKind)...)
+	out = append(out, crossLifecycle(entries, byKind)...)
 	referenced := map[string]bool{}
 	for _, e := range entries {
 		for _, r := range e.refs {

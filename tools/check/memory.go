@@ -23,6 +23,9 @@ type Corpus struct {
 	IDs map[string][]string
 	// ListedContacts are the ids of the contacts that some existing project lists.
 	ListedContacts []string
+	// Examples are the ids among IDs of the sample entries (example: true), by folder:
+	// a real entry that cites one draws a warning.
+	Examples map[string][]string
 	// SitePaths are the URL segments of each section in each language (lang → logical
 	// name → segment, as config.toml's languages.LANG.params.paths); nil leaves links
 	// between pages to the site build.
@@ -108,7 +111,8 @@ func CheckBytes(path string, src []byte, c Corpus, now time.Time) diag.List {
 			if k.Name == s.Kind.Name && id+".yaml" == self || !whole[k.Dir] && !need[k.Dir][id] {
 				continue
 			}
-			entries = append(entries, &entry{path: filepath.Join(c.Dir, k.Dir, id+".yaml"), kind: k, id: id})
+			entries = append(entries, &entry{path: filepath.Join(c.Dir, k.Dir, id+".yaml"), kind: k, id: id,
+				example: slices.Contains(c.Examples[k.Dir], id)})
 		}
 	}
 	if len(c.ListedContacts) > 0 {

@@ -22,25 +22,29 @@ func corpusOf(t *testing.T, dir string) Corpus {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := Corpus{Dir: dir, Taxonomy: tax, IDs: map[string][]string{}, SitePaths: paths}
+	c := Corpus{Dir: dir, Taxonomy: tax, IDs: map[string][]string{}, Examples: map[string][]string{}, SitePaths: paths}
 	for _, k := range model.Kinds {
 		if k.Dir == "" {
 			continue
 		}
 		files, _ := filepath.Glob(filepath.Join(dir, k.Dir, "*.yaml"))
 		for _, f := range files {
-			c.IDs[k.Dir] = append(c.IDs[k.Dir], strings.TrimSuffix(filepath.Base(f), ".yaml"))
-			if k.Dir != "projects" {
-				continue
-			}
+			id := strings.TrimSuffix(filepath.Base(f), ".yaml")
+			c.IDs[k.Dir] = append(c.IDs[k.Dir], id)
 			var p struct {
 				Contacts []string `yaml:"contacts"`
+				Example  bool     `yaml:"example"`
 			}
 			b, _ := os.ReadFile(f)
 			if err := yaml.Unmarshal(b, &p); err != nil {
 				t.Fatal(err)
 			}
-			c.ListedContacts = append(c.ListedContacts, p.Contacts...)
+			if p.Example {
+				c.Examples[k.Dir] = append(c.Examples[k.Dir], id)
+			}
+			if k.Dir == "projects" {
+				c.ListedContacts = append(c.ListedContacts, p.Contacts...)
+			}
 		}
 	}
 	return c

@@ -15,6 +15,7 @@ type parsed struct {
 	src   []byte
 	root  *yaml.Node // the top-level mapping; nil when parsing failed
 	diags diag.List
+	tabs  *corpus.TabRepair // how tab indentation was read as spaces; nil without
 }
 
 func (p *parsed) errorf(line, col int, key, code string, args diag.A) {
@@ -25,7 +26,7 @@ func parse(path string, src []byte) *parsed { return fromFile(corpus.Parse(path,
 
 // fromFile is what the checks need of a file the corpus reader read.
 func fromFile(f *corpus.File) *parsed {
-	return &parsed{path: f.Path, src: f.Src, root: f.Root, diags: f.Diags}
+	return &parsed{path: f.Path, src: f.Src, root: f.Root, diags: f.Diags, tabs: f.Tabs}
 }
 
 // readAndParse reads and parses one file; problems become its diagnostics.

@@ -5,7 +5,6 @@ import (
 	"net/mail"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -16,12 +15,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var (
-	phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 ().-]{6,22}[0-9]( (ext\.|x) ?[0-9]{1,6})?$`)
-)
-
-// StaleAfterMonths is the age past which an entry's review date draws a warning.
-const StaleAfterMonths = 18
+// StaleAfterMonths is the age past which an entry's review date draws a warning
+// (model.StaleAfterMonths, which the site's freshness notice uses too).
+const StaleAfterMonths = model.StaleAfterMonths
 
 // entry is what one checked data file contributes to cross-file checks.
 type entry struct {
@@ -34,6 +30,8 @@ type entry struct {
 	refs     []reference
 	links    []siteLink
 	pending  string
+	example  bool       // a sample entry (example: true)
+	life     *lifecycle // archived, replaced_by, former_ids (archive.go); nil without them
 }
 
 // reference is one id that must exist in another folder.
@@ -87,7 +85,11 @@ func checkEntry(p *parsed, kind model.Kind, tax *vocabularies, now time.Time) *e
 	w.mapping(p.root, spec, "")
 	if kind.Dir != "" {
 		w.entryRules()
+		w.lifecycleRules()
+		w.examples()
+		w.idHint(first)
 	}
+	w.mapTabs(first)
 	// Messages quote keys and values: show their invisible characters as escapes, so a
 	// terminal or a CI log never reorders or hides what it prints.
 	for i := first; i < len(p.diags); i++ {
@@ -123,9 +125,9 @@ func (w *walker) mapping(n *yaml.Node, spec *model.Spec, path string) {
 		}
 		if isNull(v) {
 			if f.Required {
-				w.errorf(v, key, "empty", diag.A{"expected": expectation(f)})
+				w.errorf(v, key, "empty", diag.A{"expected": f.Expect()})
 			} else {
-				w.errorf(v, key, "empty_optional", diag.A{"expected": expectation(f)})
+				w.errorf(v, key, "empty_optional", diag.A{"expected": f.Expect()})
 			}
 			continue
 		}
@@ -133,7 +135,7 @@ func (w *walker) mapping(n *yaml.Node, spec *model.Spec, path string) {
 	}
 	for _, f := range spec.Fields {
 		if f.Required && seen[f.Key] == nil {
-			w.errorf(n, join(path, f.Key), "missing_key", diag.A{"key": f.Key, "expected": expectation(&f)})
+			w.errorf(n, join(path, f.Key), "missing_key", diag.A{"key": f.Key, "expected": f.Expect()})
 		}
 	}
 }
@@ -194,7 +196,7 @@ func (w *walker) list(n *yaml.Node, f *model.Field, spec *model.Spec, key string
 // 1e3, yes or 2024-01-01 into another type.
 func (w *walker) str(n *yaml.Node, f *model.Field, key string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		w.errorf(n, key, "wrong_shape", diag.A{"expected": expectation(f), "found": describe(n)})
+		w.errorf(n, key, "wrong_shape", diag.A{"expected": f.Expect(), "found": describe(n)})
 		return "", false
 	}
 	quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0
@@ -208,7 +210,7 @@ func (w *walker) str(n *yaml.Node, f *model.Field, key string) (string, bool) {
 		return "", false
 	}
 	if strings.TrimSpace(n.Value) == "" {
-		w.errorf(n, key, "empty", diag.A{"expected": expectation(f)})
+		w.errorf(n, key, "empty", diag.A{"expected": f.Expect()})
 		return "", false
 	}
 	return n.Value, true
@@ -235,8 +237,12 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 			w.errorf(n, key, "not_email", diag.A{"value": s})
 		}
 	case f.Phone:
-		if !phonePattern.MatchString(s) {
+		if !validPhone(s) {
 			w.errorf(n, key, "not_phone", diag.A{"value": s})
+		}
+	case f.SameKind || f.OldID:
+		if !model.IDShaped(s) {
+			w.errorf(n, key, "not_id", diag.A{"value": s})
 		}
 	case f.Lang:
 		if !slices.Contains(model.Languages, s) {
@@ -246,7 +252,7 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 	if f.Max > 0 && utf8.RuneCountInString(s) > f.Max {
 		w.errorf(n, key, "too_long", diag.A{"length": utf8.RuneCountInString(s), "max": f.Max})
 	}
-	if f.Plain || (len(f.Vocab) == 0 && f.Ref == "" && !f.ID && !f.URL && !f.Email && !f.Phone && !f.Lang) {
+	if f.Plain || (len(f.Vocab) == 0 && f.Ref == "" && !f.ID && !f.URL && !f.Email && !f.Phone && !f.Lang && !f.SameKind && !f.OldID) {
 		w.plain(n, s, key)
 	}
 }
@@ -258,14 +264,19 @@ func (w *walker) id(n *yaml.Node, s, key string) {
 		w.errorf(n, key, "id_too_long", diag.A{"length": len(s), "max": model.MaxIDLength})
 		return
 	case !model.IDShaped(s):
-		w.errorf(n, key, "bad_id", diag.A{"value": s, "example": model.Slug(s)})
+		w.errorf(n, key, "bad_id", diag.A{"value": s, "example": ProposedID(s)})
 		return
 	}
 	if w.e.kind.Dir == "" {
 		return
 	}
 	stem := strings.TrimSuffix(filepath.Base(w.p.path), filepath.Ext(w.p.path))
-	if s != stem {
+	switch {
+	case s == stem:
+	case !model.ValidID(stem):
+		// Never suggest an id that is refused in turn (`id: Sask Highway Permit`).
+		w.errorf(n, key, "id_file_not_id", diag.A{"id": s, "file": filepath.Base(w.p.path)})
+	default:
 		w.errorf(n, key, "id_not_file_name", diag.A{"id": s, "file": filepath.Base(w.p.path), "stem": stem})
 	}
 }
@@ -434,52 +445,6 @@ func lastKey(path string) string {
 		return path[i+1:]
 	}
 	return path
-}
-
-// expectation says in words what a field takes.
-func expectation(f *model.Field) diag.Msg {
-	s := f.Spec
-	list := s.Shape == model.ShapeList
-	if list {
-		s = s.Elem
-	}
-	var what diag.Msg
-	switch {
-	case s.Shape == model.ShapeText:
-		what = diag.M("expect_text", nil)
-	case s.Shape == model.ShapeMarkdown:
-		what = diag.M("expect_markdown", nil)
-	case s.Shape == model.ShapeDate:
-		what = diag.M("expect_date", nil)
-	case s.Shape == model.ShapeBool:
-		what = diag.M("expect_bool", nil)
-	case s.Shape == model.ShapeStruct:
-		what = diag.M("expect_struct", diag.A{"keys": s.Keys()})
-	case f.ID:
-		what = diag.M("expect_id", nil)
-	case len(f.Vocab) > 0 && list:
-		what = diag.M("expect_codes", diag.A{"vocab": f.Vocab})
-	case len(f.Vocab) > 0:
-		what = diag.M("expect_code", diag.A{"vocab": f.Vocab})
-	case f.Ref != "" && list:
-		what = diag.M("expect_refs", diag.A{"dir": f.Ref})
-	case f.Ref != "":
-		what = diag.M("expect_ref", diag.A{"dir": f.Ref})
-	case f.URL:
-		what = diag.M("expect_url", nil)
-	case f.Email:
-		what = diag.M("expect_email", nil)
-	case f.Phone:
-		what = diag.M("expect_phone", nil)
-	case f.Lang:
-		what = diag.M("expect_lang", nil)
-	default:
-		what = diag.M("expect_plain", nil)
-	}
-	if list {
-		return diag.M("expect_list", diag.A{"of": what})
-	}
-	return what
 }
 
 func languageName(lang string) diag.Msg {

@@ -11,7 +11,7 @@ import (
 // file's kind is left to the caller).
 func Parse(path string, src []byte) *File {
 	p := parse(path, src)
-	return &File{Path: path, Src: p.src, Raw: p.raw, CRLF: p.raw != nil, Root: p.root,
+	return &File{Path: path, Src: p.src, Raw: p.raw, CRLF: p.crlf, Tabs: p.tabs, Root: p.root,
 		Diags: p.diags, Hash: sha256.Sum256(src)}
 }
 

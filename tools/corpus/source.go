@@ -24,7 +24,9 @@ const (
 type parsed struct {
 	path  string
 	src   []byte
-	raw   []byte     // the content as read, when CRLF line ends were read as LF
+	raw   []byte     // the content as read, when CRLF line ends were read as LF or tabs as spaces
+	crlf  bool       // the file had CRLF line ends
+	tabs  *TabRepair // how tab indentation was read as spaces; nil without
 	root  *yaml.Node // the top-level mapping; nil when parsing failed
 	diags diag.List
 }
@@ -62,13 +64,14 @@ func parse(path string, src []byte) *parsed {
 			p.errorf(line, col, "", "lone_cr", nil)
 			return p
 		}
-		p.raw = src
+		p.raw, p.crlf = src, true
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 		p.src = src
 	}
 	if line, col, ok := tabIndent(src); ok {
-		p.errorf(line, col, "", "tab_indent", nil)
-		return p
+		p.repairTabs(line, col) // reported, then the rest checked as if they were spaces
+		src = p.src
+		defer func() { p.tabs.Map(p.diags[1:]) }()
 	}
 	// YAML reads these as line ends, editors mostly do not: every line and column after
 	// one would be off, so the file is refused before it is parsed.

@@ -51,7 +51,7 @@ var catalogueEN = map[string]string{
 	"fmt_alias":                        "anchors and aliases are not allowed (run guide validate)",
 	"fmt_comments_differ":              "comments differ ({before} before, {after} after)",
 	"fmt_formatted":                    "{file}: formatted",
-	"fmt_needs_formatting":             "{file}: needs formatting; run `make fmt`",
+	"fmt_needs_formatting":             "{file}: needs formatting; run `go run ./tools/guide fmt` (or `make fmt`)",
 	"fmt_not_mapping":                  "expected one YAML mapping (run guide validate)",
 	"fmt_output_unparsable":            "output does not parse: {error}",
 	"fmt_several_documents":            "more than one YAML document (a `---` separator); one entry per file (run guide validate)",

@@ -51,7 +51,7 @@ var catalogueFR = map[string]string{
 	"fmt_alias":                        "les ancres et les alias ne sont pas permis (lancez guide validate)",
 	"fmt_comments_differ":              "les commentaires diffèrent ({before} avant, {after} après)",
 	"fmt_formatted":                    "{file} : mis en forme",
-	"fmt_needs_formatting":             "{file} : à mettre en forme ; lancez `make fmt`",
+	"fmt_needs_formatting":             "{file} : à mettre en forme ; lancez `go run ./tools/guide fmt` (ou `make fmt`)",
 	"fmt_not_mapping":                  "un seul mappage YAML est attendu (lancez guide validate)",
 	"fmt_output_unparsable":            "le résultat ne se lit pas : {error}",
 	"fmt_several_documents":            "plus d’un document YAML (un séparateur « `---` ») ; une fiche par fichier (lancez guide validate)",

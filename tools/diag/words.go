@@ -56,6 +56,9 @@ func Text(lang, code string, args A) string {
 // Text words m in lang.
 func (m Msg) Text(lang string) string { return Text(lang, m.Code, m.Args) }
 
+// String words m in English.
+func (m Msg) String() string { return m.Text("en") }
+
 func catalogue(lang string) map[string]string {
 	if lang == "fr" {
 		return catalogueFR

@@ -13,8 +13,8 @@ package edition
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"io"
 	"os"
 	"os/exec"
@@ -61,11 +61,11 @@ func Load(dataDir string) ([]Edition, error) {
 	var eds []Edition
 	for _, e := range doc.Editions {
 		if !idPattern.MatchString(e.ID) {
-			return nil, fmt.Errorf("%s: edition id %q: want letters, digits, dots, hyphens (run guide validate)", file, e.ID)
+			return nil, diag.Errorf("edition_bad_id", diag.A{"file": file, "id": e.ID})
 		}
 		d, err := time.Parse("2006-01-02", e.Date)
 		if err != nil {
-			return nil, fmt.Errorf("%s: edition %s: date %q: want YYYY-MM-DD (run guide validate)", file, e.ID, e.Date)
+			return nil, diag.Errorf("edition_bad_date", diag.A{"file": file, "id": e.ID, "date": e.Date})
 		}
 		eds = append(eds, Edition{ID: e.ID, Date: d})
 	}
@@ -110,8 +110,7 @@ func MakePlan(eds []Edition, tags map[string]bool) (Plan, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return p, fmt.Errorf("data/editions.yaml: edition %s is older than the latest (%s), so it was published, but its tag %s is missing: fetch the tags (git fetch --tags; a workflow needs fetch-depth: 0) or, if it was never published, publish it (guide edition publish %s)",
-			strings.Join(missing, ", "), eds[len(eds)-1].ID, Tag(missing[0]), missing[0])
+		return p, diag.Errorf("edition_tag_missing", diag.A{"ids": missing, "latest": eds[len(eds)-1].ID, "tag": Tag(missing[0]), "id": missing[0]})
 	}
 	return p, nil
 }
@@ -152,7 +151,7 @@ func BuildFrozen(ctx context.Context, o BuildOptions) ([]pdf.Result, error) {
 	}
 	tag := Tag(o.ID)
 	if _, err := git(o.Repo, "rev-parse", "--verify", "--quiet", "refs/tags/"+tag); err != nil {
-		return nil, fmt.Errorf("edition %s: no tag %s: fetch the tags (git fetch --tags) or publish the edition (guide edition publish %s)", o.ID, tag, o.ID)
+		return nil, diag.Errorf("edition_no_tag", diag.A{"id": o.ID, "tag": tag})
 	}
 	if err := os.RemoveAll(o.Work); err != nil {
 		return nil, err
@@ -162,12 +161,12 @@ func BuildFrozen(ctx context.Context, o BuildOptions) ([]pdf.Result, error) {
 		return nil, err
 	}
 	if err := extract(o.Repo, tag, src); err != nil {
-		return nil, fmt.Errorf("edition %s: extracting %s: %w", o.ID, tag, err)
+		return nil, diag.Wrap(err, "edition_extracting", diag.A{"id": o.ID, "tag": tag, "error": diag.Cause(err)})
 	}
 	config := filepath.Join(src, "config.toml")
 	conf, err := pdf.HugoConfig(config)
 	if err != nil {
-		return nil, fmt.Errorf("edition %s: %w", o.ID, err)
+		return nil, diag.Wrap(err, "edition_failed", diag.A{"id": o.ID, "error": diag.Cause(err)})
 	}
 	printConf := filepath.Join(o.Work, "print-output.toml")
 	if err := os.WriteFile(printConf, []byte(conf), 0o644); err != nil {
@@ -181,11 +180,11 @@ func BuildFrozen(ctx context.Context, o BuildOptions) ([]pdf.Result, error) {
 	hugo.Dir = o.Module
 	hugo.Env = append(os.Environ(), "HUGO_PARAMS_PRINTEDITION="+o.ID, "GOMEMLIMIT=1800MiB")
 	if out, err := hugo.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("edition %s: building its print pages from %s (Hugo): %w\n%s", o.ID, tag, err, out)
+		return nil, diag.Wrap(err, "edition_hugo_failed", diag.A{"id": o.ID, "tag": tag, "error": diag.Cause(err), "output": string(out)})
 	}
 	results, err := pdf.Run(ctx, pdf.Options{Public: site, Langs: o.Langs, Edition: o.ID, Paper: o.Paper, Log: o.Log, Timeout: o.Timeout})
 	if err != nil {
-		return nil, fmt.Errorf("edition %s: %w", o.ID, err)
+		return nil, diag.Wrap(err, "edition_failed", diag.A{"id": o.ID, "error": diag.Cause(err)})
 	}
 	for i, r := range results {
 		dir := filepath.Join(o.Public, r.Lang)
@@ -273,22 +272,22 @@ func Publish(o PublishOptions) (string, error) {
 		for _, e := range eds {
 			ids = append(ids, e.ID)
 		}
-		return "", fmt.Errorf("data/editions.yaml: no edition %q (editions: %s); add it there first", o.ID, strings.Join(ids, ", "))
+		return "", diag.Errorf("edition_unknown", diag.A{"id": o.ID, "ids": ids})
 	}
 	tag := Tag(o.ID)
 	if _, err := git(o.Repo, "rev-parse", "--verify", "--quiet", "refs/tags/"+tag); err == nil {
-		return "", fmt.Errorf("edition %s is already published (tag %s): a published edition does not change; add a new edition to data/editions.yaml", o.ID, tag)
+		return "", diag.Errorf("edition_already_published", diag.A{"id": o.ID, "tag": tag})
 	}
 	status, err := git(o.Repo, append([]string{"status", "--porcelain", "--", "data"}, SiteParts...)...)
 	if err != nil {
 		return "", err
 	}
 	if s := strings.TrimSpace(string(status)); s != "" {
-		return "", fmt.Errorf("uncommitted changes in the files the edition freezes; commit them first:\n%s", s)
+		return "", diag.Errorf("edition_uncommitted", diag.A{"status": s})
 	}
 	if o.Validate != nil {
 		if err := o.Validate(o.DataDir); err != nil {
-			return "", fmt.Errorf("edition %s not published: %w", o.ID, err)
+			return "", diag.Wrap(err, "edition_not_published", diag.A{"id": o.ID, "error": diag.Cause(err)})
 		}
 	}
 	msg := fmt.Sprintf("Print edition %s (%s), frozen by guide edition publish", o.ID, ed.Date.Format("2006-01-02"))
@@ -299,7 +298,7 @@ func Publish(o PublishOptions) (string, error) {
 }
 
 // ErrNotGit is returned when repo is not a git repository.
-var ErrNotGit = errors.New("not a git repository: editions are frozen as git tags")
+var ErrNotGit = diag.Errorf("edition_not_git", nil)
 
 func git(repo string, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)

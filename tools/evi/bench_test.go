@@ -60,3 +60,60 @@ func BenchmarkPipeline(b *testing.B) {
 		})
 	}
 }
+
+// Target (issue 18): 60,000 areas with their geometry and 500 service points:
+// catchments and aggregation ≤ 1 s in Go.
+const benchPoints = 500
+
+func benchService(b *testing.B) (*Config, []Area, Result, []byte, []Point) {
+	b.Helper()
+	cfg, data := benchInput(b)
+	areas, err := ReadCSV(bytes.NewReader(data), cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	geo, pts := SyntheticGeometry(benchAreas, benchPoints)
+	points, err := ReadPoints(bytes.NewReader(pts))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cfg, areas, Compute(areas, cfg), geo, points
+}
+
+// BenchmarkCatchments: the nearest of 500 points for 60,000 centroids, then the
+// aggregation by catchment.
+func BenchmarkCatchments(b *testing.B) {
+	_, areas, res, geo, points := benchService(b)
+	g, err := ReadGeoJSON(bytes.NewReader(geo), areas, "code")
+	if err != nil {
+		b.Fatal(err)
+	}
+	loc := LocationsOf(g)
+	b.ReportAllocs()
+	for b.Loop() {
+		grouping, _, err := Catchments(points, areas, loc, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Aggregate(&res, grouping)
+	}
+}
+
+// BenchmarkServiceAreas: the whole step from the files' bytes: the GeoJSON of 60,000
+// areas read and checked, centroids, catchments of 500 points, aggregation.
+func BenchmarkServiceAreas(b *testing.B) {
+	_, areas, res, geo, points := benchService(b)
+	b.SetBytes(int64(len(geo)))
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := ReadGeoJSON(bytes.NewReader(geo), areas, "code")
+		if err != nil {
+			b.Fatal(err)
+		}
+		grouping, _, err := Catchments(points, areas, LocationsOf(g), 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Aggregate(&res, grouping)
+	}
+}

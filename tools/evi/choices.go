@@ -22,7 +22,7 @@ type Choice struct {
 // a theme score needs at least one indicator. At least one theme must remain. Errors
 // are an ErrorList naming the column.
 func (c *Config) WithChoices(choices []Choice) (out *Config, dropped []string, err error) {
-	out = &Config{Columns: c.Columns, Indicators: append([]Indicator(nil), c.Indicators...)}
+	out = &Config{Columns: c.Columns, Indicators: append([]Indicator(nil), c.Indicators...), Missing: c.Missing, Groups: c.Groups}
 	themes := map[string]bool{}
 	for _, t := range c.Themes {
 		themes[t.ID] = true
@@ -37,20 +37,19 @@ func (c *Config) WithChoices(choices []Choice) (out *Config, dropped []string, e
 		j, ok := index[ch.Column]
 		switch {
 		case !ok:
-			errs = append(errs, newError(0, ch.Column, CodeChoiceNotIndicator, "not an indicator of the configuration"))
+			errs = append(errs, newError(0, ch.Column, CodeChoiceNotIndicator))
 			continue
 		case seen[ch.Column]:
-			errs = append(errs, newError(0, ch.Column, CodeChoiceTwice, "chosen twice"))
+			errs = append(errs, newError(0, ch.Column, CodeChoiceTwice))
 			continue
 		}
 		seen[ch.Column] = true
 		if !themes[ch.Theme] {
 			errs = append(errs, newError(0, ch.Column, CodeChoiceUnknownTheme,
-				fmt.Sprintf("theme %q is not a theme of the configuration (themes: %s)", ch.Theme, themeIDs(c.Themes)),
 				"value", ch.Theme, "themes", themeList(c.Themes)))
 		}
 		if ch.Direction != 1 && ch.Direction != -1 {
-			errs = append(errs, newError(0, ch.Column, CodeChoiceBadDirection, fmt.Sprintf("direction must be 1 or -1, not %d", ch.Direction),
+			errs = append(errs, newError(0, ch.Column, CodeChoiceBadDirection,
 				"value", ch.Direction))
 		}
 		out.Indicators[j].Theme, out.Indicators[j].Direction = ch.Theme, ch.Direction
@@ -114,8 +113,18 @@ func WriteConfig(w io.Writer, cfg *Config) error {
 		labels(m, ind.LabelEN, ind.LabelFR)
 		indicators.Content = append(indicators.Content, str(ind.Column), m)
 	}
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{mapping(
-		str("columns"), columns, str("themes"), themes, str("indicators"), indicators)}}
+	top := mapping(str("columns"), columns, str("themes"), themes, str("indicators"), indicators)
+	if texts := cfg.Missing.Texts(); len(texts) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, t := range texts {
+			list.Content = append(list.Content, str(t))
+		}
+		top.Content = append(top.Content, str("missing_values"), list)
+	}
+	if cfg.Groups != "" {
+		top.Content = append(top.Content, str("groups"), str(cfg.Groups))
+	}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {

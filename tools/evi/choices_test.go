@@ -33,7 +33,7 @@ indicators:
 	}
 	want := "{Columns:{Code:c NameEN: NameFR: Population:p} " +
 		"Themes:[{ID:a LabelEN:A LabelFR: Weight:2}] " +
-		"Indicators:[{Column:x Theme:a Direction:-1 LabelEN: LabelFR:} {Column:y Theme:a Direction:1 LabelEN: LabelFR:} {Column:z Theme:a Direction:1 LabelEN: LabelFR:}]}"
+		"Indicators:[{Column:x Theme:a Direction:-1 LabelEN: LabelFR:} {Column:y Theme:a Direction:1 LabelEN: LabelFR:} {Column:z Theme:a Direction:1 LabelEN: LabelFR:}] Missing:{texts:[] nums:[]} Groups:}"
 	if s := fmt.Sprintf("%+v", *got); s != want {
 		t.Errorf("got\n%s\nwant\n%s", s, want)
 	}
@@ -59,7 +59,7 @@ indicators:
 // TestWriteConfig: what WriteConfig writes reads back to the same configuration, for
 // the samples and for a configuration changed by choices.
 func TestWriteConfig(t *testing.T) {
-	for _, name := range []string{"sample-config.yaml", "sample-weighted-config.yaml"} {
+	for _, name := range []string{"sample-config.yaml", "sample-weighted-config.yaml", "cdc/svi2018-config.yaml", "cdc/svi2022-config.yaml"} {
 		t.Run(name, func(t *testing.T) {
 			cfg, err := LoadConfig("testdata/" + name)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"maps"
 	"reflect"
 	"slices"
@@ -74,7 +75,7 @@ func codeCases() []codeCase {
 		fmt.Fprintf(many, "  x%d: {theme: t, direction: 1}\n", i)
 	}
 	d := defaultLimits
-	return []codeCase{
+	return append([]codeCase{
 		// The data file.
 		csvCase("empty file", "", d, wantErr{0, "", CodeCSVEmpty, nil}),
 		csvCase("bare quote", csvHeader+"A,a\"b,a,10,1,2\n", d, wantErr{2, "", CodeCSVBareQuote, nil}),
@@ -164,6 +165,14 @@ func codeCases() []codeCase {
 		configCase("unknown section", cols+"indicator:\n  x: {theme: t, direction: 1}\n",
 			wantErr{1, "", CodeConfigNoIndicators, nil},
 			wantErr{2, "", CodeConfigUnknownSection, a("value", "indicator")}),
+		configCase("missing_values not a list", cols+"indicators:\n  x: {theme: t, direction: 1}\nmissing_values: -999\n",
+			wantErr{4, "", CodeConfigMissingValuesList, nil}),
+		configCase("missing_values too many", cols+"indicators:\n  x: {theme: t, direction: 1}\nmissing_values: [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21]\n",
+			wantErr{4, "", CodeConfigMissingValuesMany, a("count", 21, "limit", MaxMissingValues)}),
+		configCase("missing_values empty, bad, twice", cols+"indicators:\n  x: {theme: t, direction: 1}\nmissing_values:\n  - ''\n  - 'a,b'\n  - -999\n  - '-999'\n",
+			wantErr{5, "", CodeConfigMissingValueEmpty, nil},
+			wantErr{6, "", CodeConfigMissingValueBad, a("value", "a,b")},
+			wantErr{8, "", CodeConfigMissingValueTwice, a("value", "-999")}),
 		configCase("no columns", "indicators:\n  x: {theme: t, direction: 1}\n", wantErr{1, "", CodeConfigNoColumns, nil}),
 		configCase("unknown column key", "columns: {code: c, population: p, name: n}\nindicators:\n  x: {theme: t, direction: 1}\n",
 			wantErr{1, "", CodeConfigUnknownColumnKey, a("value", "name")}),
@@ -209,7 +218,7 @@ func codeCases() []codeCase {
 			wantErr{0, "x", CodeChoiceUnknownTheme, a("value", "c", "themes", []string{"a", "b"})},
 			wantErr{0, "y", CodeChoiceBadDirection, a("value", 0)},
 			wantErr{0, "y", CodeChoiceTwice, nil}),
-	}
+	}, serviceCodeCases()...)
 }
 
 // caseErrors runs a case and returns its ErrorList.
@@ -247,8 +256,11 @@ func TestErrorCodes(t *testing.T) {
 				if !reflect.DeepEqual(got, w.args) {
 					t.Errorf("error %d (%s): Args %#v, want %#v", i, e.Code, got, w.args)
 				}
-				if _, ok := codeArgs[e.Code]; !ok {
+				if !slices.Contains(Codes(), e.Code) {
 					t.Errorf("error %d: code %q is not in Codes", i, e.Code)
+				}
+				if m := e.Message(); diag.CheckArgs(m.Code, m.Args) != nil {
+					t.Errorf("error %d: %v", i, diag.CheckArgs(m.Code, m.Args))
 				}
 				if names := slices.Sorted(maps.Keys(got)); !slices.Equal(names, slices.Sorted(slices.Values(e.Code.Args()))) {
 					t.Errorf("error %d (%s): Args %v, but the code declares %v", i, e.Code, names, e.Code.Args())

@@ -27,6 +27,10 @@ type Result struct {
 	OverallN   int   // ranked areas with an overall score (the N of the index)
 
 	Areas []AreaResult
+
+	// Groups summarises the areas by service area when Run was given groups or
+	// points (Aggregate); nil otherwise.
+	Groups []GroupResult
 }
 
 // AreaResult holds the scores of one area. NaN marks a score that does not exist: every
@@ -150,15 +154,11 @@ func Compute(areas []Area, cfg *Config) Result {
 		}
 	}
 	for j, ind := range cfg.Indicators {
-		dir := 1.0
-		if ind.Direction < 0 {
-			dir = -1
-		}
 		col := cols[j*nr : (j+1)*nr]
 		rk.reset()
 		for q, v := range col {
 			if finite(v) {
-				rk.add(q, dir*v)
+				rk.add(q, v)
 			} else {
 				col[q] = math.NaN()
 			}
@@ -166,7 +166,15 @@ func Compute(areas []Area, cfg *Config) Result {
 		nv := rk.rank()
 		res.IndicatorN[j] = nv
 		for p, e := range rk.pairs {
-			col[e.who] = percentRank(rk.below[p], nv) // the value is no longer needed
+			// The value is no longer needed. A reversed indicator (a lower value more
+			// vulnerable) takes 1 − PR of the values as they are, as CDC does: tied areas
+			// share the higher rank, where ranking the negated values would give them the
+			// lower one (Carbon and Lycoming counties, per capita income, SVI 2018).
+			if ind.Direction < 0 {
+				col[e.who] = reversedPercentRank(rk.below[p], nv)
+			} else {
+				col[e.who] = percentRank(rk.below[p], nv)
+			}
 		}
 	}
 	for q, i := range ranked {
@@ -330,6 +338,16 @@ func percentRank(below, n int) float64 {
 		return 0
 	}
 	return math.Round(float64(below)*1e4/float64(n-1)) / 1e4
+}
+
+// reversedPercentRank is 1 − PR for a reversed indicator, given the rank − 1 of the
+// value as it is: (N − rank) / (N − 1), computed before rounding so that it is exactly
+// 1 − PR rounded once, to 4 decimals. With N = 1 it is 0, as percentRank.
+func reversedPercentRank(below, n int) float64 {
+	if n <= 1 {
+		return 0
+	}
+	return percentRank(n-1-below, n)
 }
 
 // quintile is ⌊5 × (rank − 1) / N⌋ + 1: 1 to 5, ties sharing the smallest rank's.

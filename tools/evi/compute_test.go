@@ -147,6 +147,30 @@ indicators:
 			},
 		},
 		{
+			// CDC's rule for a reversed indicator: 1 − PR of the values as they are.
+			// income (direction −1): A 10, B 20, C 20, D 30, E 40; PR of the values:
+			// A 0, B and C .25 (tied at rank 2), D .75, E 1 → 1 − PR: A 1, B and C .75,
+			// D .25, E 0. The tied areas share the HIGHER rank (.75); ranking the
+			// negated values would have given them .5 (SVI 2018, Carbon and Lycoming
+			// counties: CDC 0.5455, where negating gave 0.5303).
+			// Quintiles (N = 5) by overall = PR: E 1, D 2, B and C ⌊5·2/5⌋+1 = 3, A 5.
+			name: "reversed direction with ties",
+			config: `
+columns: {code: code, population: pop}
+indicators:
+  income: {theme: t, direction: -1}
+`,
+			data: "code,pop,income\nA,1,10\nB,1,20\nC,1,20\nD,1,30\nE,1,40\n",
+			n:    []int{5},
+			want: []want{
+				{code: "A", pr: []float64{1}, score: []float64{1}, pct: []float64{1}, overall: 1, index: 100, quintile: 5, flags: 1},
+				{code: "B", pr: []float64{.75}, score: []float64{.75}, pct: []float64{.5}, overall: .75, index: 50, quintile: 3},
+				{code: "C", pr: []float64{.75}, score: []float64{.75}, pct: []float64{.5}, overall: .75, index: 50, quintile: 3},
+				{code: "D", pr: []float64{.25}, score: []float64{.25}, pct: []float64{.25}, overall: .25, index: 25, quintile: 2},
+				{code: "E", pr: []float64{0}, score: []float64{0}, pct: []float64{0}, overall: 0, index: 0, quintile: 1},
+			},
+		},
+		{
 			// N = 1 everywhere: every PR is 0 by definition, quintile ⌊5·0/1⌋+1 = 1.
 			name: "one area",
 			config: `
@@ -438,16 +462,31 @@ func TestAgainstDefinition(t *testing.T) {
 			}
 			return math.Round(float64(below)*1e4/float64(len(vals)-1)) / 1e4
 		}
+		// CDC's reversed rule: 1 − PR of the values as they are, (N − rank) / (N − 1).
+		reversed := func(vals map[int]float64, i int) float64 {
+			if len(vals) <= 1 {
+				return 0
+			}
+			above := 0
+			for _, v := range vals {
+				if v >= vals[i] {
+					above++ // the value itself included: N − below
+				}
+			}
+			return math.Round(float64(above-1)*1e4/float64(len(vals)-1)) / 1e4
+		}
 		for j, ind := range cfg.Indicators {
 			vals := map[int]float64{}
 			for i := range areas {
 				if v := areas[i].Values[j]; ranked(i) && !math.IsNaN(v) {
-					vals[i] = v * float64(ind.Direction)
+					vals[i] = v
 				}
 			}
 			for i := range areas {
 				want := nan
-				if _, ok := vals[i]; ok {
+				if _, ok := vals[i]; ok && ind.Direction < 0 {
+					want = reversed(vals, i)
+				} else if ok {
 					want = pr(vals, i)
 				}
 				if got := res.Areas[i].PR[j]; !same(got, want) {

@@ -28,7 +28,7 @@ func TestParseConfigErrors(t *testing.T) {
 			`config.yaml:1: expected a mapping with the sections columns, themes and indicators`},
 		{"unknown section", cols + "indicator:\n  x: {theme: t, direction: 1}\n",
 			`config.yaml:1: indicators: section missing; list at least one indicator` + "\n" +
-				`config.yaml:2: unknown section "indicator"; expected columns, themes or indicators`},
+				`config.yaml:2: unknown section "indicator"; expected columns, themes, indicators, missing_values or groups`},
 		{"no columns", "indicators:\n  x: {theme: t, direction: 1}\n",
 			`config.yaml:1: columns: section missing; it names the code and population columns`},
 		{"no population column", "columns:\n  code: code\nindicators:\n  x: {theme: t, direction: 1}\n",
@@ -99,7 +99,7 @@ indicators:
 	got := fmt.Sprintf("%+v", *cfg)
 	want := "{Columns:{Code:c NameEN: NameFR:nom Population:p} " +
 		"Themes:[{ID:b LabelEN: LabelFR: Weight:1} {ID:a LabelEN: LabelFR: Weight:1}] " +
-		"Indicators:[{Column:x Theme:b Direction:1 LabelEN:X LabelFR:Xe} {Column:y Theme:a Direction:-1 LabelEN: LabelFR:} {Column:z Theme:b Direction:1 LabelEN: LabelFR:}]}"
+		"Indicators:[{Column:x Theme:b Direction:1 LabelEN:X LabelFR:Xe} {Column:y Theme:a Direction:-1 LabelEN: LabelFR:} {Column:z Theme:b Direction:1 LabelEN: LabelFR:}] Missing:{texts:[] nums:[]} Groups:}"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

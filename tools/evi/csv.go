@@ -64,7 +64,7 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, ErrorList{newError(0, "", CodeCSVEmpty, "the file is empty; expected a header row naming the columns")}
+		return nil, ErrorList{newError(0, "", CodeCSVEmpty)}
 	}
 	if err != nil {
 		return nil, csvError(err)
@@ -100,13 +100,11 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 		}
 		rows++
 		if rows > lim.rows {
-			rd.errs = append(rd.errs, newError(line, "", CodeCSVTooManyRows,
-				fmt.Sprintf("more than %d data rows, the limit; split the file or use larger areas", lim.rows), "limit", lim.rows))
+			rd.errs = append(rd.errs, newError(line, "", CodeCSVTooManyRows, "limit", lim.rows))
 			break
 		}
 		if len(rec) != len(header) {
-			rd.errs = append(rd.errs, newError(line, "", CodeCSVFieldCount,
-				fmt.Sprintf("row has %d fields; the header has %d", len(rec), len(header)), "fields", len(rec), "expected", len(header)))
+			rd.errs = append(rd.errs, newError(line, "", CodeCSVFieldCount, "fields", len(rec), "expected", len(header)))
 		} else {
 			if len(values) < k {
 				values = make([]float64, k*1024)
@@ -118,8 +116,7 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 			}
 		}
 		if len(rd.errs) >= lim.errors {
-			rd.errs = append(rd.errs[:lim.errors], newError(line, "", CodeCSVTooManyErrors,
-				fmt.Sprintf("too many errors; stopped after %d", lim.errors), "limit", lim.errors))
+			rd.errs = append(rd.errs[:lim.errors], newError(line, "", CodeCSVTooManyErrors, "limit", lim.errors))
 			break
 		}
 	}
@@ -127,7 +124,7 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 		return nil, rd.errs
 	}
 	if len(areas) == 0 {
-		return nil, ErrorList{newError(0, "", CodeCSVNoRows, "no data rows after the header")}
+		return nil, ErrorList{newError(0, "", CodeCSVNoRows)}
 	}
 	return areas, nil
 }
@@ -172,11 +169,11 @@ func csvError(err error) error {
 		msg := pe.Err.Error()
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			return ErrorList{newError(pe.Line, "", CodeCSVBareQuote, msg)}
+			return ErrorList{newError(pe.Line, "", CodeCSVBareQuote)}
 		case errors.Is(pe.Err, csv.ErrQuote):
-			return ErrorList{newError(pe.Line, "", CodeCSVQuote, msg)}
+			return ErrorList{newError(pe.Line, "", CodeCSVQuote)}
 		}
-		return ErrorList{newError(pe.Line, "", CodeCSVSyntax, msg, "detail", msg)}
+		return ErrorList{newError(pe.Line, "", CodeCSVSyntax, "detail", msg)}
 	}
 	return err
 }
@@ -198,8 +195,7 @@ func resolveColumns(header []string, line int, cfg *Config) (columns, ErrorList)
 			continue // spreadsheets leave unnamed columns; they are ignored
 		}
 		if first, dup := index[h]; dup {
-			errs = append(errs, newError(line, "", CodeCSVDuplicateColumn,
-				fmt.Sprintf("column %q appears twice (columns %d and %d)", h, first+1, i+1), "name", h, "first", first+1, "second", i+1))
+			errs = append(errs, newError(line, "", CodeCSVDuplicateColumn, "name", h, "first", first+1, "second", i+1))
 			continue
 		}
 		index[h] = i
@@ -223,9 +219,9 @@ func resolveColumns(header []string, line int, cfg *Config) (columns, ErrorList)
 		msg := fmt.Sprintf("missing column %q (%s in the configuration)", name, roles[role])
 		if near, ok := folded[strings.ToLower(name)]; ok {
 			msg += fmt.Sprintf("; found %q, but names are case-sensitive", near)
-			errs = append(errs, newError(line, "", CodeCSVMissingCase, msg, "name", name, "role", role, "found", near))
+			errs = append(errs, newError(line, "", CodeCSVMissingCase, "name", name, "role", role, "found", near))
 		} else {
-			errs = append(errs, newError(line, "", CodeCSVMissingColumn, msg, "name", name, "role", role))
+			errs = append(errs, newError(line, "", CodeCSVMissingColumn, "name", name, "role", role))
 		}
 		return -1
 	}
@@ -252,8 +248,8 @@ type rowReader struct {
 
 // report records an error of a row: its code and English message, then its Args as
 // name, value pairs.
-func (rd *rowReader) report(line int, column string, code Code, msg string, args ...any) {
-	rd.errs = append(rd.errs, newError(line, column, code, msg, args...))
+func (rd *rowReader) report(line int, column string, code Code, args ...any) {
+	rd.errs = append(rd.errs, newError(line, column, code, args...))
 }
 
 // row fills a from one record and reports whether it is free of errors.
@@ -262,9 +258,9 @@ func (rd *rowReader) row(rec []string, line int, a *Area) bool {
 	cfg := rd.cfg
 	a.Code = rd.text(rec, rd.cols.code, cfg.Columns.Code, line)
 	if a.Code == "" && len(rd.errs) == n {
-		rd.report(line, cfg.Columns.Code, CodeCSVEmptyCode, "empty area code")
+		rd.report(line, cfg.Columns.Code, CodeCSVEmptyCode)
 	} else if first, dup := rd.codes[a.Code]; dup {
-		rd.report(line, cfg.Columns.Code, CodeCSVDuplicateCode, fmt.Sprintf("area code %q already appears on line %d", a.Code, first),
+		rd.report(line, cfg.Columns.Code, CodeCSVDuplicateCode,
 			"value", a.Code, "first", first)
 	} else if a.Code != "" {
 		rd.codes[a.Code] = line
@@ -275,7 +271,7 @@ func (rd *rowReader) row(rec []string, line int, a *Area) bool {
 	a.Population = rd.number(rec[rd.cols.pop], cfg.Columns.Population, line)
 	if a.Population < 0 {
 		v := strings.TrimSpace(rec[rd.cols.pop])
-		rd.report(line, cfg.Columns.Population, CodeCSVNegative, fmt.Sprintf("%q is negative; a population is 0 or more", v), "value", v)
+		rd.report(line, cfg.Columns.Population, CodeCSVNegative, "value", v)
 	}
 	for j, ind := range cfg.Indicators {
 		a.Values[j] = rd.number(rec[rd.cols.ind[j]], ind.Column, line)
@@ -289,7 +285,7 @@ func (rd *rowReader) text(rec []string, i int, column string, line int) string {
 	}
 	s := strings.TrimSpace(rec[i])
 	if !utf8.ValidString(s) {
-		rd.report(line, column, CodeCSVInvalidUTF8, "not valid UTF-8 text; save the file as \"CSV UTF-8\"")
+		rd.report(line, column, CodeCSVInvalidUTF8)
 		return ""
 	}
 	return s
@@ -298,7 +294,7 @@ func (rd *rowReader) text(rec []string, i int, column string, line int) string {
 // number parses a cell: NaN for a missing value; errors are recorded.
 func (rd *rowReader) number(cell, column string, line int) float64 {
 	s := strings.TrimSpace(cell)
-	if isMissing(s) {
+	if isMissing(s) || rd.cfg.Missing.has(s) {
 		return math.NaN()
 	}
 	t := s
@@ -317,14 +313,13 @@ func (rd *rowReader) number(cell, column string, line int) float64 {
 	case ok && err == nil:
 		return v
 	case ok && errors.Is(err, strconv.ErrRange):
-		rd.report(line, column, CodeCSVTooLarge, fmt.Sprintf("%q is too large a number", s), "value", s)
+		rd.report(line, column, CodeCSVTooLarge, "value", s)
 	case strings.ContainsAny(s, ", \u00a0\u202f") && !rd.decimalComma:
-		rd.report(line, column, CodeCSVNotNumberComma,
-			fmt.Sprintf("%q is not a number; write numbers with a decimal point and no thousands separator", s), "value", s)
+		rd.report(line, column, CodeCSVNotNumberComma, "value", s)
 	case strings.ContainsAny(s, ", \u00a0\u202f"):
-		rd.report(line, column, CodeCSVNotNumberSpace, fmt.Sprintf("%q is not a number; write numbers without thousands separators", s), "value", s)
+		rd.report(line, column, CodeCSVNotNumberSpace, "value", s)
 	default:
-		rd.report(line, column, CodeCSVNotNumber, fmt.Sprintf("%q is not a number", s), "value", s)
+		rd.report(line, column, CodeCSVNotNumber, "value", s)
 	}
 	return math.NaN()
 }

@@ -201,3 +201,31 @@ func TestIsMissing(t *testing.T) {
 		t.Fatal("NaN")
 	}
 }
+
+// TestMissingValues: the configuration's missing_values mark cells as missing, by text
+// or by numeric value; other numbers stay numbers, and the codes are not missing
+// without the configuration.
+func TestMissingValues(t *testing.T) {
+	src := csvConfig + "missing_values: [-999, suppressed]\n"
+	cfg := mustConfig(t, src)
+	if got := cfg.Missing.Texts(); len(got) != 2 || got[0] != "-999" || got[1] != "suppressed" {
+		t.Fatalf("Missing.Texts() = %q", got)
+	}
+	data := csvHeader + "A,a,a,10,-999,2\nB,b,b,10,-999.0,suppressed\nC,c,c,10,-998,-9990\n"
+	areas, err := ReadCSV(strings.NewReader(data), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]float64{{math.NaN(), 2}, {math.NaN(), math.NaN()}, {-998, -9990}}
+	for i, a := range areas {
+		for j, w := range want[i] {
+			if got := a.Values[j]; !(math.IsNaN(w) && math.IsNaN(got) || got == w) {
+				t.Errorf("area %s indicator %d: %v, want %v", a.Code, j, got, w)
+			}
+		}
+	}
+	_, err = ReadCSV(strings.NewReader(csvHeader+"A,a,a,10,1,suppressed\n"), mustConfig(t, csvConfig))
+	if err == nil || !strings.Contains(err.Error(), `"suppressed" is not a number`) {
+		t.Errorf("without missing_values: %v, want \"suppressed\" is not a number", err)
+	}
+}

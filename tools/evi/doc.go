@@ -13,12 +13,14 @@
 //
 //  1. Areas with a population of zero, or none given, stay in the output but are left
 //     out of every ranking; their scores are empty (null in JSON).
-//  2. Each indicator is multiplied by its direction (+1 when a higher value means more
-//     vulnerable, −1 when a lower one does) and ranked among the ranked areas that have
-//     a value: percentile rank PR = (rank − 1) / (N − 1), where tied values share the
-//     smallest of their ranks and N is the number of areas ranked on that indicator,
-//     rounded to 4 decimals (half away from zero). With N = 1 the PR is 0: a lone area is
-//     not more vulnerable than itself, and 0 keeps every later step defined.
+//  2. Each indicator is ranked among the ranked areas that have a value: percentile
+//     rank PR = (rank − 1) / (N − 1), where tied values share the smallest of their
+//     ranks and N is the number of areas ranked on that indicator, rounded to 4 decimals
+//     (half away from zero). An indicator whose direction is −1 (a lower value is more
+//     vulnerable) takes 1 − PR of its values as they are, (N − rank) / (N − 1) rounded
+//     once, as CDC does for per capita income: tied areas share the higher rank (ranking
+//     the negated values would give them the lower one). With N = 1 the PR is 0: a lone
+//     area is not more vulnerable than itself, and 0 keeps every later step defined.
 //  3. A theme score is the sum of its indicators' PRs; the theme percentile is the PR of
 //     the theme scores, by the same rule.
 //  4. The overall score is the sum of the theme scores; the index is 100 × the PR of
@@ -36,6 +38,12 @@
 // Sums are rounded to 4 decimals before they are ranked, so that scores equal in
 // decimal arithmetic tie in floating point too.
 //
+// # Agreement with CDC
+//
+// TestCDC reproduces every EPL_, RPL_THEME1–4, RPL_THEMES and F_ value of CDC's
+// published county tables for Pennsylvania, SVI 2018, 2020 and 2022
+// (testdata/cdc/README.md), from CDC's EP_ estimates.
+//
 // # Missing values
 //
 // A missing indicator value (an empty cell, NA, "..", "x"…) is not a zero. The area is
@@ -45,7 +53,10 @@
 // the mean of the area's other PRs in the theme, so that a gap neither lowers nor
 // raises the area's score on its own. When every indicator of a theme is missing, the
 // area has no score for that theme and no overall score, index or quintile: a whole
-// theme is not imputed. Each area lists its missing indicators in the output.
+// theme is not imputed. Each area lists its missing indicators in the output. A
+// configuration may name the data's own codes for a missing value (missing_values:
+// [-999], as CDC writes). CDC instead publishes -999 for every rank that depends on a
+// missing estimate: a departure, so that one gap does not remove an area.
 //
 // # Limits
 //
@@ -59,10 +70,11 @@
 // # Errors
 //
 // A configuration or data file at fault gives an ErrorList: one Error per problem, in
-// file order, naming file, line and data column, whose text is what guide evi prints.
-// Each Error also has a Code (Codes lists them) and the Args its message names, so that
-// the web tool can word it in French or English (i18n evi_err_<code>); the package's
-// tests fail when a code has no such string.
+// file order, naming file, line and data column. Each Error has a Code (Codes lists
+// them) and the Args its message names: it is worded from the catalogue of package diag
+// (evi_err_<code>, in English and French), which guide evi prints in -lang, and the web
+// tool words it in the page's language from the i18n strings of the same keys; the
+// package's tests fail when a code lacks either, or when the page's English differs.
 //
 // The package is pure computation (no global state, no I/O besides LoadConfig and Run,
 // whose output file is written by tools/internal/atomicfile) so that it can be compiled to WebAssembly for the site's web tool.

@@ -4,45 +4,29 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // Error is one problem in a configuration or data file, worded for the person who has
 // to fix the file: "data.csv:14: column "pct_no_internet": "abc" is not a number".
 //
-// Error() is that English text, which the command line prints. Code and Args say the
-// same thing for a program that words it in another language (the web tool, in French
-// or English: i18n key evi_err_<Code>, with {name} replaced by Args[name]). Every
-// Error that a file can cause has a Code from Codes; Args then holds exactly the names
-// that Code.Args lists.
+// Error() is that English text; Words gives it in French. Both come from the catalogue
+// of package diag (code evi_err_<Code>, see Message). Code and Args say the same thing
+// for a program that words it itself (the web tool: i18n key evi_err_<Code>, with
+// {name} replaced by Args[name]). Every Error that a file can cause has a Code from
+// Codes; Args then holds exactly the names that Code.Args lists.
 type Error struct {
 	File   string // the file's name as the user gave it; empty when unknown
 	Line   int    // 1-based line in the file; 0 when the problem is not on one line
 	Column string // the data column concerned, if any
-	Msg    string // the English text, without file, line and column
+	Msg    string // the English text, without file, line and column (Message in English)
 
 	Code Code           // what kind of problem; see Codes
 	Args map[string]any // what Msg names, by name: string, int or []string values
 }
 
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		if e.File == "" {
-			fmt.Fprintf(&b, "line %d", e.Line)
-		} else {
-			fmt.Fprintf(&b, ":%d", e.Line)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteString(": ")
-	}
-	if e.Column != "" {
-		fmt.Fprintf(&b, "column %q: ", e.Column)
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+func (e *Error) Error() string { return e.Words("en") }
 
 // ErrorList holds the problems found in one file, in file order. ParseConfig and
 // ReadCSV return one (never an empty one) when the file is at fault; any other error
@@ -87,8 +71,9 @@ func (l ErrorList) err() error {
 }
 
 // Code is the stable, machine-readable name of a kind of Error. A code, once published,
-// keeps its meaning and its Args: the web tool has a translation for each (i18n key
-// evi_err_<code>; tools/evi's tests fail when one is missing). A new kind of problem
+// keeps its meaning and its Args: the catalogue of package diag words it (evi_err_<code>,
+// which also says its Args) and the web tool has a translation for each (i18n key
+// evi_err_<code>); tools/evi's tests fail when one is missing. A new kind of problem
 // gets a new code.
 type Code string
 
@@ -164,75 +149,13 @@ const (
 	CodeChoiceBadDirection     Code = "choice_bad_direction"         // value is not 1 or -1
 )
 
-// whereArgs are the Args of the checks made in several places of a configuration.
+// whereArgs are the Args of the checks made in several places of a configuration; their
+// messages name the place as {where} (evi_err_where_name, evi_err_where_key).
 var whereArgs = []string{"section", "name", "key"}
 
-// codeArgs lists the Args of each code, in the order its message names them.
-var codeArgs = map[Code][]string{
-	CodeCSVEmpty:           nil,
-	CodeCSVBareQuote:       nil,
-	CodeCSVQuote:           nil,
-	CodeCSVSyntax:          {"detail"},
-	CodeCSVDuplicateColumn: {"name", "first", "second"},
-	CodeCSVMissingColumn:   {"name", "role"},
-	CodeCSVMissingCase:     {"name", "role", "found"},
-	CodeCSVTooManyRows:     {"limit"},
-	CodeCSVFieldCount:      {"fields", "expected"},
-	CodeCSVTooManyErrors:   {"limit"},
-	CodeCSVNoRows:          nil,
-	CodeCSVEmptyCode:       nil,
-	CodeCSVDuplicateCode:   {"value", "first"},
-	CodeCSVNegative:        {"value"},
-	CodeCSVInvalidUTF8:     nil,
-	CodeCSVTooLarge:        {"value"},
-	CodeCSVNotNumber:       {"value"},
-	CodeCSVNotNumberComma:  {"value"},
-	CodeCSVNotNumberSpace:  {"value"},
-
-	CodeConfigTooLarge:         {"limit"},
-	CodeConfigYAMLSyntax:       {"detail"},
-	CodeConfigYAMLBadStart:     {"detail"},
-	CodeConfigYAMLExpectedKey:  {"detail"},
-	CodeConfigYAMLColon:        {"detail"},
-	CodeConfigYAMLExpectedDash: {"detail"},
-	CodeConfigYAMLNoColon:      {"detail"},
-	CodeConfigYAMLUnclosed:     {"detail"},
-	CodeConfigYAMLEnd:          {"detail"},
-	CodeConfigYAMLEscape:       {"detail"},
-	CodeConfigYAMLEncoding:     {"detail"},
-	CodeConfigEmpty:            nil,
-	CodeConfigNotMapping:       nil,
-	CodeConfigExpectedMapping:  whereArgs,
-	CodeConfigExpectedPlainKey: whereArgs,
-	CodeConfigDuplicateKey:     {"section", "name", "key", "value", "first"},
-	CodeConfigExpectedText:     whereArgs,
-	CodeConfigUnknownSection:   {"value"},
-	CodeConfigNoColumns:        nil,
-	CodeConfigNoIndicators:     nil,
-	CodeConfigUnknownColumnKey: {"value"},
-	CodeConfigNoCode:           nil,
-	CodeConfigNoPopulation:     nil,
-	CodeConfigCodeIsPopulation: {"value"},
-	CodeConfigEmptyThemeID:     nil,
-	CodeConfigBadWeight:        {"name", "value"},
-	CodeConfigUnknownThemeKey:  {"name", "value"},
-	CodeConfigNoIndicator:      nil,
-	CodeConfigTooMany:          {"count", "limit"},
-	CodeConfigEmptyIndicator:   nil,
-	CodeConfigReservedColumn:   {"name", "reserved"},
-	CodeConfigUnknownIndKey:    {"name", "value"},
-	CodeConfigNoDirection:      {"name"},
-	CodeConfigBadDirection:     {"name", "value"},
-	CodeConfigNoTheme:          {"name"},
-	CodeConfigEmptyTheme:       {"name"},
-	CodeConfigUndeclaredTheme:  {"name", "value", "declared"},
-	CodeConfigUnusedTheme:      {"name"},
-
-	CodeChoiceNotIndicator: nil,
-	CodeChoiceTwice:        nil,
-	CodeChoiceUnknownTheme: {"value", "themes"},
-	CodeChoiceBadDirection: {"value"},
-}
+// catalogued is the prefix of the codes' messages in the catalogue of package diag, the
+// one that words every message of guide: evi_err_<code>, as the page's i18n keys.
+const catalogued = "evi_err_"
 
 // terms are the Args whose values are words from a fixed list rather than the user's
 // text; a program wording the error translates them too (i18n key
@@ -244,19 +167,47 @@ var terms = map[string][]string{
 	"reserved": {"code", "name_en", "name_fr", "population"},
 }
 
-// Codes returns every code an Error can have, sorted.
+// Codes returns every code an Error can have, sorted: those of the catalogue (package
+// diag) under evi_err_, but for the words of a place and of the terms.
 func Codes() []Code {
-	out := make([]Code, 0, len(codeArgs))
-	for c := range codeArgs {
-		out = append(out, c)
+	var out []Code
+	for _, c := range diag.Codes() {
+		name, ok := strings.CutPrefix(c, catalogued)
+		if ok && !strings.HasPrefix(name, "where_") && !isTerm(name) {
+			out = append(out, Code(name))
+		}
 	}
-	slices.Sort(out)
 	return out
 }
 
-// Args returns the names of the Args of an Error with code c; nil for an unknown code.
+// isTerm reports whether name is ARG_VALUE for a value of terms.
+func isTerm(name string) bool {
+	for arg, values := range terms {
+		if v, ok := strings.CutPrefix(name, arg+"_"); ok && slices.Contains(values, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// Args returns the names of the Args of an Error with code c, sorted, as its message in
+// the catalogue names them ({where} standing for section, name and key); nil for an
+// unknown code.
 func (c Code) Args() []string {
-	return slices.Clone(codeArgs[c])
+	t, ok := diag.Template("en", catalogued+string(c))
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, name := range diag.Placeholders(t) {
+		if name == "where" {
+			out = append(out, whereArgs...)
+		} else {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Terms returns the Args whose values come from a fixed list of words, with that
@@ -269,14 +220,65 @@ func Terms() map[string][]string {
 	return out
 }
 
-// newError returns an Error; args are name, value pairs, in the order of codeArgs.
-func newError(line int, column string, code Code, msg string, args ...any) *Error {
-	e := &Error{Line: line, Column: column, Code: code, Msg: msg}
+// newError returns an Error worded from the catalogue; args are name, value pairs.
+func newError(line int, column string, code Code, args ...any) *Error {
+	e := &Error{Line: line, Column: column, Code: code}
 	if len(args) > 0 {
 		e.Args = make(map[string]any, len(args)/2)
 		for i := 0; i+1 < len(args); i += 2 {
 			e.Args[args[i].(string)] = args[i+1]
 		}
 	}
+	e.Msg = e.Message().Text("en")
 	return e
+}
+
+// Message is what e says, without file, line and column, as a message of the catalogue:
+// its Args, with the place they name as {where} and the terms as words of their own.
+func (e *Error) Message() diag.Msg {
+	args := diag.A{}
+	for name, v := range e.Args {
+		if s, ok := v.(string); ok && terms[name] != nil {
+			v = diag.M(catalogued+name+"_"+s, nil)
+		}
+		if l, ok := v.([]string); ok && len(l) == 0 {
+			v = diag.M("evi_none", nil)
+		}
+		args[name] = v
+	}
+	if section, ok := args["section"]; ok {
+		where := section
+		if name, _ := e.Args["name"].(string); name != "" {
+			where = diag.M(catalogued+"where_name", diag.A{"section": section, "name": name})
+		}
+		if key, _ := e.Args["key"].(string); key != "" {
+			where = diag.M(catalogued+"where_key", diag.A{"where": where, "key": key})
+		}
+		delete(args, "section")
+		delete(args, "name")
+		delete(args, "key")
+		args["where"] = where
+	}
+	return diag.M(catalogued+string(e.Code), args)
+}
+
+// Words returns e as Error does, worded in lang: file:line: column "x": message.
+func (e *Error) Words(lang string) string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		if e.File == "" {
+			b.WriteString(diag.Text(lang, "evi_line", diag.A{"line": e.Line}))
+		} else {
+			fmt.Fprintf(&b, ":%d", e.Line)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if e.Column != "" {
+		b.WriteString(diag.Text(lang, "evi_column", diag.A{"column": e.Column}))
+	}
+	b.WriteString(e.Message().Text(lang))
+	return b.String()
 }

@@ -165,7 +165,7 @@ func TestJSONString(t *testing.T) {
 // TestStaticCopies: the web tool preloads copies of the sample from static/evi/;
 // they must stay identical to testdata/.
 func TestStaticCopies(t *testing.T) {
-	for _, name := range []string{"sample.csv", "sample-config.yaml"} {
+	for _, name := range []string{"sample.csv", "sample-config.yaml", "sample-areas.geojson", "sample-points.csv", "sample-groups.csv"} {
 		want, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)

@@ -6,6 +6,7 @@ package evi
 // browser, where the English text would show instead.
 
 import (
+	"github.com/pssdc/guide-iad/tools/diag"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -261,5 +262,22 @@ func TestErrorCodesInSource(t *testing.T) {
 			}
 			return true
 		})
+	}
+}
+
+// TestPageAndCatalogueAgree: the page's error strings (i18n evi_err_*) word the codes of
+// the catalogue of package diag, the one guide evi prints from: none more but the
+// page's own frame (the file's heading, the line and column, the advice).
+func TestPageAndCatalogueAgree(t *testing.T) {
+	pageOnly := []string{"evi_err_config", "evi_err_data", "evi_err_choices", "evi_err_line_col", "evi_err_line", "evi_err_col", "evi_err_note", "evi_err_read"}
+	for _, lang := range []string{"en", "fr"} {
+		for key := range i18nStrings(t, lang) {
+			if !strings.HasPrefix(key, "evi_err_") || slices.Contains(pageOnly, key) {
+				continue
+			}
+			if _, ok := diag.Template(lang, key); !ok {
+				t.Errorf("i18n/%s.yaml: %s is not a code of the catalogue (tools/diag/catalogue_evi_%s.go)", lang, key, lang)
+			}
+		}
 	}
 }

@@ -173,6 +173,13 @@ func TestCLI(t *testing.T) {
 		{"two data files", []string{"--config", sampleConfig, sampleData, sampleData}, 2, "", "expected one data file, got 2"},
 		{"unknown format", []string{"--config", sampleConfig, "--format", "xml", sampleData}, 2, "", `unknown format "xml"`},
 		{"unknown flag", []string{"--config", sampleConfig, "--bogus", sampleData}, 2, "", "flag provided but not defined: -bogus"},
+		{"service areas", []string{"--config", sampleConfig, "--out", out, "--groups", "testdata/sample-groups.csv", "--group-out", filepath.Join(dir, "g.csv"), sampleData}, 0,
+			out + ": 40 areas, 39 ranked, 39 indexed\n" + filepath.Join(dir, "g.csv") + ": 4 service areas\n", ""},
+		{"an area in no group", []string{"--config", sampleConfig, "--groups", "testdata/sample-points.csv", "--group-out", filepath.Join(dir, "g2.csv"), sampleData}, 1, "",
+			`testdata/sample-points.csv:1: no "group" column; the header must name code, group`},
+		{"bad ungrouped policy", []string{"--config", sampleConfig, "--groups", "testdata/sample-groups.csv", "--ungrouped", "skip", "--group-out", filepath.Join(dir, "g3.csv"), sampleData}, 2, "",
+			`--ungrouped "skip": expected error, ignore or group`},
+		{"groups without group-out", []string{"--config", sampleConfig, "--groups", "testdata/sample-groups.csv", sampleData}, 2, "", "--group-out OUT.csv is required"},
 		{"missing data file", []string{"--config", sampleConfig, filepath.Join(dir, "none.csv")}, 2, "", "no such file"},
 		{"help", []string{"-h"}, 0, "", "usage: guide evi --config CONFIG.yaml"},
 	} {

@@ -145,7 +145,7 @@ func WriteJSON(w io.Writer, res *Result) error {
 	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	j.s("{\n  \"method\": ").str(res.Method)
 	j.s(",\n  \"weighted\": ").boolean(res.Weighted)
-	j.s(",\n  \"source\": ").str("CDC/ATSDR Social Vulnerability Index documentation: percentile rank = (rank − 1) / (N − 1), ties sharing the smallest rank")
+	j.s(",\n  \"source\": ").str("CDC/ATSDR Social Vulnerability Index documentation: percentile rank = (rank − 1) / (N − 1), ties sharing the smallest rank; 1 − that rank for an indicator where a lower value is more vulnerable")
 	j.s(",\n  \"limits\": ").str(LimitsNote)
 	j.s(",\n  \"areas_total\": ").integer(len(res.Areas))
 	j.s(",\n  \"areas_ranked\": ").integer(res.Ranked)

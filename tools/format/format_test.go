@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"flag"
 	"os"
@@ -95,7 +96,8 @@ func TestDataIsFormatted(t *testing.T) {
 		t.Fatalf("%d files listed: %v", len(sources), err)
 	}
 	for _, s := range sources {
-		changed, err := File(s, true)
+		o, err := File(s, true)
+		changed := o.Changed
 		if err != nil {
 			t.Errorf("%s: %v", s.Path, err)
 		} else if changed {
@@ -122,7 +124,8 @@ func TestFileIsAtomic(t *testing.T) {
 	good := []byte("title: {en: T, fr: T}\nid: x\n")
 	os.WriteFile(path, good, 0o600)
 	os.Chmod(path, 0o600)
-	changed, err := File(corpus.ClassifyPath(path), false)
+	o, err := File(corpus.ClassifyPath(path), false)
+	changed := o.Changed
 	if err != nil || !changed {
 		t.Fatalf("changed=%v err=%v", changed, err)
 	}
@@ -141,16 +144,22 @@ func TestFileIsAtomic(t *testing.T) {
 }
 
 // TestFileRefuses: File leaves alone every file the corpus reader rejects, naming the
-// file and the reason, and writes CRLF files with LF.
+// file and the reason, and writes CRLF files with LF and tab indentation with spaces,
+// even when it can do nothing else.
 func TestFileRefuses(t *testing.T) {
 	valid := "id: x\ntitle: {en: T, fr: T}\n"
+	nested := "id: x\ntitle:\n  en: T\n  fr: T\nthemes:\n  - a\n"
 	cases := []struct {
 		name    string
 		src     string
 		link    bool   // the file is a symbolic link to a file outside data/
 		wantErr string // "" when it must be formatted
-		want    string // content afterwards when formatted
+		want    string // content afterwards when formatted, or repaired when refused ("": unchanged)
 	}{
+		{"tab indentation", "id: x\ntitle:\n\ten: T\n\tfr: T\nthemes:\n\t- a\n", false, "", nested},
+		{"tabs among spaces", "id: x\ntitle:\n  en: T\n\tfr: T\nthemes:\n  - a\n", false, "", nested},
+		{"crlf, tabs and a syntax error", "id: x\r\ntitle:\r\n\ten: T\r\n\tfr: [T\r\n", false,
+			"line ends and tab indentation repaired, nothing else; line 4:", "id: x\ntitle:\n en: T\n fr: [T\n"},
 		{"two documents", valid + "---\nid: y\n", false, "more than one YAML document", ""},
 		{"too large", "id: x\nsummary: {en: " + strings.Repeat("a", corpus.MaxFileSize) + ", fr: b}\n", false, "the limit is", ""},
 		{"alias", "id: &a x\ntitle: {en: *a, fr: T}\n", false, "anchor", ""},
@@ -174,14 +183,15 @@ func TestFileRefuses(t *testing.T) {
 			if err != nil || len(sources) != 1 {
 				t.Fatalf("listed %v, %v", sources, err)
 			}
-			changed, err := File(sources[0], false)
+			o, err := File(sources[0], false)
+			changed := o.Changed
 			got, _ := os.ReadFile(target)
 			if c.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), path) {
 					t.Fatalf("got %v, want an error naming %s and saying %q", err, path, c.wantErr)
 				}
-				if string(got) != c.src {
-					t.Errorf("refused file changed")
+				if want := cmp.Or(c.want, c.src); string(got) != want {
+					t.Errorf("refused file holds %q, want %q", got, want)
 				}
 				if info, _ := os.Lstat(path); c.link && info.Mode()&os.ModeSymlink == 0 {
 					t.Errorf("link replaced")

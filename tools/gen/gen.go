@@ -128,8 +128,7 @@ func (g *generator) project(id string, contacts, practices, resources []string) 
 	started := model.Date(fmt.Sprintf("%d-%02d-%02d", year, 1+g.r.IntN(12), 1+g.r.IntN(28)))
 	p := model.Project{
 		Common:       model.Common{ID: id, Example: true},
-		Title:        clip(g.text(6, 10), 120),
-		Summary:      clip(g.text(18, 30), 300),
+		Headline:     model.Headline{Title: clip(g.text(6, 10), 120), Summary: clip(g.text(18, 30), 300)},
 		Jurisdiction: g.code(g.tax.Jurisdictions),
 		Level:        g.code(g.tax.Levels),
 		Organization: g.text(3, 5),
@@ -179,8 +178,7 @@ func (g *generator) contact(id string, i int) model.Contact {
 func (g *generator) practice(id string, projects []string) model.Practice {
 	return model.Practice{
 		Common:       model.Common{ID: id, Example: true},
-		Title:        g.text(4, 8),
-		Summary:      g.text(15, 25),
+		Headline:     model.Headline{Title: g.text(4, 8), Summary: g.text(15, 25)},
 		Body:         g.markdown(3, 50),
 		Checklist:    []model.Text{g.text(5, 10), g.text(5, 10), g.text(5, 10)},
 		KeyQuestions: []model.Text{g.text(6, 12), g.text(6, 12)},
@@ -193,8 +191,7 @@ func (g *generator) practice(id string, projects []string) model.Practice {
 func (g *generator) resource(id string) model.Resource {
 	return model.Resource{
 		Common:      model.Common{ID: id, Example: true},
-		Title:       g.text(3, 6),
-		Summary:     g.text(15, 25),
+		Headline:    model.Headline{Title: g.text(3, 6), Summary: g.text(15, 25)},
 		Kind:        g.code(g.tax.ResourceKinds),
 		Publisher:   g.text(3, 5),
 		URL:         "https://example.org/resources/" + id,

@@ -37,17 +37,17 @@ func init() {
 		{"pdf", "[-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-hugo-config] [-v]",
 			"print the edition of each language to public/<lang>/*.pdf (headless Chromium);\n" +
 				"-edition ID of a published edition rebuilds it from its tag edition-ID", cmdPdf},
-		{"edition", "publish ID | list | build [-public DIR] [-site-params FILE] [-paper letter|a4]",
+		{"edition", "publish [-lang en|fr] ID | list [-lang en|fr] | build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]",
 			"freeze an edition as the git tag edition-ID (after guide validate); list the\n" +
 				"editions; print every edition into the release (make site)", cmdEdition},
-		{"links", "[-site DIR] [-base-url URL] [-config FILE]",
+		{"links", "[-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]",
 			"check that every address of the built site's pages and stylesheets resolves", cmdLinks},
 		{"evi", synopsisOf("evi", eviUsage),
 			"e-vulnerability index of each area of DATA.csv; exit 1 on data errors", cmdEvi},
 		{"hugo-data", "[-data DIR] [-out DIR] [-lang en|fr]",
 			"write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)", cmdHugoData},
 		{"wasm", "[-out DIR]",
-			"compile the browser programs (tools/wasm/*) to DIR (default static/wasm)", cmdWasm},
+			"compile the browser programs (tools/wasm/*) to DIR (default assets/wasm)", cmdWasm},
 		{"search-index", "[-site DIR] [-out DIR]",
 			"index a built site for search with Pagefind (default public, into DIR/pagefind)",
 			func(args []string, _, stderr io.Writer) (int, error) { return 0, cmdSearchIndex(args, stderr) }},
@@ -55,6 +55,15 @@ func init() {
 			"write a synthetic valid corpus (for benchmarks)",
 			func(args []string, _, stderr io.Writer) (int, error) { return 0, cmdGen(args, stderr) }},
 	}
+}
+
+// helpText is what -h says after the usage line of a command that needs more than its
+// summary.
+var helpText = map[string]string{
+	"review": "Lists the entries to check again with their jurisdiction, oldest first, with the\n" +
+		"name, email and role of each contact who agreed to be listed.",
+	"evi": "Computes the e-vulnerability index of each area of DATA.csv (CDC/ATSDR SVI\n" +
+		"percentile-rank method). Flags may come before or after DATA.csv.",
 }
 
 // synopsisOf takes a command's arguments from its own usage text: each line

@@ -12,7 +12,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/edition"
+	"github.com/pssdc/guide-iad/tools/model"
 	"github.com/pssdc/guide-iad/tools/pdf"
 )
 
@@ -20,9 +22,11 @@ import (
 // See tools/edition and docs/publishing.md.
 func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 	usage := func() {
-		fmt.Fprint(stderr, `usage: guide edition publish ID        check the data, then freeze edition ID as the git tag edition-ID
-       guide edition list              the editions and how a release prints them
-       guide edition build [-public DIR] [-site-params FILE] [-paper letter|a4]
+		fmt.Fprint(stderr, `usage: guide edition publish [-lang en|fr] ID
+                                       check the data, then freeze edition ID as the git tag edition-ID
+       guide edition list [-lang en|fr]
+                                       the editions and how a release prints them
+       guide edition build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]
                                        print every edition into the release: the draft from DIR's
                                        print pages, each published one rebuilt from its tag
 `)
@@ -31,10 +35,12 @@ func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 		usage()
 		return 0, errUsage
 	}
+	say := newSayer(stderr, "edition "+args[0], diag.LangFromEnv(os.Getenv))
 	switch args[0] {
 	case "publish":
 		fs := newFlags("edition publish", stderr)
 		dataDir := fs.String("data", "data", "the corpus `folder`")
+		lang := langFlag(fs)
 		if err := parseFlags(fs, args[1:]); err != nil {
 			return 0, err
 		}
@@ -49,19 +55,21 @@ func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 				return err
 			}
 			if status != 0 {
-				return fmt.Errorf("guide validate found errors; correct them first:\n%s", strings.TrimSpace(out.String()))
+				return diag.Errorf("edition_validate_errors", diag.A{"output": strings.TrimSpace(out.String())})
 			}
 			return nil
 		}})
+		say.lang = *lang
 		if err != nil {
-			fmt.Fprintf(stderr, "guide edition publish: %v\n", err)
+			say.err(err)
 			return 1, nil
 		}
-		fmt.Fprintf(stdout, "edition %s published as tag %s; push it with: git push origin %s\n", fs.Arg(0), tag, tag)
+		fmt.Fprintln(stdout, diag.Text(*lang, "edition_published", diag.A{"id": fs.Arg(0), "tag": tag}))
 		return 0, nil
 	case "list", "build":
 	default:
-		fmt.Fprintf(stderr, "guide edition: unknown subcommand %q\n", args[0])
+		say.name = "edition"
+		say.text("usage_unknown_subcommand", diag.A{"value": args[0]})
 		usage()
 		return 0, errUsage
 	}
@@ -70,20 +78,22 @@ func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 	public := fs.String("public", "public", "the release `folder`, built with the print pages")
 	siteParams := fs.String("site-params", "", "write the PDFs' facts of every edition to this Hugo config `file`")
 	paper := fs.String("paper", pdf.Letter, "paper `size`: letter or a4")
+	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args[1:], stderr); err != nil {
 		return 0, err
 	}
+	say.lang = *lang
 	plan, err := editionPlan(*dataDir)
 	if err != nil {
-		fmt.Fprintf(stderr, "guide edition %s: %v\n", args[0], err)
+		say.err(err)
 		return 1, nil
 	}
 	if args[0] == "list" {
 		for _, e := range plan.Frozen {
-			fmt.Fprintf(stdout, "%s  %s  published (tag %s): rebuilt from its tag\n", e.ID, e.Date.Format("2006-01-02"), edition.Tag(e.ID))
+			fmt.Fprintln(stdout, diag.Text(*lang, "edition_list_published", diag.A{"id": e.ID, "date": e.Date.Format(model.DateLayout), "tag": edition.Tag(e.ID)}))
 		}
 		if d := plan.Draft; d != nil {
-			fmt.Fprintf(stdout, "%s  %s  draft (no tag yet): printed from the working tree\n", d.ID, d.Date.Format("2006-01-02"))
+			fmt.Fprintln(stdout, diag.Text(*lang, "edition_list_draft", diag.A{"id": d.ID, "date": d.Date.Format(model.DateLayout)}))
 		}
 		return 0, nil
 	}
@@ -94,7 +104,7 @@ func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 	if d := plan.Draft; d != nil {
 		rs, err := pdf.Run(ctx, pdf.Options{Public: *public, Edition: d.ID, Paper: *paper})
 		if err != nil {
-			fmt.Fprintf(stderr, "guide edition build: draft edition %s: %v\n", d.ID, err)
+			say.text("edition_draft_failed", diag.A{"id": d.ID, "error": diag.Cause(err)})
 			return 1, nil
 		}
 		results = append(results, rs...)
@@ -102,21 +112,12 @@ func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 	for _, e := range plan.Frozen {
 		rs, err := edition.BuildFrozen(ctx, edition.BuildOptions{ID: e.ID, Public: *public, Paper: *paper})
 		if err != nil {
-			fmt.Fprintf(stderr, "guide edition build: %v\n", err)
+			say.err(err)
 			return 1, nil
 		}
 		results = append(results, rs...)
 	}
-	if *siteParams != "" {
-		if err := pdf.WriteSiteParams(*siteParams, results); err != nil {
-			return 0, err
-		}
-	}
-	for _, r := range results {
-		fmt.Fprintf(stdout, "%s: %d pages, %s, edition %s\n", r.File, r.Pages, sizeText(r.Bytes), r.Edition)
-	}
-	fmt.Fprintf(stdout, "%d PDF(s) in %.1f s\n", len(results), time.Since(start).Seconds())
-	return 0, nil
+	return 0, reportPDFs(stdout, *lang, results, *siteParams, start, "edition_built")
 }
 
 // editionPlan reads the editions and the tags of the repository in the current folder.

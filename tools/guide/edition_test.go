@@ -24,7 +24,7 @@ func TestEditionCommand(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"no subcommand", nil, 0, true, "", "usage: guide edition publish ID"},
+		{"no subcommand", nil, 0, true, "", "usage: guide edition publish"},
 		{"unknown subcommand", []string{"print"}, 0, true, "", `unknown subcommand "print"`},
 		{"publish without id", []string{"publish"}, 0, true, "", "usage:"},
 		{"list, one draft", []string{"list", "-data", one}, 0, false, "2026-1  2026-11-30  draft (no tag yet)", ""},

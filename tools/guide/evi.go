@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/evi"
 )
 
-const eviUsage = "usage: guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv\n"
+const eviUsage = "usage: guide evi --config CONFIG.yaml [--format csv|json|geojson] [--out FILE] [--lang en|fr] [--groups GROUPS.csv [--ungrouped error|ignore|group] | --points POINTS.csv [--radius-km R]] [--group-out OUT.csv] [--geometry AREAS.geojson [--geometry-code PROPERTY]] DATA.csv\n"
 
 // cmdEvi computes the e-vulnerability index of the areas of a CSV file (package evi).
 // It exits 0 when the result is written, 1 when the configuration or the data is at
@@ -17,12 +19,16 @@ const eviUsage = "usage: guide evi --config CONFIG.yaml [--format csv|json] [--o
 func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("evi", stderr)
 	config := fs.String("config", "", "the configuration `file` (YAML): columns, themes and indicators")
-	format := fs.String("format", "csv", "output `format`: csv or json")
+	format := fs.String("format", "csv", "output `format`: csv, json or geojson (with --geometry)")
 	out := fs.String("out", "", "write the result to `file` (atomically) instead of standard output")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "%s\nComputes the e-vulnerability index of each area of DATA.csv (CDC/ATSDR SVI\npercentile-rank method). Flags may come before or after DATA.csv.\n\n", eviUsage)
-		fs.PrintDefaults()
-	}
+	groups := fs.String("groups", "", "the service areas: a CSV `file` with columns code,group[,group_name_en,group_name_fr]")
+	ungrouped := fs.String("ungrouped", evi.UngroupedError, "an area the groups file does not name: `error`, ignore (in no group) or group (a last group)")
+	points := fs.String("points", "", "service points: a CSV `file` with columns code,name_en,name_fr,lat,lon; each area joins the nearest")
+	radius := fs.Float64("radius-km", 0, "with --points: areas farther than this `distance` from every point form an outside group (0: no limit)")
+	groupOut := fs.String("group-out", "", "write one row per service area to `file` (with --groups, --points or groups: in the configuration)")
+	geometry := fs.String("geometry", "", "the areas' boundaries: a GeoJSON `file` (for --format geojson, and centroids for --points)")
+	geometryCode := fs.String("geometry-code", "code", "the GeoJSON `property` holding each area's code")
+	lang := langFlag(fs)
 	// The flag package stops at the first argument that is not a flag; the data file may
 	// come before the flags (guide evi data.csv --config c.yaml), so parse in turns.
 	var files []string
@@ -42,33 +48,47 @@ func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 		files = append(files, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
+	say := newSayer(stderr, "evi", *lang)
 	switch {
+	case !slices.Contains(diag.Languages, *lang):
+		say.text("usage_unknown_language", diag.A{"value": *lang, "languages": diag.Languages})
+		return 0, errUsage
 	case *config == "":
-		fmt.Fprintf(stderr, "guide evi: --config is required\n%s", eviUsage)
+		say.text("usage_required_flag", diag.A{"flag": "--config"})
+		fmt.Fprint(stderr, eviUsage)
 		return 0, errUsage
 	case len(files) != 1:
-		fmt.Fprintf(stderr, "guide evi: expected one data file, got %d\n%s", len(files), eviUsage)
+		say.text("evi_one_data_file", diag.A{"count": len(files)})
+		fmt.Fprint(stderr, eviUsage)
 		return 0, errUsage
-	case *format != "csv" && *format != "json":
-		fmt.Fprintf(stderr, "guide evi: unknown format %q; expected csv or json\n", *format)
+	case !slices.Contains(evi.UngroupedPolicies, *ungrouped):
+		say.text("evi_bad_ungrouped", diag.A{"value": *ungrouped})
+		return 0, errUsage
+	case !slices.Contains(evi.Formats, *format) && *format != evi.FormatGeoJSON:
+		say.text("usage_unknown_format", diag.A{"value": *format, "formats": append(slices.Clone(evi.Formats), evi.FormatGeoJSON)})
 		return 0, errUsage
 	}
-	res, err := evi.Run(evi.Options{Config: *config, Data: files[0], Format: *format, Out: *out}, stdout)
+	res, err := evi.Run(evi.Options{Config: *config, Data: files[0], Format: *format, Out: *out,
+		Groups: *groups, Ungrouped: *ungrouped, Points: *points, RadiusKm: *radius, GroupOut: *groupOut,
+		Geometry: *geometry, GeometryCode: *geometryCode}, stdout)
 	var list evi.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintln(stderr, e)
+			fmt.Fprintln(stderr, e.Words(*lang))
 		}
 		return 1, nil
 	}
 	if err != nil {
-		return 0, err
+		return 0, diag.In(err, *lang)
 	}
 	if res.Weighted {
-		fmt.Fprintf(stderr, "guide evi: note: theme weights differ from 1, a departure from the CDC/ATSDR SVI method; the output says so\n")
+		say.text("evi_weighted", nil)
 	}
 	if *out != "" {
-		fmt.Fprintf(stdout, "%s: %d areas, %d ranked, %d indexed\n", *out, len(res.Areas), res.Ranked, res.OverallN)
+		fmt.Fprintln(stdout, diag.Text(*lang, "evi_written", diag.A{"file": *out, "areas": len(res.Areas), "ranked": res.Ranked, "indexed": res.OverallN}))
+	}
+	if *groupOut != "" {
+		fmt.Fprintln(stdout, diag.Text(*lang, "evi_groups_written", diag.A{"file": *groupOut, "count": len(res.Groups)}))
 	}
 	return 0, nil
 }

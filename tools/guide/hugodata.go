@@ -9,7 +9,8 @@ import (
 )
 
 // cmdHugoData writes the JSON copy of data/ that the site is built from (package
-// hugodata) and the Hugo configuration that mounts it.
+// hugodata), the history of its entries from git, and the Hugo configuration that
+// mounts it.
 func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("hugo-data", stderr)
 	data := fs.String("data", "data", "the data `dir` (validated first with guide validate)")
@@ -20,6 +21,13 @@ func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if err := hugodata.Write(*data, *out, "."); err != nil {
 		return 0, diag.In(err, *lang)
+	}
+	notes, err := hugodata.WriteHistory(*data, *out)
+	if err != nil {
+		return 0, diag.In(err, *lang)
+	}
+	for _, d := range notes {
+		fmt.Fprintln(stderr, d.In(*lang).String())
 	}
 	fmt.Fprintf(stdout, "%s.toml\n", *out)
 	return 0, nil

@@ -6,20 +6,23 @@ import (
 	"os"
 
 	"github.com/pelletier/go-toml/v2"
-	"github.com/pssdc/guide-iad/tools/sitetest"
+	"github.com/pssdc/guide-iad/tools/builtsite"
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // cmdLinks checks a built release before it is published: every address its pages and
 // stylesheets give the browser that points into the site names a built file, under the
-// base URL's path (sitetest.CheckLinks). Exit 1 when one does not.
+// base URL's path (builtsite.CheckLinks). Exit 1 when one does not.
 func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("links", stderr)
 	site := fs.String("site", "public", "the built site `folder`")
 	baseURL := fs.String("base-url", "", "the address the site is served at (default: $HUGO_BASEURL, else config.toml's baseURL)")
 	config := fs.String("config", "config.toml", "the site's Hugo config `file`, for its baseURL")
+	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
 	}
+	say := newSayer(stderr, "links", *lang)
 	if *baseURL == "" {
 		*baseURL = os.Getenv("HUGO_BASEURL")
 	}
@@ -36,22 +39,22 @@ func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		*baseURL = c.BaseURL
 	}
-	s, err := sitetest.Read(*site)
+	s, err := builtsite.Read(*site)
 	if err != nil {
 		return 0, err
 	}
 	if len(s.Pages) == 0 {
-		fmt.Fprintf(stderr, "guide links: %s: no HTML page\n", *site)
+		say.text("links_no_page", diag.A{"site": *site})
 		return 1, nil
 	}
-	problems, checked := sitetest.CheckLinks(s, *baseURL)
+	problems, checked := builtsite.CheckLinks(s, *baseURL)
 	for _, p := range problems {
-		fmt.Fprintf(stderr, "%s: broken link: %s\n", *site, p)
+		fmt.Fprintln(stderr, diag.Text(*lang, "links_broken", diag.A{"site": *site, "problem": p}))
 	}
 	if len(problems) > 0 {
-		fmt.Fprintf(stderr, "guide links: %d broken of %d addresses checked in %s (served at %s)\n", len(problems), checked, *site, *baseURL)
+		say.text("links_broken_summary", diag.A{"broken": len(problems), "checked": checked, "site": *site, "url": *baseURL})
 		return 1, nil
 	}
-	fmt.Fprintf(stdout, "%d addresses checked in %d pages of %s: all resolve\n", checked, len(s.Pages), *site)
+	fmt.Fprintln(stdout, diag.Text(*lang, "links_all_resolve", diag.A{"checked": checked, "pages": len(s.Pages), "site": *site}))
 	return 0, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -49,5 +50,20 @@ func TestLinks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNoTestCode: the guide binary links no package of test helpers (sitetest,
+// testutil, opendatatest…) nor the testing package.
+func TestNoTestCode(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for dep := range strings.FieldsSeq(string(out)) {
+		ours := strings.HasPrefix(dep, "github.com/pssdc/guide-iad/")
+		if dep == "testing" || ours && (strings.HasSuffix(dep, "test") || strings.HasSuffix(dep, "testutil")) {
+			t.Errorf("guide links %s, a test package", dep)
+		}
 	}
 }

@@ -10,9 +10,9 @@
 //	guide translations [-data DIR] [-o FILE] [-lang en|fr] | [-data DIR] -import FILE [-lang en|fr]
 //	guide review [-older-than AGE] [-data DIR] [-format text|csv] [-now YYYY-MM-DD] [-lang en|fr]
 //	guide pdf [-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-hugo-config] [-v]
-//	guide edition publish ID | list | build [-public DIR] [-site-params FILE] [-paper letter|a4]
-//	guide links [-site DIR] [-base-url URL] [-config FILE]
-//	guide evi --config CONFIG.yaml [--format csv|json] [--out FILE] DATA.csv
+//	guide edition publish [-lang en|fr] ID | list [-lang en|fr] | build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]
+//	guide links [-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]
+//	guide evi --config CONFIG.yaml [--format csv|json|geojson] [--out FILE] [--lang en|fr] [--groups GROUPS.csv [--ungrouped error|ignore|group] | --points POINTS.csv [--radius-km R]] [--group-out OUT.csv] [--geometry AREAS.geojson [--geometry-code PROPERTY]] DATA.csv
 //	guide hugo-data [-data DIR] [-out DIR] [-lang en|fr]
 //	guide wasm [-out DIR]
 //	guide search-index [-site DIR] [-out DIR]
@@ -40,6 +40,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -117,7 +118,7 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	if c, ok := lookup(name); ok {
 		fs.Usage = func() {
-			fmt.Fprintf(stderr, "%s\n\n%s\n\n", usageLine(c.name), c.summary)
+			fmt.Fprintf(stderr, "%s\n\n%s\n\n", usageLine(c.name), cmp.Or(helpText[c.name], c.summary))
 			fs.PrintDefaults()
 		}
 	}
@@ -254,15 +255,18 @@ func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 		if s.NotData() {
 			continue // not a data file: guide validate says what to do with it
 		}
-		changed, err := format.File(s, *checkOnly)
+		o, err := format.File(s, *checkOnly)
 		switch {
 		case err != nil:
 			fmt.Fprintln(stderr, fileError(s.Path, diag.In(err, *lang)))
 			status = 1
-		case changed && *checkOnly:
+		case o.Changed && *checkOnly:
 			fmt.Fprintln(stdout, diag.Text(*lang, "fmt_needs_formatting", diag.A{"file": s.Path}))
 			status = 1
-		case changed:
+		case o.Changed && o.TabWidth > 1:
+			// A tab wider than one space: the indentation was a guess worth a look.
+			fmt.Fprintln(stdout, diag.Text(*lang, "fmt_formatted_tabs", diag.A{"file": s.Path, "width": o.TabWidth}))
+		case o.Changed:
 			fmt.Fprintln(stdout, diag.Text(*lang, "fmt_formatted", diag.A{"file": s.Path}))
 		}
 	}

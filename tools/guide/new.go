@@ -125,8 +125,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	flagOf := map[string]string{}
+	tax, _ := corpus.LoadTaxonomy(*dataDir) // without it, no codes from labels, no numbered choices
 	for _, in := range inputs {
 		flagOf[in.Key] = in.Flag
+		if v := values[in.Key]; v != "" {
+			values[in.Key] = newentry.Resolve(in, v, newentry.Terms(in, tax), false)
+		}
 	}
 
 	checkValues := func(values newentry.Values) (newentry.Checked, error) {
@@ -171,7 +175,6 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	// With value flags guide new asks nothing: the flags are the whole answer.
 	ended := false
 	if !*noPrompt && len(values) == 0 && stdinIsTerminal() {
-		tax, _ := corpus.LoadTaxonomy(*dataDir) // without it, no numbered choices
 		p := &newentry.Prompter{In: bufio.NewReader(newStdin), Out: stdout, Lang: lang, Tax: tax,
 			Check: func(values newentry.Values, in newentry.Input) string {
 				if in.Field.ID {
@@ -241,20 +244,15 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	if c, err = checkValues(values); err != nil {
 		return 0, diag.In(err, lang)
 	}
-	left := c.Left + len(c.Problems)
+	keys := c.LeftKeys()
+	left := len(keys)
 	switch {
 	case ended:
-		n := w.T("left_many", "n", left)
-		if left == 1 {
-			n = w.T("left_one")
-		}
-		fmt.Fprintf(stderr, "guide new: %s\n", w.T("eof_saved", "path", path, "left", n))
+		fmt.Fprintf(stderr, "guide new: %s\n", w.T("eof_saved", "path", path, "left", w.T("left", "n", left)))
 	case left == 0:
 		fmt.Fprintln(stdout, w.T("created", "path", path))
-	case left == 1:
-		fmt.Fprintln(stdout, w.T("created_left_one", "path", path))
 	default:
-		fmt.Fprintln(stdout, w.T("created_left_many", "path", path, "n", left))
+		fmt.Fprintln(stdout, w.T("created_left", "path", path, "n", left, "keys", strings.Join(keys, ", ")))
 	}
 	return 0, nil
 }

@@ -98,7 +98,7 @@ func TestNewMessage(t *testing.T) {
 	data := copyValidCorpus(t)
 	status, stdout, stderr := runNew("resource", "-data", data, "-id", "open-tool", "-kind", "tool")
 	path := filepath.Join(data, "resources", "open-tool.yaml")
-	want := "created " + path + ": 9 values to fill in; `go run ./tools/guide validate " + path + "` lists them\n"
+	want := "created " + path + ": 9 values to fill in (title.en, title.fr, summary.en, summary.fr, publisher.en, publisher.fr, description.en, description.fr, reviewed); `go run ./tools/guide validate " + path + "` says what each needs\n"
 	if status != 0 || stdout != want {
 		t.Errorf("exit %d, stdout %q, want %q; stderr:\n%s", status, stdout, want, stderr)
 	}
@@ -129,16 +129,20 @@ func TestNewInteractive(t *testing.T) {
 		{
 			name: "every question answered in French, the id left empty", env: "fr_CA.UTF-8", args: []string{"project"},
 			answers: lines("en", "Équipe de données", "Une équipe prête ses données.", "ON", "10", "4", "Ville de Hamilton",
-				"3", "2024-02-30", "2024-02-01", "1", "4,open-data", "1", "2026-01-15", ""),
+				"3", "2024-02-30", "2024-02-01", "1", "4,open-data", "1",
+				"Un défi,", "sur deux lignes.", "", "Un paragraphe de plus.", ".", "-", "-",
+				"Commencer petit.", ".", "Nommer un responsable.", ".", "", "2026-01-15", ""),
 			file: "projects/equipe-de-donnees.yaml",
-			has:  []string{"id: equipe-de-donnees\n", "translation_pending: en\n", "title:\n  fr: Équipe de données\n", "jurisdiction: CA-ON\n", "level: municipal\n", "started: 2024-02-01\n", "reviewed: 2026-01-15\n"},
+			has: []string{"id: equipe-de-donnees\n", "translation_pending: en\n", "title:\n  fr: Équipe de données\n", "jurisdiction: CA-ON\n", "level: municipal\n", "started: 2024-02-01\n", "reviewed: 2026-01-15\n",
+				"challenge:\n  fr: |-\n    Un défi,\n    sur deux lignes.\n\n    Un paragraphe de plus.\n", "approach:\n  fr: \"\"\n",
+				"lessons:\n  - fr: Commencer petit.\n  - fr: Nommer un responsable.\n"},
 			says: []string{"Nouvelle fiche de projet", "title.fr\u00a0: du texte en français", "Fédéral (Canada)", "refusé\u00a0: code «\u00a0ON\u00a0» inconnu dans jurisdictions", "refusé\u00a0: «\u00a02024-02-30\u00a0» n’est pas un jour du calendrier",
 				"Proposition\u00a0: equipe-de-donnees.", "projects/equipe-de-donnees.yaml créé"},
 			notSays: []string{"Federal (Canada)", "usage:"},
 		},
 		{
 			name: "-lang en over a French locale; a required answer left empty is asked again", env: "fr_CA.UTF-8", args: []string{"project", "-lang", "en"},
-			answers: lines("", "", "Lending laptops", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", ""),
+			answers: lines("", "", "Lending laptops", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", ""),
 			file:    "projects/lending-laptops.yaml",
 			has:     []string{"title:\n  en: Lending laptops\n  fr: \"\"\n", "stage: \"\"\n"},
 			says:    []string{"New project (case study).", "  title.en is required: type a value, or - to fill it in later", "Proposed: lending-laptops.", "values to fill in"},
@@ -209,5 +213,31 @@ func TestNewInteractive(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNewMapsWithoutDoubt: values given as labels, in either language and any case,
+// become their codes; a long title gives an id of at most 40 characters; the message
+// ends with the keys still to fill in and guide validate.
+func TestNewMapsWithoutDoubt(t *testing.T) {
+	fakeStdin(t, false, "")
+	data := copyValidCorpus(t)
+	status, stdout, stderr := runNew("project", "-data", data,
+		"-title-en", "Saskatchewan highway permit forecasting with seasonal models",
+		"-jurisdiction", "Saskatchewan", "-level", "Provincial", "-translation-pending", "français",
+		"-themes", "Digital inclusion, client-experience", "-stage", "PILOT")
+	path := filepath.Join(data, "projects", "saskatchewan-highway-permit-forecasting.yaml")
+	if status != 0 || !strings.HasPrefix(stdout, "created "+path+": ") || !strings.Contains(stdout, "(summary.en, ") ||
+		!strings.Contains(stdout, "`go run ./tools/guide validate "+path+"`") {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", status, stdout, stderr)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"translation_pending: fr\n", "jurisdiction: CA-SK\n", "level: provincial\n", "stage: pilot\n", "themes: [digital-inclusion, client-experience]\n"} {
+		if !bytes.Contains(src, []byte(want)) {
+			t.Errorf("the file lacks %q:\n%s", want, src)
+		}
 	}
 }

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	editions "github.com/pssdc/guide-iad/tools/edition"
 	"github.com/pssdc/guide-iad/tools/pdf"
 )
@@ -33,12 +35,14 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
 	}
+	// -lang names the languages to print: the messages' language is the locale's.
+	say := newSayer(stderr, "pdf", diag.LangFromEnv(os.Getenv))
 	if *hugoConfig {
 		// The print pages are built only for the release (make site), so that make serve
 		// stays fast; the config lives in one place, tools/pdf.
 		conf, err := pdf.HugoConfig(*siteConfig)
 		if err != nil {
-			fmt.Fprintf(stderr, "guide pdf: %v\n", err)
+			say.err(err)
 			return 1, nil
 		}
 		_, err = io.WriteString(stdout, conf)
@@ -46,7 +50,7 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	*paper = strings.ToLower(*paper)
 	if *paper != pdf.Letter && *paper != pdf.A4 {
-		fmt.Fprintf(stderr, "guide pdf: -paper %q: want letter or a4\n", *paper)
+		say.text("pdf_unknown_paper", diag.A{"value": *paper})
 		return 0, errUsage
 	}
 	var list []string
@@ -56,7 +60,7 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	if len(list) == 0 {
-		fmt.Fprintln(stderr, "guide pdf: -lang: no language")
+		say.text("usage_no_language", diag.A{"flag": "-lang"})
 		return 0, errUsage
 	}
 
@@ -80,21 +84,29 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 		})
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "guide pdf: %v\n", err)
+		say.err(err)
 		return 1, nil
 	}
-	if *siteParams != "" {
-		if err := pdf.WriteSiteParams(*siteParams, results); err != nil {
-			return 0, err
+	if *quiet {
+		stdout = io.Discard
+	}
+	return 0, reportPDFs(stdout, say.lang, results, *siteParams, start, "pdf_printed")
+}
+
+// reportPDFs writes the PDFs' facts to the Hugo config file siteParams (if any), then
+// one line a PDF (worded by code) and their count, worded in lang.
+func reportPDFs(stdout io.Writer, lang string, results []pdf.Result, siteParams string, start time.Time, code string) error {
+	if siteParams != "" {
+		if err := pdf.WriteSiteParams(siteParams, results); err != nil {
+			return err
 		}
 	}
-	if !*quiet {
-		for _, r := range results {
-			fmt.Fprintf(stdout, "%s: %d pages, %s, edition %s (%d prints, %.1f s)\n", r.File, r.Pages, sizeText(r.Bytes), r.Edition, r.Passes, r.Duration.Seconds())
-		}
-		fmt.Fprintf(stdout, "%d PDF(s) in %.1f s\n", len(results), time.Since(start).Seconds())
+	for _, r := range results {
+		fmt.Fprintln(stdout, diag.Text(lang, code, diag.A{"file": r.File, "pages": r.Pages, "size": sizeMsg(r.Bytes),
+			"edition": r.Edition, "passes": r.Passes, "duration": durationMsg(r.Duration)}))
 	}
-	return 0, nil
+	_, err := fmt.Fprintln(stdout, diag.Text(lang, "pdf_total", diag.A{"count": len(results), "duration": durationMsg(time.Since(start))}))
+	return err
 }
 
 func logTo(on bool, w io.Writer) io.Writer {
@@ -104,9 +116,33 @@ func logTo(on bool, w io.Writer) io.Writer {
 	return nil
 }
 
-func sizeText(n int64) string {
+// sizeMsg is a file size in KiB, or in MiB to a tenth from 1 MiB.
+func sizeMsg(n int64) diag.Msg {
 	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		tenths := int(math.Round(float64(n) / (1 << 20) * 10))
+		return diag.M("size_mib", diag.A{"mib": tenths / 10, "tenths": tenths % 10})
 	}
-	return fmt.Sprintf("%d KiB", (n+1023)/1024)
+	return diag.M("size_kib", diag.A{"kib": int((n + 1023) / 1024)})
+}
+
+// durationMsg is d in seconds, to a tenth.
+func durationMsg(d time.Duration) diag.Msg {
+	tenths := int(d.Round(100*time.Millisecond) / (100 * time.Millisecond))
+	return diag.M("duration_seconds", diag.A{"seconds": tenths / 10, "tenths": tenths % 10})
+}
+
+// sayer prints a command's messages, worded in lang, on stderr: "guide NAME: message".
+type sayer struct {
+	w          io.Writer
+	name, lang string
+}
+
+func newSayer(stderr io.Writer, name, lang string) sayer { return sayer{stderr, name, lang} }
+
+func (s sayer) text(code string, args diag.A) {
+	fmt.Fprintf(s.w, "guide %s: %s\n", s.name, diag.Text(s.lang, code, args))
+}
+
+func (s sayer) err(err error) {
+	fmt.Fprintf(s.w, "guide %s: %s\n", s.name, diag.Words(err, s.lang))
 }

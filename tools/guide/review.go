@@ -25,16 +25,10 @@ func cmdReview(args []string, stdout, stderr io.Writer) (int, error) {
 	format := fs.String("format", "text", "output `format`: text or csv (one row per entry and contact)")
 	nowFlag := fs.String("now", "", "measure ages from this `day` (YYYY-MM-DD) instead of today")
 	lang := langFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "%s\nLists the entries to check again with their jurisdiction, oldest first, with the\nname, email and role of each contact who agreed to be listed.\n\n", reviewUsage)
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
-	say := func(code string, args diag.A) {
-		fmt.Fprintf(stderr, "guide review: %s\n", diag.Text(*lang, code, args))
-	}
+	say := newSayer(stderr, "review", *lang).text
 	if !slices.Contains(diag.Languages, *lang) {
 		say("usage_unknown_language", diag.A{"value": *lang, "languages": diag.Languages})
 		return 0, errUsage

@@ -1,139 +1,89 @@
 package model
 
 import (
-	"fmt"
-	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
-// Describe says in words, in language lang (en or fr; another gives English), what
-// value the field takes: the one description of a field that the validator's messages
-// and guide new's questions and flag help use.
-func (f *Field) Describe(lang string) string {
-	t := descriptions[lang]
-	if t == nil {
-		t = descriptions["en"]
-	}
+// Expect says in words what value the field takes, as a message of the catalogue of
+// package diag (expect_*), which words it in English and French: the one description
+// of a field, that the validator's messages, guide new's questions and flag help and
+// the JSON schemas (Sentence) use.
+func (f *Field) Expect() diag.Msg {
 	s := f.Spec
 	list := s.Shape == ShapeList
 	if list {
 		s = s.Elem
 	}
-	var what string
+	var what diag.Msg
 	switch {
 	case s.Shape == ShapeText:
-		what = t["text"]
+		what = diag.M("expect_text", nil)
 	case s.Shape == ShapeMarkdown:
-		what = t["markdown"]
+		what = diag.M("expect_markdown", nil)
 	case s.Shape == ShapeDate:
-		what = t["date"]
+		what = diag.M("expect_date", nil)
 	case s.Shape == ShapeBool:
-		what = t["bool"]
-	case s.Shape == ShapeStruct && list:
-		return fmt.Sprintf(t["structs"], strings.Join(s.Keys(), ", "))
+		what = diag.M("expect_bool", nil)
 	case s.Shape == ShapeStruct:
-		what = fmt.Sprintf(t["struct"], strings.Join(s.Keys(), ", "))
+		what = diag.M("expect_struct", diag.A{"keys": s.Keys()})
 	case f.ID:
-		what = t["id"]
+		what = diag.M("expect_id", nil)
+	case f.SameKind || f.OldID:
+		what = diag.M("expect_other_id", nil)
 	case len(f.Vocab) > 0 && list:
-		return fmt.Sprintf(t["codes"], strings.Join(f.Vocab, t["or"]))
+		what = diag.M("expect_codes", diag.A{"vocab": f.Vocab})
 	case len(f.Vocab) > 0:
-		what = fmt.Sprintf(t["code"], strings.Join(f.Vocab, t["or"]))
+		what = diag.M("expect_code", diag.A{"vocab": f.Vocab})
 	case f.Ref != "" && list:
-		return fmt.Sprintf(t["refs"], f.Ref)
+		what = diag.M("expect_refs", diag.A{"dir": f.Ref})
 	case f.Ref != "":
-		what = fmt.Sprintf(t["ref"], f.Ref)
+		what = diag.M("expect_ref", diag.A{"dir": f.Ref})
 	case f.URL:
-		what = t["url"]
+		what = diag.M("expect_url", nil)
 	case f.Email:
-		what = t["email"]
+		what = diag.M("expect_email", nil)
 	case f.Phone:
-		what = t["phone"]
+		what = diag.M("expect_phone", nil)
 	case f.Lang:
-		what = strings.Join(Languages, t["or"])
+		what = diag.M("expect_lang", nil)
 	default:
-		what = t["string"]
+		what = diag.M("expect_plain", nil)
 	}
 	if list {
-		return fmt.Sprintf(t["list"], what)
+		return diag.M("expect_list", diag.A{"of": what})
 	}
 	return what
+}
+
+// Describe is Expect worded in lang (en or fr; another gives English).
+func (f *Field) Describe(lang string) string { return f.Expect().Text(lang) }
+
+// Sentence is Describe as a sentence: capitalised, with a full stop.
+func (f *Field) Sentence(lang string) string {
+	d := f.Describe(lang)
+	r, n := utf8.DecodeRuneInString(d)
+	return string(unicode.ToUpper(r)) + d[n:] + "."
 }
 
 // DescribeIn says in language lang what one language (in) of the bilingual text field f
 // takes: text or Markdown in that language, and the length limit.
 func (f *Field) DescribeIn(in, lang string) string {
-	t := descriptions[lang]
-	if t == nil {
-		t = descriptions["en"]
-	}
-	key := "text_in"
+	code := "describe_text_in"
 	if f.Spec.Shape == ShapeMarkdown || f.Spec.Shape == ShapeList && f.Spec.Elem.Shape == ShapeMarkdown {
-		key = "markdown_in"
+		code = "describe_markdown_in"
 	}
-	s := fmt.Sprintf(t[key], t["lang_"+in])
+	s := diag.Text(lang, code, diag.A{"language": diag.M("language_"+in, nil)})
 	if f.Max > 0 {
-		s += fmt.Sprintf(t["max"], f.Max)
+		s += diag.Text(lang, "describe_max", diag.A{"max": f.Max})
 	}
 	return s
 }
 
-// descriptions are the words of Describe and DescribeIn, in each language of the site
-// (French with the no-break spaces of its typography).
-var descriptions = map[string]map[string]string{
-	"en": {
-		"text":        "text in both languages {en: …, fr: …}",
-		"markdown":    "Markdown in both languages {en: …, fr: …}",
-		"date":        "a date YYYY-MM-DD",
-		"bool":        "true or false",
-		"struct":      "mappings with keys %s",
-		"structs":     "a list of mappings with keys %s",
-		"id":          "the entry's id, equal to the file name",
-		"codes":       "a list of codes from %s in taxonomy.yaml",
-		"code":        "a code from %s in taxonomy.yaml",
-		"refs":        "a list of ids of entries in data/%s",
-		"ref":         "the id of an entry in data/%s",
-		"url":         "an https:// URL",
-		"email":       "an email address",
-		"phone":       "a telephone number",
-		"string":      "text",
-		"list":        "a list of %s",
-		"or":          " or ",
-		"text_in":     "text in %s",
-		"markdown_in": "Markdown in %s",
-		"max":         ", at most %d characters",
-		"lang_en":     "English",
-		"lang_fr":     "French",
-	},
-	"fr": {
-		"text":        "du texte dans les deux langues {en: …, fr: …}",
-		"markdown":    "du Markdown dans les deux langues {en: …, fr: …}",
-		"date":        "une date AAAA-MM-JJ",
-		"bool":        "true ou false",
-		"struct":      "un tableau associatif aux clés %s",
-		"structs":     "une liste de tableaux associatifs aux clés %s",
-		"id":          "l’identifiant de la fiche, égal au nom du fichier",
-		"codes":       "une liste de codes de %s dans taxonomy.yaml",
-		"code":        "un code de %s dans taxonomy.yaml",
-		"refs":        "une liste d’identifiants de fiches de data/%s",
-		"ref":         "l’identifiant d’une fiche de data/%s",
-		"url":         "une adresse https://",
-		"email":       "une adresse courriel",
-		"phone":       "un numéro de téléphone",
-		"string":      "du texte",
-		"list":        "une liste dont chaque élément est %s",
-		"or":          " ou ",
-		"text_in":     "du texte en %s",
-		"markdown_in": "du Markdown en %s",
-		"max":         ", au plus %d caractères",
-		"lang_en":     "anglais",
-		"lang_fr":     "français",
-	},
-}
-
-// MaxWords is the phrase of a length limit in language lang (", at most %d characters").
+// MaxWords is the phrase of a length limit in language lang, as a format for one
+// number (", at most %d characters").
 func MaxWords(lang string) string {
-	if t := descriptions[lang]; t != nil {
-		return t["max"]
-	}
-	return descriptions["en"]["max"]
+	return diag.Text(lang, "describe_max", diag.A{"max": "%d"})
 }

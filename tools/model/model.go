@@ -14,6 +14,8 @@
 //	email        an email address
 //	phone        a telephone number
 //	lang         a language code of the site (en or fr)
+//	samekind     the id of another entry of the same kind (replaced_by)
+//	oldid        an id the entry had before a rename, used by no entry now (former_ids)
 package model
 
 import (
@@ -61,11 +63,38 @@ type Common struct {
 	TranslationPending string `yaml:"translation_pending,omitempty" json:"translation_pending,omitempty" guide:"lang"`
 }
 
+// Headline is the title and summary every entry but a contact opens with.
+type Headline struct {
+	Title   Text `yaml:"title" guide:"required,plain,max=120"`
+	Summary Text `yaml:"summary" guide:"required,plain,max=300"`
+}
+
+// Lifecycle holds the keys any entry may carry about its life (docs/data-model.md,
+// "Archiving"): archived retires the entry (its page stays, with a notice; it leaves
+// the lists and the print edition), replaced_by names the entry of the same kind that
+// takes its place, former_ids the ids it had before a rename (their addresses redirect).
+// The checks between entries (the replacement exists and is not archived, no former id
+// reused) are in tools/check/archive.go.
+type Lifecycle struct {
+	Archived   Archive  `yaml:"archived,omitempty"`
+	ReplacedBy string   `yaml:"replaced_by,omitempty" guide:"samekind"`
+	FormerIDs  []string `yaml:"former_ids,omitempty" guide:"oldid"`
+}
+
+// Archive says when and why an entry was retired.
+type Archive struct {
+	Date   Date `yaml:"date" guide:"required"`
+	Reason Text `yaml:"reason" guide:"required,plain,max=300"`
+}
+
+// StaleAfterMonths is the age past which an entry's review date draws a warning from
+// the validator and a notice on the entry's page ("may be out of date").
+const StaleAfterMonths = 18
+
 // Project is a case study: one data-driven intelligence project of one organisation.
 type Project struct {
 	Common       `yaml:",inline"`
-	Title        Text       `yaml:"title" guide:"required,plain,max=120"`
-	Summary      Text       `yaml:"summary" guide:"required,plain,max=300"`
+	Headline     `yaml:",inline"`
 	Jurisdiction string     `yaml:"jurisdiction" guide:"required,vocab=jurisdictions"`
 	Level        string     `yaml:"level" guide:"required,vocab=levels"`
 	Organization Text       `yaml:"organization" guide:"required,plain,max=200"`
@@ -86,6 +115,7 @@ type Project struct {
 	Practices    []string   `yaml:"practices,omitempty" guide:"ref=practices"`
 	Resources    []string   `yaml:"resources,omitempty" guide:"ref=resources"`
 	Reviewed     Date       `yaml:"reviewed" guide:"required"`
+	Lifecycle    `yaml:",inline"`
 }
 
 // Metric is one measured result of a project.
@@ -112,26 +142,26 @@ type Contact struct {
 	Languages    []string `yaml:"languages" guide:"required,vocab=languages"`
 	Expertise    []string `yaml:"expertise" guide:"required,vocab=themes|techniques"`
 	Consent      Date     `yaml:"consent,omitempty"`
+	Lifecycle    `yaml:",inline"`
 }
 
 // Practice is a process or best practice, in the manner of a playbook's plays.
 type Practice struct {
 	Common       `yaml:",inline"`
-	Title        Text     `yaml:"title" guide:"required,plain,max=120"`
-	Summary      Text     `yaml:"summary" guide:"required,plain,max=300"`
+	Headline     `yaml:",inline"`
 	Body         Markdown `yaml:"body" guide:"required,max=20000"`
 	Checklist    []Text   `yaml:"checklist" guide:"required,plain,max=300"`
 	KeyQuestions []Text   `yaml:"key_questions" guide:"required,plain,max=300"`
 	Projects     []string `yaml:"projects,omitempty" guide:"ref=projects"`
 	Techniques   []string `yaml:"techniques,omitempty" guide:"vocab=techniques"`
 	Reviewed     Date     `yaml:"reviewed" guide:"required"`
+	Lifecycle    `yaml:",inline"`
 }
 
 // Resource is a tool, dataset, guide, training or standard practitioners can reuse.
 type Resource struct {
 	Common      `yaml:",inline"`
-	Title       Text     `yaml:"title" guide:"required,plain,max=120"`
-	Summary     Text     `yaml:"summary" guide:"required,plain,max=300"`
+	Headline    `yaml:",inline"`
 	Kind        string   `yaml:"kind" guide:"required,vocab=resource_kinds"`
 	Publisher   Text     `yaml:"publisher" guide:"required,plain,max=200"`
 	URL         string   `yaml:"url,omitempty" guide:"url"`
@@ -139,14 +169,27 @@ type Resource struct {
 	Themes      []string `yaml:"themes,omitempty" guide:"vocab=themes"`
 	Techniques  []string `yaml:"techniques,omitempty" guide:"vocab=techniques"`
 	Reviewed    Date     `yaml:"reviewed" guide:"required"`
+	Lifecycle   `yaml:",inline"`
 }
 
-// Term is one code of a vocabulary with its labels.
+// Term is one code of a vocabulary with its labels and, for the search, the other words
+// readers use for it (docs/site.md, Search).
 type Term struct {
-	Code string `yaml:"code" guide:"required,max=40"`
-	En   string `yaml:"en" guide:"required,max=120"`
-	Fr   string `yaml:"fr" guide:"required,max=120"`
+	Code     string   `yaml:"code" guide:"required,max=40"`
+	En       string   `yaml:"en" guide:"required,max=120"`
+	Fr       string   `yaml:"fr" guide:"required,max=120"`
+	Synonyms Synonyms `yaml:"synonyms,omitempty"`
 }
+
+// Synonyms are the other words and acronyms for a taxonomy term, per language: the
+// search finds the term's entries by them (docs/site.md, Search); no page shows them.
+type Synonyms struct {
+	En []string `yaml:"en,omitempty" guide:"max=60"`
+	Fr []string `yaml:"fr,omitempty" guide:"max=60"`
+}
+
+// MaxSynonyms is how many synonyms a term may have per language.
+const MaxSynonyms = 12
 
 // Taxonomy holds the controlled vocabularies (data/taxonomy.yaml).
 type Taxonomy struct {

@@ -58,7 +58,10 @@ func YAML11Bool(s string) bool {
 // (spaces, apostrophes, punctuation) made one hyphen, no hyphen at either end, and cut
 // at a hyphen to at most MaxIDLength characters. "Équipe de données" gives
 // "equipe-de-donnees"; text without a letter or digit gives "".
-func Slug(s string) string {
+func Slug(s string) string { return ShortSlug(s, MaxIDLength) }
+
+// ShortSlug is Slug cut at a hyphen (after a whole word) to at most n characters.
+func ShortSlug(s string, n int) string {
 	var b strings.Builder
 	dash := false
 	put := func(a string) {
@@ -79,10 +82,10 @@ func Slug(s string) string {
 		}
 	}
 	id := b.String()
-	for len(id) > MaxIDLength {
-		i := strings.LastIndexByte(id[:MaxIDLength+1], '-')
+	for len(id) > n {
+		i := strings.LastIndexByte(id[:n+1], '-')
 		if i <= 0 {
-			return strings.TrimRight(id[:MaxIDLength], "-")
+			return strings.TrimRight(id[:n], "-")
 		}
 		id = id[:i]
 	}

@@ -42,6 +42,8 @@ type Field struct {
 	Email    bool
 	Phone    bool
 	Lang     bool
+	SameKind bool // the id of another entry of the same kind
+	OldID    bool // an id the entry no longer has
 	Spec     *Spec
 }
 
@@ -181,6 +183,10 @@ func parseRules(f *Field, tag string) error {
 			f.Phone = true
 		case "lang":
 			f.Lang = true
+		case "samekind":
+			f.SameKind = true
+		case "oldid":
+			f.OldID = true
 		case "max":
 			n, err := strconv.Atoi(arg)
 			if err != nil || n <= 0 {

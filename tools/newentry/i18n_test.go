@@ -4,45 +4,20 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/pssdc/guide-iad/tools/model"
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
-// TestCatalogues: both languages have the same keys with the same arguments, French
-// follows its typography, and every key the code asks for exists.
+// TestCatalogues: every key the code asks for (T("key") in the tools that speak for
+// guide new, and the kinds' titles kind_KIND) has a code new_KEY in the catalogue
+// (which tools/diag checks for both languages and French typography), and every new_
+// code is asked for.
 func TestCatalogues(t *testing.T) {
-	arg := regexp.MustCompile(`\{[a-z_]+\}`)
-	for key, en := range catalogues["en"] {
-		fr, ok := catalogues["fr"][key]
-		if !ok {
-			t.Errorf("%s: no French", key)
-			continue
-		}
-		a, b := arg.FindAllString(en, -1), arg.FindAllString(fr, -1)
-		slices.Sort(a)
-		slices.Sort(b)
-		if !slices.Equal(slices.Compact(a), slices.Compact(b)) {
-			t.Errorf("%s: arguments %v in English, %v in French", key, a, b)
-		}
-	}
-	for key, fr := range catalogues["fr"] {
-		if _, ok := catalogues["en"][key]; !ok {
-			t.Errorf("%s: no English", key)
-		}
-		for _, bad := range []string{" :", " ?", "« ", " »", "'"} {
-			if strings.Contains(fr, bad) {
-				t.Errorf("%s: %q holds %q: French uses a no-break space before : and ?, inside « », and the apostrophe ’", key, fr, bad)
-			}
-		}
-	}
-	// Keys asked for in the code: T("key" in the tools that speak for guide new, and the
-	// kinds' titles new_KIND.
 	used := map[string]bool{}
 	for _, k := range EntryKinds() {
-		used["new_"+k.Name] = true
+		used["kind_"+k.Name] = true
 	}
 	call := regexp.MustCompile(`\.T\("([a-z_]+)"[,)]`)
 	files, _ := filepath.Glob("*.go")
@@ -57,15 +32,15 @@ func TestCatalogues(t *testing.T) {
 		}
 	}
 	for key := range used {
-		for _, lang := range model.Languages {
-			if _, ok := catalogues[lang][key]; !ok {
-				t.Errorf("%s: used, but not in i18n/%s.yaml", key, lang)
+		for _, lang := range diag.Languages {
+			if _, ok := diag.Template(lang, "new_"+key); !ok {
+				t.Errorf("%s: used, but new_%s is not in the %s catalogue", key, key, lang)
 			}
 		}
 	}
-	for key := range catalogues["en"] {
-		if !used[key] {
-			t.Errorf("%s: in the catalogues, used nowhere", key)
+	for _, code := range diag.Codes() {
+		if key, ok := strings.CutPrefix(code, "new_"); ok && !used[key] {
+			t.Errorf("%s: in the catalogue, used nowhere", code)
 		}
 	}
 }

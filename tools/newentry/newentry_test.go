@@ -49,6 +49,7 @@ func goldenCases() map[string]struct {
 		"title.en": "Lending laptops: yes, through libraries", "jurisdiction": "CA-NS",
 		"themes": "digital-inclusion, client-experience", "started": "2024-04-01",
 		"challenge.en": "Line one.\n\nLine two.\n", "contacts": "casey-river",
+		"lessons[0].en": "Start small.", "lessons[1].en": "Name an owner.\n\nEarly.",
 	}}
 	return cases
 }
@@ -173,7 +174,7 @@ func TestFilledPasses(t *testing.T) {
 // into keys.
 func uncommentKeys(src []byte) []byte {
 	lines := strings.Split(string(src), "\n")
-	for i := 3; i < len(lines); i++ {
+	for i := 4; i < len(lines); i++ { // after the header: the schema line and three of help
 		lines[i] = strings.TrimPrefix(lines[i], "# ")
 	}
 	return []byte(strings.Join(lines, "\n"))
@@ -227,6 +228,11 @@ func fill(t *testing.T, data string, k model.Kind, src []byte) []byte {
 			case f.Ref != "":
 				files, _ := filepath.Glob(filepath.Join(data, f.Ref, "*.yaml"))
 				n.Value = strings.TrimSuffix(filepath.Base(files[0]), ".yaml")
+			case f.SameKind:
+				files, _ := filepath.Glob(filepath.Join(data, k.Dir, "*.yaml"))
+				n.Value = strings.TrimSuffix(filepath.Base(files[0]), ".yaml")
+			case f.OldID:
+				n.Value = "former-" + k.Name
 			case f.Email:
 				n.Value = "someone@example.org"
 			case f.Phone:

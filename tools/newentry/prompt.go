@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/model"
@@ -33,11 +32,11 @@ type Prompter struct {
 }
 
 // Asked reports whether Ask prompts for the input when it has no value: required keys
-// and the language still being translated, except Markdown (written in an editor),
-// booleans and the id (asked last, with a proposal).
+// and the language still being translated, except booleans and the id (asked last,
+// with a proposal). Markdown is asked with several lines (ReadText).
 func Asked(in Input) bool {
 	switch {
-	case in.Field.ID, in.Markdown(), in.Shape() == model.ShapeBool:
+	case in.Field.ID, in.Shape() == model.ShapeBool:
 		return false
 	}
 	return in.Field.Required || in.Field.Lang
@@ -46,26 +45,39 @@ func Asked(in Input) bool {
 // Ask prompts for each asked input without a value, in the model's order, then for the
 // id, proposed from the title or the name. A required answer left empty is asked again
 // (Skip leaves it empty on purpose); an answer the validator rejects is asked again with
-// its message. When the input ends before the last question, Ask returns ErrEnded with
-// the answers so far in values — a rejected answer being asked again among them, so
-// that nothing typed is lost.
+// its message. A required list of texts (a project's lessons) is asked item by item. When
+// the input ends before the last question, Ask returns ErrEnded with the answers so far
+// in values — a rejected answer being asked again among them, so that nothing typed is
+// lost.
 func (p *Prompter) Ask(kind model.Kind, values Values) error {
 	w := Words(p.Lang)
-	fmt.Fprintf(p.Out, "%s %s\n", w.T("new_"+kind.Name), w.T("ask_intro"))
+	fmt.Fprintf(p.Out, "%s %s\n", w.T("kind_"+kind.Name), w.T("ask_intro"))
 	var id *Input
-	for _, in := range Inputs(kind) {
-		if in.Field.ID {
-			id = &in
+	inputs := Inputs(kind)
+	for _, f := range model.MustSpec(kind.New()).Fields {
+		if textList(&f) && f.Required {
+			if err := p.askList(&f, values); err != nil {
+				return err
+			}
 			continue
 		}
-		if !Asked(in) || values[in.Key] != "" {
-			continue
-		}
-		if in.Lang != "" && in.Lang == values["translation_pending"] {
-			continue
-		}
-		if err := p.ask(in, values); err != nil {
-			return err
+		for _, in := range inputs {
+			if in.Field.Key != f.Key {
+				continue
+			}
+			if in.Field.ID {
+				id = &in
+				continue
+			}
+			if !Asked(in) || values[in.Key] != "" {
+				continue
+			}
+			if in.Lang != "" && in.Lang == values["translation_pending"] {
+				continue
+			}
+			if err := p.ask(in, values); err != nil {
+				return err
+			}
 		}
 	}
 	if id != nil && values[id.Key] == "" {
@@ -93,7 +105,7 @@ func (p *Prompter) readAnswer() (string, bool, error) {
 
 func (p *Prompter) ask(in Input, values Values) error {
 	w := Words(p.Lang)
-	choices := p.choices(in)
+	choices := Terms(in, p.Tax)
 	rejected := ""
 	for again := false; ; again = true {
 		if again { // the question and its choices were just shown
@@ -101,7 +113,7 @@ func (p *Prompter) ask(in Input, values Values) error {
 		} else {
 			p.question(in, choices)
 		}
-		answer, ended, err := p.readAnswer()
+		answer, ended, err := p.read(in)
 		if err != nil {
 			if rejected != "" {
 				values[in.Key] = rejected // kept for the contributor to correct in the file
@@ -109,14 +121,14 @@ func (p *Prompter) ask(in Input, values Values) error {
 			return err
 		}
 		switch {
-		case answer == "" && !in.Field.Required:
+		case answer == "" && (!in.Field.Required || in.more):
 			return nil
 		case answer == "":
 			fmt.Fprintln(p.Out, w.T("required_again", "key", in.Key))
 		case answer == Skip:
 			return nil
 		default:
-			values[in.Key] = resolveChoices(answer, choices, in.List())
+			values[in.Key] = Resolve(in, answer, choices, true)
 			msg := ""
 			if p.Check != nil {
 				msg = p.Check(values, in)
@@ -188,6 +200,12 @@ func (p *Prompter) question(in Input, choices []model.Term) {
 		}
 		fmt.Fprintf(p.Out, "  %2d  %-22s %s\n", i+1, t.Code, label)
 	}
+	if in.more {
+		fmt.Fprintln(p.Out, w.T("list_more"))
+	}
+	if in.Markdown() {
+		fmt.Fprintln(p.Out, w.T("multiline", "end", EndText))
+	}
 	if len(choices) > 0 {
 		if in.List() {
 			fmt.Fprintln(p.Out, w.T("choose_many"))
@@ -196,40 +214,4 @@ func (p *Prompter) question(in Input, choices []model.Term) {
 		}
 	}
 	fmt.Fprintf(p.Out, "%s> ", in.Key)
-}
-
-// choices are the terms a code input draws from, in the taxonomy's order.
-func (p *Prompter) choices(in Input) []model.Term {
-	if p.Tax == nil {
-		return nil
-	}
-	var out []model.Term
-	for _, v := range in.Field.Vocab {
-		terms, _ := p.Tax.Vocabulary(v)
-		out = append(out, terms...)
-	}
-	return out
-}
-
-// resolveChoices turns numbers into the codes they stand for; anything else is kept
-// for the validator to judge.
-func resolveChoices(answer string, choices []model.Term, list bool) string {
-	if len(choices) == 0 {
-		return answer
-	}
-	if !list {
-		return resolveOne(answer, choices)
-	}
-	var out []string
-	for item := range strings.FieldsFuncSeq(answer, func(r rune) bool { return r == ',' || r == ' ' }) {
-		out = append(out, resolveOne(item, choices))
-	}
-	return strings.Join(out, ", ")
-}
-
-func resolveOne(s string, choices []model.Term) string {
-	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(choices) {
-		return choices[n-1].Code
-	}
-	return s
 }

@@ -116,8 +116,16 @@ func (c *corpus) rows(name, lang string) []map[string]any {
 			}
 			return out
 		}
+		// The fixture build has no git history (date_updated is empty; tools/sitetest's
+		// TestHistorySite checks it with one).
+		var archived any
+		if a, ok := e["archived"].(map[string]any); ok {
+			archived = date(a["date"])
+		}
 		row := map[string]any{
 			"id":                  id,
+			"date_updated":        nil,
+			"date_archived":       archived,
 			"example":             e["example"] == true,
 			"translation_pending": e["translation_pending"],
 			"text_language":       use,

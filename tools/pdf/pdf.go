@@ -29,6 +29,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"io"
 	"net/url"
 	"os"
@@ -101,7 +102,7 @@ type Result struct {
 }
 
 // ErrNoChromium is returned when the browser cannot be found or started.
-var ErrNoChromium = errors.New("Chromium not found: install it with `sudo apt-get install chromium` (or run `make site`, which installs it), or give its path with -chromium or " + ChromiumEnv)
+var ErrNoChromium = diag.Errorf("pdf_no_chromium", diag.A{"env": ChromiumEnv})
 
 // meta is the JSON of <script id="print-meta"> in the print page.
 type meta struct {
@@ -131,22 +132,22 @@ func readMeta(page string) (meta, error) {
 	b, err := os.ReadFile(page)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return m, fmt.Errorf("%s: no print page; build the site first (make site), with the \"print\" output format of the home page in config.toml", page)
+			return m, diag.Errorf("pdf_no_print_page", diag.A{"page": page})
 		}
 		return m, err
 	}
 	sm := metaScript.FindSubmatch(b)
 	if sm == nil {
-		return m, fmt.Errorf("%s: not a print page: no <script type=\"application/json\" id=\"print-meta\">", page)
+		return m, diag.Errorf("pdf_not_print_page", diag.A{"page": page})
 	}
 	if err := json.Unmarshal(sm[1], &m); err != nil {
-		return m, fmt.Errorf("%s: print-meta: %w", page, err)
+		return m, diag.Wrap(err, "pdf_bad_meta", diag.A{"page": page, "error": err.Error()})
 	}
 	if !pdfName.MatchString(m.PDF) {
-		return m, fmt.Errorf("%s: print-meta: bad PDF file name %q", page, m.PDF)
+		return m, diag.Errorf("pdf_bad_meta_file", diag.A{"page": page, "name": m.PDF})
 	}
 	if _, err := time.Parse("2006-01-02", m.Date); err != nil {
-		return m, fmt.Errorf("%s: print-meta: edition date %q: %w", page, m.Date, err)
+		return m, diag.Wrap(err, "pdf_bad_meta_date", diag.A{"page": page, "date": m.Date, "error": err.Error()})
 	}
 	if sm := newChapter.FindSubmatch(b); sm != nil {
 		m.New = len(listItem.FindAll(sm[1], -1))
@@ -174,7 +175,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 		opts.Paper = Letter
 	}
 	if opts.Paper != Letter && opts.Paper != A4 {
-		return nil, fmt.Errorf("paper %q: want letter or a4", opts.Paper)
+		return nil, diag.Errorf("pdf_bad_paper", diag.A{"value": opts.Paper})
 	}
 	if opts.MaxPasses < 2 {
 		opts.MaxPasses = 3
@@ -185,7 +186,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	var metas []meta
 	for _, l := range opts.Langs {
 		if l == "" || strings.ContainsAny(l, `/\.`) {
-			return nil, fmt.Errorf("language %q: not a language code", l)
+			return nil, diag.Errorf("pdf_bad_language", diag.A{"value": l})
 		}
 		page := filepath.Join(opts.Public, l, PageName)
 		m, err := readMeta(page)
@@ -193,7 +194,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 			return nil, err
 		}
 		if opts.Edition != "" && m.Edition != opts.Edition {
-			return nil, fmt.Errorf("%s holds edition %q, not %q: build the print pages for that edition first (HUGO_PARAMS_PRINTEDITION=%s), or, if it is published, run guide pdf -edition %s in the repository, which rebuilds it from its tag", page, m.Edition, opts.Edition, opts.Edition, opts.Edition)
+			return nil, diag.Errorf("pdf_other_edition", diag.A{"page": page, "held": m.Edition, "edition": opts.Edition})
 		}
 		metas = append(metas, m)
 	}
@@ -238,7 +239,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 			tctx, tcancel := b.Tab()
 			res, pdf, err := printLang(tctx, tcancel, srv, opts, lang, metas[i])
 			if err != nil {
-				errs[i] = fmt.Errorf("%s: %w", lang, err)
+				errs[i] = diag.Wrap(err, "pdf_in_language", diag.A{"lang": lang, "error": diag.Cause(err)})
 				stop()
 				return
 			}
@@ -250,7 +251,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, fmt.Errorf("timed out after %s: %w", opts.Timeout, err)
+			return nil, diag.Wrap(err, "pdf_timed_out", diag.A{"timeout": opts.Timeout.String(), "error": err.Error()})
 		}
 		return nil, err
 	}
@@ -293,7 +294,7 @@ func findChromium(explicit string) (string, error) {
 	exe, err := chromium.Find(explicit)
 	var nf *chromium.NotFoundError
 	if errors.As(err, &nf) {
-		return "", fmt.Errorf("%w %s", ErrNoChromium, nf.Detail)
+		return "", diag.Wrap(ErrNoChromium, "pdf_no_chromium_detail", diag.A{"error": ErrNoChromium.Msg(), "detail": nf.Detail})
 	}
 	return exe, err
 }
@@ -307,11 +308,11 @@ func basePath(metas []meta, langs []string) (string, error) {
 	for i, m := range metas {
 		u, err := url.Parse(m.Site)
 		if err != nil || !strings.HasSuffix(u.Path, "/"+langs[i]+"/") {
-			return "", fmt.Errorf("%s/%s: print-meta: site %q: want the language's home page, ending in /%s/", langs[i], PageName, m.Site, langs[i])
+			return "", diag.Errorf("pdf_bad_site", diag.A{"lang": langs[i], "page": PageName, "site": m.Site})
 		}
 		p := strings.TrimSuffix(u.Path, langs[i]+"/")
 		if prefix != "" && p != prefix {
-			return "", fmt.Errorf("print pages under two base paths: %s and %s", prefix, p)
+			return "", diag.Errorf("pdf_two_base_paths", diag.A{"first": prefix, "second": p})
 		}
 		prefix = p
 	}

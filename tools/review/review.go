@@ -5,88 +5,17 @@
 package review
 
 import (
-	"encoding/csv"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	datafiles "github.com/pssdc/guide-iad/tools/corpus" // package corpus: the one reader of data/
 	"github.com/pssdc/guide-iad/tools/diag"
-	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"github.com/pssdc/guide-iad/tools/model"
 	"gopkg.in/yaml.v3"
 )
-
-// Age is a span of calendar time: a number of years, months or days.
-type Age struct {
-	Years, Months, Days int
-}
-
-var agePattern = regexp.MustCompile(`^(\d{1,4})([dmy])$`)
-
-// ParseAge reads an age written as a number and a unit: 30d (days), 12m (months), 2y
-// (years).
-func ParseAge(s string) (Age, error) {
-	m := agePattern.FindStringSubmatch(strings.TrimSpace(strings.ToLower(s)))
-	if m == nil {
-		return Age{}, diag.Errorf("review_bad_age", diag.A{"value": s})
-	}
-	n, _ := strconv.Atoi(m[1])
-	switch m[2] {
-	case "d":
-		return Age{Days: n}, nil
-	case "m":
-		return Age{Months: n}, nil
-	}
-	return Age{Years: n}, nil
-}
-
-// String writes the age as ParseAge reads it (the largest unit when several are set).
-func (a Age) String() string {
-	var parts []string
-	for _, p := range []struct {
-		n    int
-		unit string
-	}{{a.Years, "y"}, {a.Months, "m"}, {a.Days, "d"}} {
-		if p.n != 0 {
-			parts = append(parts, strconv.Itoa(p.n)+p.unit)
-		}
-	}
-	if len(parts) == 0 {
-		return "0d"
-	}
-	return strings.Join(parts, "")
-}
-
-// Cutoff is the day that lies the age before now. Months and years keep the day of the
-// month, or the month's last day when it is shorter (one month before March 31 is
-// February 28 or 29, not March 3).
-func (a Age) Cutoff(now time.Time) time.Time {
-	y, m, d := now.Date()
-	months := int(m) - 1 - a.Months - 12*a.Years
-	y += floorDiv(months, 12)
-	m = time.Month(months - 12*floorDiv(months, 12) + 1)
-	d = min(d, daysIn(y, m))
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -a.Days)
-}
-
-func floorDiv(a, b int) int {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
-}
-
-func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
 
 // Contact is a person to call about an entry.
 type Contact struct {
@@ -315,88 +244,4 @@ func both(t model.Text) string {
 		return t.En
 	}
 	return t.En + " / " + t.Fr
-}
-
-// WriteText prints the list for people, in English (see WriteTextIn).
-func WriteText(w io.Writer, res Result, age Age) error { return WriteTextIn(w, "en", res, age) }
-
-// WriteTextIn prints the list for people, worded in lang: a heading line, then each
-// entry with its contacts.
-func WriteTextIn(w io.Writer, lang string, res Result, age Age) error {
-	var b strings.Builder
-	line := func(indent string, m diag.Msg) { b.WriteString(indent + m.Text(lang) + "\n") }
-	when := diag.A{"cutoff": res.Cutoff.Format(model.DateLayout), "age": age.String(), "now": res.Now.Format(model.DateLayout)}
-	if len(res.Entries) == 0 {
-		line("", diag.M("review_none", diag.A{"when": diag.M("review_when", when)}))
-		_, err := io.WriteString(w, b.String())
-		return err
-	}
-	whenCode := "review_when"
-	if res.Entries[0].Reviewed == "" {
-		whenCode = "review_when_or_never"
-	}
-	line("", diag.M("review_heading", diag.A{"count": len(res.Entries), "when": diag.M(whenCode, when)}))
-	for _, e := range res.Entries {
-		b.WriteString("\n")
-		var ago diag.Msg
-		switch months := e.Months(res.Now); {
-		case e.Reviewed == "":
-			ago = diag.M("review_never", nil)
-		case months >= 1:
-			ago = diag.M("review_months_ago", diag.A{"date": e.Reviewed, "months": months})
-		default:
-			days := int(res.Now.Sub(dateOf(e.Reviewed)).Hours() / 24)
-			ago = diag.M("review_days_ago", diag.A{"date": e.Reviewed, "days": days})
-		}
-		b.WriteString(ago.Text(lang))
-		line("  ", diag.M("review_entry", diag.A{"kind": e.Kind.String(), "id": e.ID, "title": either(e.Title, lang)}))
-		b.WriteString("    " + e.File + "\n")
-		for _, c := range e.Contacts {
-			fmt.Fprintf(&b, "    %s <%s>, %s\n", c.Name, c.Email, both(c.Role))
-		}
-		ids := strings.Join(e.Unpublished, ", ")
-		switch {
-		case len(e.Contacts) == 0 && e.WithoutConsent == 0:
-			line("    ", diag.M("review_no_contact", nil))
-		case len(e.Contacts) == 0:
-			line("    ", diag.M("review_no_consenting_contact", diag.A{"count": e.WithoutConsent, "ids": ids}))
-		case e.WithoutConsent > 0:
-			line("    ", diag.M("review_more_without_consent", diag.A{"count": e.WithoutConsent, "ids": ids}))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// CSVColumns are the columns of WriteCSV.
-var CSVColumns = []string{"reviewed", "months_ago", "kind", "id", "file", "title_en", "title_fr",
-	"contacts_without_consent", "contact_name", "contact_email", "contact_role_en", "contact_role_fr"}
-
-// WriteCSV writes one row per entry and contact (one row with empty contact columns for
-// an entry without a contact who agreed to be listed); contacts_without_consent holds the
-// ids of the others, joined by ";". A cell a spreadsheet would run as a formula is
-// neutralised (tools/internal/csvcell).
-func WriteCSV(w io.Writer, res Result) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVColumns); err != nil {
-		return err
-	}
-	for _, e := range res.Entries {
-		months := ""
-		if m := e.Months(res.Now); m >= 0 {
-			months = strconv.Itoa(m)
-		}
-		head := []string{e.Reviewed, months, e.Kind.Name, e.ID, filepath.ToSlash(e.File), e.Title.En, e.Title.Fr, strings.Join(e.Unpublished, ";")}
-		contacts := e.Contacts
-		if len(contacts) == 0 {
-			contacts = []Contact{{}}
-		}
-		for _, c := range contacts {
-			if err := cw.Write(csvcell.Row(append(slices.Clone(head), c.Name, c.Email, c.Role.En, c.Role.Fr))); err != nil {
-				return err
-			}
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }

@@ -81,7 +81,9 @@ func structSchema(spec *model.Spec, vocab func(string) []string) object {
 	props := object{}
 	var required []string
 	for _, f := range spec.Fields {
-		props[f.Key] = fieldSchema(&f, f.Spec, vocab)
+		o := fieldSchema(&f, f.Spec, vocab)
+		o["description"] = f.Sentence("en") // the one description of a field (model.Field.Expect)
+		props[f.Key] = o
 		if f.Required {
 			required = append(required, f.Key)
 		}
@@ -108,11 +110,6 @@ func fieldSchema(f *model.Field, s *model.Spec, vocab func(string) []string) obj
 		return o
 	case model.ShapeText, model.ShapeMarkdown:
 		o := object{"$ref": "#/$defs/text"}
-		if s.Shape == model.ShapeMarkdown {
-			o["description"] = "Markdown in English and French (no raw HTML, headings from ### down)."
-		} else {
-			o["description"] = "Plain text in English and French (no Markdown, no HTML)."
-		}
 		if f.Max > 0 {
 			o["properties"] = object{"en": object{"maxLength": f.Max}, "fr": object{"maxLength": f.Max}}
 		}
@@ -127,7 +124,6 @@ func fieldSchema(f *model.Field, s *model.Spec, vocab func(string) []string) obj
 	case f.ID:
 		o["pattern"] = model.IDPatternSource
 		o["maxLength"] = model.MaxIDLength
-		o["description"] = "The entry's id: equal to the file name without .yaml."
 	case len(f.Vocab) > 0:
 		var codes []string
 		if vocab != nil {
@@ -138,10 +134,10 @@ func fieldSchema(f *model.Field, s *model.Spec, vocab func(string) []string) obj
 		if len(codes) > 0 {
 			o["enum"] = codes
 		}
-		o["description"] = fmt.Sprintf("A code from %v in data/taxonomy.yaml.", f.Vocab)
 	case f.Ref != "":
 		o["pattern"] = model.IDPatternSource
-		o["description"] = "The id of an entry in data/" + f.Ref + "/."
+	case f.SameKind || f.OldID:
+		o["pattern"] = model.IDPatternSource
 	case f.URL:
 		o["pattern"] = `^https://[^/\s]+`
 		o["format"] = "uri"

@@ -27,9 +27,9 @@ func TestBaseURLWithPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The compiled browser programs (static/wasm/) and the search index (pagefind/) are
-	// made by make, not by Hugo: a fresh clone's test build has neither (TestRelease
-	// checks them in the whole release).
+	// The compiled browser programs (assets/wasm/, published as /wasm/NAME.HASH.wasm)
+	// and the search index (pagefind/) are made by make, not by Hugo: a fresh clone's
+	// test build has neither (TestRelease checks them in the whole release).
 	if checked := checkAddresses(t, s, prefix, "/wasm/", "/pagefind/"); checked < 200 {
 		t.Errorf("only %d addresses checked; the site looks empty", checked)
 	}

@@ -22,6 +22,7 @@ import (
 	"testing"
 
 	"github.com/pssdc/guide-iad/tools/searchindex"
+	"github.com/pssdc/guide-iad/tools/wasmbuild"
 	"gopkg.in/yaml.v3"
 )
 
@@ -83,7 +84,7 @@ func buildPrivacySites(t *testing.T, dir string) (with, without string, hidden [
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := copyTree(filepath.Join(siteA, "static", "wasm"), filepath.Join(siteB, "static", "wasm")); err != nil {
+	if err := copyTree(filepath.Join(siteA, wasmbuild.SiteDir), filepath.Join(siteB, wasmbuild.SiteDir)); err != nil {
 		t.Fatal(err)
 	}
 	removeHidden(t, filepath.Join(siteB, "data"), hidden)

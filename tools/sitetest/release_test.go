@@ -16,6 +16,7 @@ import (
 	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"github.com/pssdc/guide-iad/tools/pdf"
 	"github.com/pssdc/guide-iad/tools/searchindex"
+	"github.com/pssdc/guide-iad/tools/wasmbuild"
 )
 
 // buildRelease builds the fixture corpus as `make site` builds the release (Makefile,
@@ -39,7 +40,7 @@ func buildRelease(dir, base string) (string, error) {
 	if wasmErr != nil {
 		return "", wasmErr
 	}
-	if err := copyTree(filepath.Join(wasmDir, "static", "wasm"), filepath.Join(site, "static", "wasm")); err != nil {
+	if err := copyTree(filepath.Join(wasmDir, wasmbuild.SiteDir), filepath.Join(site, wasmbuild.SiteDir)); err != nil {
 		return "", err
 	}
 	config := filepath.Join(site, "config.toml")

@@ -21,6 +21,7 @@ var safeFuncs = map[string]bool{
 var safeAllowed = map[string]string{
 	`sitemap.xml: printf "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>" | safeHTML`: "a constant XML declaration, which html/template would otherwise escape",
 	`_partials/opendata/atom.html: printf "<?xml version=\"1.0\" encoding=\"utf-8\"?>" | safeHTML`:   "a constant XML declaration",
+	`home.changesfeed.xml: printf "<?xml version=\"1.0\" encoding=\"utf-8\"?>" | safeHTML`:           "a constant XML declaration (the feed of changes)",
 	`_partials/print/md.html: return safeHTML $h`: "the HTML of _partials/markdown.html (goldmark with raw HTML off) or of an editorial page's .Content, " +
 		"with heading levels, id prefixes and hrefs rewritten from values goldmark already escaped",
 }

@@ -3,8 +3,14 @@
 // that the browser runs the very rules and computations of the command line.
 //
 // Every folder under tools/wasm/ with a main package is one program; NAME becomes
-// NAME.wasm. The output (static/wasm/ for `make site`, a test's staged site otherwise)
-// is generated, never committed.
+// NAME.wasm. The output (SiteDir, assets/wasm/, for `make site`; a test's staged site
+// otherwise) is generated, never committed. It goes to Hugo's assets, not to static/:
+// the pages name each file through Hugo's fingerprint (layouts/_partials/wasm-url.html),
+// so its address holds a hash of its content and a host may let browsers keep it for a
+// year (docs/site.md, Performance); a file that is not used is not published.
+//
+// The build is as small as the Go toolchain makes it without changing the programs:
+// -trimpath, and -ldflags=-s -w (no symbol table, no DWARF).
 package wasmbuild
 
 import (
@@ -24,6 +30,10 @@ import (
 
 // Dir is where the browser programs live, relative to the repository.
 const Dir = "tools/wasm"
+
+// SiteDir is where `guide wasm` writes them in a site, relative to its root: Hugo's
+// assets, whence the templates publish them under content-hashed names.
+const SiteDir = "assets/wasm"
 
 // Programs lists the names of the browser programs of the repository at repo.
 func Programs(repo string) ([]string, error) {

@@ -6,11 +6,14 @@
 //
 //	init(corpusJSON)                     → {error}
 //	fields(kind)                         → ["id", "title", …, "metrics.label", …]
-//	build(kind, valuesJSON, lang)        → {yaml, path, exists, diagnostics, error}
+//	build(kind, valuesJSON, lang, withJSON) → {yaml, path, exists, diagnostics, error}
+//	describe(kind, fileName, yamlText, lang) → {id, label, path, error}
 //	validate(path, yamlText, lang)       → {diagnostics}
 //	load(kind, fileName, yamlText, lang) → {values, dropped, comments, diagnostics, error}
 //	suggestId(title)                     → an id made from a title (as guide new does)
 //
+// build checks the form's file with the files that go with it (withJSON: [{path, text}],
+// optional), together (webform.Build); describe names such a file for the form.
 // Every result is a JSON string. Diagnostics are {line, column, severity, key, message,
 // lang, code, args}: the message worded in the page's language (`lang`, en or fr) from
 // the validator's catalogue (tools/diag), compiled in, with the code and arguments it
@@ -103,18 +106,34 @@ func main() {
 			if err := json.Unmarshal([]byte(arg(args, 1)), &values); err != nil {
 				return errorResult(err)
 			}
-			out, err := webform.ToYAML(kind, values)
+			var with []webform.File
+			if s := arg(args, 3); s != "" {
+				if err := json.Unmarshal([]byte(s), &with); err != nil {
+					return errorResult(err)
+				}
+			}
+			res, err := form.Build(kind, values, with)
 			if err != nil {
 				return errorResult(err)
 			}
-			id, _ := values["id"].(string)
-			p := webform.Path(kind, id)
 			return result(map[string]any{
-				"yaml":        string(out),
-				"path":        p,
-				"exists":      form.Exists(kind, id),
-				"diagnostics": diagnostics(form.Validate(p, out), p, arg(args, 2)),
+				"yaml":        string(res.YAML),
+				"path":        res.Path,
+				"exists":      res.Exists,
+				"diagnostics": diagnostics(res.Diagnostics, res.Path, arg(args, 2)),
 			})
+		}),
+		"describe": js.FuncOf(func(_ js.Value, args []js.Value) any {
+			kind, err := webform.Kind(arg(args, 0))
+			if err != nil {
+				return errorResult(err)
+			}
+			name := path.Base(arg(args, 1))
+			id, label, err := webform.Describe(kind, name, arg(args, 2), arg(args, 3))
+			if err != nil {
+				return errorResult(err)
+			}
+			return result(map[string]string{"id": id, "label": label, "path": "data/" + kind.Dir + "/" + name})
 		}),
 		"validate": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			if form == nil {

@@ -1,13 +1,13 @@
-package sitetest
+package builtsite
 
 import (
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"golang.org/x/net/html"
 )
 
@@ -17,12 +17,12 @@ import (
 // that points into the site (root-relative, or absolute on baseURL's host) must stay
 // under baseURL's path and name a built file, except under the site paths notBuilt.
 // Relative addresses, other hosts, data: URLs and fragments are not checked. It returns
-// the problems, sorted, and the number of addresses checked. `make site` runs it on the
+// the problems, sorted (worded from the catalogue of package diag), and the number of addresses checked. `make site` runs it on the
 // release before publishing it (guide links); the tests run it on their builds.
-func CheckLinks(s *Site, baseURL string, notBuilt ...string) (problems []string, checked int) {
+func CheckLinks(s *Site, baseURL string, notBuilt ...string) (problems []diag.Msg, checked int) {
 	base, err := url.Parse(baseURL)
 	if err != nil || base.Host == "" {
-		return []string{fmt.Sprintf("base URL %q: want https://host/ or https://host/path/", baseURL)}, 0
+		return []diag.Msg{diag.M("links_bad_base_url", diag.A{"value": baseURL})}, 0
 	}
 	prefix := base.Path
 	if !strings.HasSuffix(prefix, "/") {
@@ -39,7 +39,7 @@ func CheckLinks(s *Site, baseURL string, notBuilt ...string) (problems []string,
 		}
 		checked++
 		if !strings.HasPrefix(u, prefix) {
-			problems = append(problems, fmt.Sprintf("%s: %q is outside the site's path %s", where, u, prefix))
+			problems = append(problems, diag.M("links_outside_path", diag.A{"where": where, "address": u, "prefix": prefix}))
 			return
 		}
 		path := "/" + strings.TrimPrefix(u, prefix)
@@ -54,7 +54,7 @@ func CheckLinks(s *Site, baseURL string, notBuilt ...string) (problems []string,
 			}
 		}
 		if !s.Exists(path) {
-			problems = append(problems, fmt.Sprintf("%s: %q names no built file", where, u))
+			problems = append(problems, diag.M("links_not_built", diag.A{"where": where, "address": u}))
 		}
 	}
 	for path, page := range s.Pages {
@@ -72,13 +72,13 @@ func CheckLinks(s *Site, baseURL string, notBuilt ...string) (problems []string,
 		}
 		b, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(path)))
 		if err != nil {
-			problems = append(problems, err.Error())
+			problems = append(problems, diag.M("links_unreadable", diag.A{"error": err.Error()}))
 			continue
 		}
 		for _, u := range CSSURLs(string(b)) {
 			check(path+" url()", u)
 		}
 	}
-	sort.Strings(problems)
+	slices.SortFunc(problems, func(a, b diag.Msg) int { return strings.Compare(a.String(), b.String()) })
 	return problems, checked
 }

@@ -1,0 +1,120 @@
+package evi
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The data of the service-area cases: three areas, codes A, B, C on lines 2 to 4.
+const serviceData = "code,population,pct_no_internet,speed\nA,10,1,5\nB,20,2,6\nC,30,3,7\n"
+
+func serviceAreas(t *testing.T) []Area {
+	t.Helper()
+	areas, err := ReadCSV(strings.NewReader(serviceData), mustConfig(t, "columns: {code: code, population: population}\nindicators:\n  pct_no_internet: {theme: t, direction: 1}\n  speed: {theme: t, direction: -1}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return areas
+}
+
+func groupsCase(name, data, policy string, want ...wantErr) codeCase {
+	return codeCase{name: "groups/" + name, want: want, run: func(t *testing.T) error {
+		_, err := ReadGroups(strings.NewReader(data), "groups.csv", serviceAreas(t), "data.csv", policy)
+		return err
+	}}
+}
+
+func pointsCase(name, data string, want ...wantErr) codeCase {
+	return codeCase{name: "points/" + name, want: want, run: func(t *testing.T) error {
+		_, err := ReadPoints(strings.NewReader(data))
+		return err
+	}}
+}
+
+func geoCase(name, data string, want ...wantErr) codeCase {
+	return codeCase{name: "geojson/" + name, want: want, run: func(t *testing.T) error {
+		_, err := ReadGeoJSON(strings.NewReader(data), serviceAreas(t), "code")
+		return err
+	}}
+}
+
+// square is a closed ring around (lon, lat), as GeoJSON text.
+func square(lon, lat float64) string {
+	return strings.NewReplacer("X0", ftoa(lon), "X1", ftoa(lon+1), "Y0", ftoa(lat), "Y1", ftoa(lat+1)).
+		Replace(`[[[X0,Y0],[X1,Y0],[X1,Y1],[X0,Y1],[X0,Y0]]]`)
+}
+
+func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func feature(code, geometry string) string {
+	return `{"type":"Feature","properties":{"code":` + code + `},"geometry":` + geometry + `}`
+}
+
+func collection(features ...string) string {
+	return `{"type":"FeatureCollection","features":[` + strings.Join(features, ",") + `]}`
+}
+
+// serviceCodeCases are the cases of the service-area errors (groups, points,
+// locations, catchments, GeoJSON), part of codeCases.
+func serviceCodeCases() []codeCase {
+	poly := `{"type":"Polygon","coordinates":` + square(-75, 45) + `}`
+	return []codeCase{
+		groupsCase("bad policy", "code,group\nA,g\n", "skip", wantErr{0, "", CodeGroupsBadPolicy, a("value", "skip")}),
+		groupsCase("no group column", "code,name\nA,g\n", UngroupedError,
+			wantErr{1, "", CodeGroupsMissingColumn, a("name", "group", "columns", []string{"code", "group"})}),
+		groupsCase("cells", "code,group,group_name_en\n,g,\nA,,\nA,g,North\nA,h,\nB,g,South\nZ,g,\nC,h,\n", UngroupedIgnore,
+			wantErr{2, "code", CodeGroupsEmptyCode, nil},
+			wantErr{3, "group", CodeGroupsEmptyGroup, a("value", "A")},
+			wantErr{5, "code", CodeGroupsDuplicateCode, a("value", "A", "first", 4)},
+			wantErr{6, "group_name_en", CodeGroupsNameConflict, a("group", "g", "value", "South", "previous", "North", "first", 4)},
+			wantErr{7, "code", CodeGroupsUnknownArea, a("value", "Z")}),
+		groupsCase("ungrouped", "code,group\nB,g\n", UngroupedError,
+			wantErr{2, "", CodeGroupsUngrouped, a("value", "A")},
+			wantErr{4, "", CodeGroupsUngrouped, a("value", "C")}),
+		pointsCase("no lon", "code,lat\nP,45\n",
+			wantErr{1, "", CodePointsMissingColumn, a("name", "lon", "columns", []string{"code", "lat", "lon"})}),
+		pointsCase("cells", "code,lat,lon\n,45,-75\nP,45,-75\nP,46,-75\nQ,91,-75\nR,45,east\n",
+			wantErr{2, "code", CodePointsEmptyCode, nil},
+			wantErr{4, "code", CodePointsDuplicateCode, a("value", "P", "first", 3)},
+			wantErr{5, "lat", CodePointsBadCoordinate, a("name", "lat", "value", "91")},
+			wantErr{6, "lon", CodePointsBadCoordinate, a("name", "lon", "value", "east")}),
+		pointsCase("none", "code,lat,lon\n\n", wantErr{0, "", CodePointsNone, nil}),
+		{name: "catchments/no location", want: []wantErr{{3, "", CodeAreaNoLocation, a("value", "B")}}, run: func(t *testing.T) error {
+			_, _, err := Catchments([]Point{{Code: "P"}}, serviceAreas(t), []Location{{OK: true}, {}, {OK: true}}, 0)
+			return err
+		}},
+		{name: "catchments/bad radius", want: []wantErr{{0, "", CodeBadRadius, a("value", "-1")}}, run: func(t *testing.T) error {
+			_, _, err := Catchments([]Point{{Code: "P"}}, serviceAreas(t), make([]Location, 3), -1)
+			return err
+		}},
+		geoCase("syntax", "{\"type\": \"FeatureCollection\",\n \"features\": [}",
+			wantErr{2, "", CodeGeoSyntax, a("detail", "invalid character '}' looking for beginning of value", "column", 15)}),
+		geoCase("not a collection", `{"type":"Feature"}`, wantErr{0, "", CodeGeoNotCollection, a("value", "Feature")}),
+		geoCase("features", collection(
+			`{"type":"Feature","properties":{"name":"A"},"geometry":`+poly+`}`,
+			feature(`"A"`, poly),
+			feature(`"A"`, poly),
+			feature(`"Z"`, poly),
+			feature(`"B"`, `{"type":"Point","coordinates":[1,2]}`),
+			feature(`3`, `{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}`)),
+			wantErr{0, "", CodeGeoNoCode, a("index", 0, "property", "code")},
+			wantErr{0, "", CodeGeoDuplicateCode, a("value", "A", "index", 2, "first", 1)},
+			wantErr{0, "", CodeGeoUnknownCode, a("value", "Z", "index", 3)},
+			wantErr{0, "", CodeGeoBadGeometry, a("value", "B", "index", 4, "detail", `type "Point"; expected Polygon or MultiPolygon`)},
+			wantErr{0, "", CodeGeoUnknownCode, a("value", "3", "index", 5)}),
+		geoCase("bad rings", collection(
+			feature(`"A"`, `{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}`),
+			feature(`"B"`, `{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}`),
+			feature(`"C"`, `{"type":"MultiPolygon","coordinates":[`+square(0, 0)+`,[[[0,0],[200,0],[1,1],[0,0]]]]}`)),
+			wantErr{0, "", CodeGeoBadGeometry, a("value", "A", "index", 0, "detail", "ring 0 has 3 positions; a ring has at least 4, the last equal to the first")},
+			wantErr{0, "", CodeGeoBadGeometry, a("value", "B", "index", 1, "detail", "ring 0 is not closed: its last position must equal its first")},
+			wantErr{0, "", CodeGeoBadGeometry, a("value", "C", "index", 2, "detail", "polygon 1: ring 0, position 1: [200, 0] is not a longitude and a latitude in degrees")}),
+		{name: "geojson/too large", want: []wantErr{{0, "", CodeGeoTooLarge, a("limit", 100)}}, run: func(t *testing.T) error {
+			defer func(l int) { geoLimit = l }(geoLimit)
+			geoLimit = 100
+			_, err := ReadGeoJSON(strings.NewReader(strings.Repeat(" ", 101)), nil, "code")
+			return err
+		}},
+	}
+}

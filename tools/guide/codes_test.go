@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+)
+
+// TestCommandMessagesCoded reads the source of the commands whose messages are worded
+// from the catalogue (pdf, edition, links, evi, and packages edition, builtsite, pdf's
+// pdf.go and evi's run): no message is
+// written as English text (a string with words given to fmt.Fprint*, fmt.Errorf or
+// errors.New; the usage texts aside), and every code they name as a literal is in the
+// catalogue, with both languages (TestCatalogue in tools/diag checks the templates).
+func TestCommandMessagesCoded(t *testing.T) {
+	known := map[string]bool{}
+	for _, c := range diag.Codes() {
+		known[c] = true
+	}
+	// Functions whose first string argument is a code.
+	coded := map[string]bool{"Text": true, "text": true, "Errorf": true, "M": true, "Wrap": true}
+	files := []string{"pdf.go", "edition.go", "links.go", "evi.go", "../evi/run.go", "../edition/edition.go", "../builtsite/links.go", "../pdf/pdf.go"}
+	// Not messages: the program's name before one, and help (-h, in English like every
+	// flag's description).
+	allowed := map[string]bool{"guide %s: %s\n": true,
+		// git's and tar's own words after the program's name, as causes.
+		"git archive: %w: %s": true, "tar: %w: %s": true, "git %s: %w: %s": true}
+	codes := 0
+	for _, p := range files {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			x, _ := sel.X.(*ast.Ident)
+			pkg := ""
+			if x != nil {
+				pkg = x.Name
+			}
+			for _, arg := range call.Args {
+				lit, ok := arg.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					continue
+				}
+				s, _ := strconv.Unquote(lit.Value)
+				switch {
+				case (pkg == "fmt" || pkg == "errors") && sel.Sel.Name != "Sprintf" && hasWords(s) && !allowed[s] && !strings.HasPrefix(s, "usage: "):
+					t.Errorf("%s: English text %q; word it from the catalogue (diag.Text, diag.Errorf)", fset.Position(lit.Pos()), s)
+				case pkg != "fmt" && pkg != "errors" && coded[sel.Sel.Name]:
+					codes++
+					if !known[s] {
+						t.Errorf("%s: code %q is not in the catalogue", fset.Position(lit.Pos()), s)
+					}
+				}
+				break // only the first string argument
+			}
+			return true
+		})
+	}
+	if codes < 20 {
+		t.Errorf("%d codes found in %v; the scan lost its way", codes, files)
+	}
+}
+
+// hasWords reports whether s holds a word of two letters or more outside a format verb.
+func hasWords(s string) bool {
+	run := 0
+	for i, r := range s {
+		if i > 0 && s[i-1] == '%' {
+			run = 0
+			continue
+		}
+		if unicode.IsLetter(r) {
+			run++
+			if run >= 2 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// TestCommandsInFrench: with -lang fr, guide evi, links and edition answer in French,
+// the problems of evi's files included.
+func TestCommandsInFrench(t *testing.T) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "c.yaml")
+	os.WriteFile(config, []byte("columns:\n  code: code\n  population: pop\nindicators:\n  x:\n    theme: t\n    direction: 2\n"), 0o644)
+	data := filepath.Join(dir, "d.csv")
+	os.WriteFile(data, []byte("code,pop,x\nA,1,2\n"), 0o644)
+	for _, tc := range []struct {
+		name   string
+		run    func(args []string, stdout, stderr io.Writer) (int, error)
+		args   []string
+		status int
+		want   string
+	}{
+		{"evi, file at fault", cmdEvi, []string{"--lang", "fr", "--config", config, data}, 1, "c.yaml:7: indicators\u00a0: «\u00a0x\u00a0»\u00a0: direction doit valoir 1"},
+		{"evi, usage", cmdEvi, []string{"--lang", "fr", data}, 0, "guide evi: --config est obligatoire"},
+		{"links", cmdLinks, []string{"-lang", "fr", "-site", dir, "-base-url", "https://x.test/"}, 1, "aucune page HTML"},
+		{"edition", cmdEdition, []string{"list", "-lang", "fr", "-data", dir}, 1, "guide edition list: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			status, _ := tc.run(tc.args, &out, &errOut)
+			if status != tc.status || !strings.Contains(errOut.String(), tc.want) {
+				t.Errorf("status %d, stderr %q; want %d, %q", status, errOut.String(), tc.status, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,39 @@
+package hugodata
+
+import (
+	"encoding/json"
+	"path/filepath"
+
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/history"
+	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
+)
+
+// HistoryFile is the file, beside the JSON copy's entry folders, that holds the history
+// of every entry taken from git (package history): hugo.Data.history in templates.
+const HistoryFile = "history.json"
+
+// WriteHistory writes the history of the entries of dataDir into out (a copy Write
+// made) and returns what the command must say about it: a warning when the clone is
+// shallow (the history starts at a date) or when there is no git history at all.
+func WriteHistory(dataDir, out string) (diag.List, error) {
+	h, err := history.Read(dataDir)
+	if err != nil {
+		return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": err.Error()})
+	}
+	b, err := json.Marshal(h)
+	if err != nil {
+		return nil, err
+	}
+	if err := atomicfile.Write(filepath.Join(out, HistoryFile), b); err != nil {
+		return nil, err
+	}
+	var notes diag.List
+	switch {
+	case !h.Available:
+		notes = append(notes, diag.New(dataDir, 0, 0, diag.Warning, "", "history_unavailable", nil))
+	case h.Shallow:
+		notes = append(notes, diag.New(dataDir, 0, 0, diag.Warning, "", "history_shallow", diag.A{"since": h.Since}))
+	}
+	return notes, nil
+}
