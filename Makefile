@@ -32,7 +32,7 @@ SITECONF    := config.toml,$(HUGODATA).toml$(if $(filter no,$(PRINT)),,$(comma)$
 # and that public/ is unchanged.
 fail = || { echo "make site: $(1) failed (message above); public/ is left as it was" >&2; exit 1; }
 
-.PHONY: all serve site validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
+.PHONY: all serve site site-data validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
 
 all: site
 
@@ -85,13 +85,16 @@ wasm: deps
 # counterpart; its links are absolute); then the search index; then every address of
 # every page and stylesheet must name a built file (guide links). All in $(RELEASE),
 # which replaces public/ only at the end.
-site: validate wasm
+# validate, wasm and the data copy run side by side (-j3; -Otarget keeps each one's
+# output together): none reads what another writes, and the build goes on only when all
+# three have succeeded.
+site:
+	@$(MAKE) --no-print-directory -j3 -Otarget validate wasm site-data
 	@tools/deps.sh node
 ifneq ($(PRINT),no)
 	@tools/deps.sh pdf
 	@mkdir -p tmp && $(GUIDE) pdf -hugo-config -config config.toml > $(PRINTCONF)
 endif
-	$(GUIDE) hugo-data -out $(HUGODATA)
 	rm -rf $(RELEASE) tmp/public.old
 	$(HUGO) $(HUGOFLAGS) --config $(SITECONF) --gc -d $(RELEASE) $(call fail,the site build (Hugo))
 ifneq ($(PRINT),no)
@@ -105,6 +108,11 @@ endif
 	mv $(RELEASE) public
 	@rm -rf tmp/public.old
 	@echo "make site: the release is in public/$(if $(filter no,$(PRINT)), (without the print edition: PRINT=no),)"
+
+# The JSON copy of data/ that make site gives Hugo (a step of make site, not a target to
+# call alone).
+site-data: deps
+	$(GUIDE) hugo-data -out $(HUGODATA)
 
 # The print edition is part of the release; make pdf is kept as another name for it.
 pdf: site

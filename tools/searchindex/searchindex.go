@@ -89,10 +89,15 @@ func Build(repo, site, out string) ([]byte, error) {
 			globs = append(globs, l+"/**/*.{html}")
 		}
 	}
+	pages, done, err := stagePages(site, absOut, langs)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	var output []byte
 	var entries [][]byte
 	for _, glob := range globs {
-		args := []string{"--site", site, "--output-path", absOut, "--quiet"}
+		args := []string{"--site", pages, "--output-path", absOut, "--quiet"}
 		if glob != "" {
 			args = append(args, "--glob", glob)
 		}

@@ -92,6 +92,16 @@ func TestBuildPerLanguage(t *testing.T) {
 			}
 		}
 	}
+	// Pages without data-pagefind-body (term and list pages): Pagefind leaves them out,
+	// and Build does not even give them to it (stagePages); the bundle must not differ.
+	for lang, text := range map[string]string{"en": "Themes laptop", "fr": "Thèmes ordinateur"} {
+		file := filepath.Join(site, lang, "themes", "a", "index.html")
+		os.MkdirAll(filepath.Dir(file), 0o755)
+		html := `<!DOCTYPE html><html lang="` + lang + `-CA"><head><title>x</title></head><body><main><h1>` + text + `</h1></main></body></html>`
+		if err := os.WriteFile(file, []byte(html), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	os.WriteFile(filepath.Join(site, "index.html"), []byte(`<!DOCTYPE html><html lang="en-CA"><title>choose</title></html>`), 0o644)
 	out, err := Build(repo, site, "")
 	if errors.Is(err, ErrNotInstalled) && os.Getenv("CI") == "" {
@@ -126,6 +136,59 @@ func TestBuildPerLanguage(t *testing.T) {
 	}
 	if !strings.Contains(string(a[EntryName]), `"en-ca"`) || !strings.Contains(string(a[EntryName]), `"fr-ca"`) {
 		t.Errorf("%s lacks a language: %s", EntryName, a[EntryName])
+	}
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(site), "."+filepath.Base(site)+".pagefind-pages-*")); len(m) > 0 {
+		t.Errorf("the staged pages are left: %s", m)
+	}
+}
+
+// TestStagePages: per language folder, the pages that carry data-pagefind-body, or all
+// of them when none does (Pagefind's own rule, per run); nothing outside the language
+// folders nor from the bundle's folder.
+func TestStagePages(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "release")
+	pages := map[string]string{
+		"index.html":                 "<html data-pagefind-body>",
+		"en/index.html":              "<html><main>home</main>",
+		"en/projects/x/index.html":   "<html><main data-pagefind-body>x</main>",
+		"en/themes/a/index.html":     "<html><main>a</main>",
+		"en/projects/x/data.json":    `{"data-pagefind-body": 1}`,
+		"fr/index.html":              "<html><main>accueil</main>",
+		"fr/themes/a/index.html":     "<html><main>a</main>",
+		"en/pagefind/old/index.html": "<html data-pagefind-body>",
+	}
+	for rel, text := range pages {
+		p := filepath.Join(site, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		langs []string
+		want  []string
+	}{
+		{"per language", []string{"en", "fr"}, []string{"en/projects/x/index.html", "fr/index.html", "fr/themes/a/index.html"}},
+		{"whole site", nil, []string{"index.html", "en/projects/x/index.html"}},
+	} {
+		dir, done, err := stagePages(site, filepath.Join(site, "en", "pagefind"), tc.langs)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		got := files(t, dir)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: staged %d pages, want %v", tc.name, len(got), tc.want)
+		}
+		for _, rel := range tc.want {
+			if string(got[rel]) != pages[rel] {
+				t.Errorf("%s: %s staged as %q, want %q", tc.name, rel, got[rel], pages[rel])
+			}
+		}
+		done()
+		if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: %s left after done (%v)", tc.name, dir, err)
+		}
 	}
 }
 
