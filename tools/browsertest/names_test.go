@@ -145,7 +145,7 @@ func namesAndLandmarks(ctx context.Context, base, path string) ([]string, error)
 		return out, err
 	}
 	for _, e := range named {
-		if e.Name == "" && e.Text != "" { // rendered (it shows text), without a name
+		if e.Shown && e.Name == "" {
 			out = append(out, "a table scroll box (role=region, tabindex=0) has no name")
 		}
 	}
