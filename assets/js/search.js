@@ -182,6 +182,13 @@
     p.className = "search-result-excerpt";
     p.append(...excerpt(d.excerpt || ""));
     li.append(p);
+    // An entry shown in the other language (translation pending) says so (WCAG 3.1.2):
+    // its page gives textlang to the index (data-pagefind-meta on its h1).
+    const tl = d.meta && d.meta.textlang;
+    if (tl === "en" || tl === "fr") {
+      a.lang = tl;
+      p.lang = tl;
+    }
     return li;
   }
 

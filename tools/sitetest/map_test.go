@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -82,8 +83,9 @@ func readYAML(t *testing.T, path string, v any) {
 	}
 }
 
-// tileName is the accessible name a tile must have: "Ontario: 3 case studies",
-// « Ontario : 3 études de cas », with the singular for 1 and words for 0.
+// tileName is the accessible name of the link to multi-jurisdictional case studies:
+// "Ontario: 3 case studies", « Ontario : 3 études de cas », with the singular for 1 and
+// words for 0.
 func tileName(lang, name string, n int) string {
 	switch {
 	case lang == "fr" && n == 0:
@@ -98,6 +100,22 @@ func tileName(lang, name string, n int) string {
 		return name + ": 1 case study"
 	}
 	return fmt.Sprintf("%s: %d case studies", name, n)
+}
+
+// tileLabelName is the accessible name of a tile of the map that shows shown (a code,
+// or the whole name of a wide tile) and the count n: "ON 3 case studies, Ontario",
+// « YT 0 étude de cas, Yukon », "Federal (Canada) 1 case study".
+func tileLabelName(lang, shown, name string, n int) string {
+	unit := map[string][2]string{"en": {"case study", "case studies"}, "fr": {"étude de cas", "études de cas"}}[lang]
+	words := unit[1]
+	if n == 1 || (lang == "fr" && n == 0) {
+		words = unit[0]
+	}
+	out := fmt.Sprintf("%s %d %s", shown, n, words)
+	if shown != name {
+		out += ", " + name
+	}
+	return out
 }
 
 // accessibleName is the text of n without what is hidden from assistive technology
@@ -171,7 +189,13 @@ func TestJurisdictionMap(t *testing.T) {
 					t.Errorf("tile of %s: %s does not exist", j.Code, href)
 				}
 				n := counts[j.Code]
-				if got, want := accessibleName(a), tileName(c.lang, j.label(c.lang), n); got != want {
+				// Label in name (WCAG 2.5.3): what the tile shows, then the words.
+				shownCode := Find(a, func(n *html.Node) bool { return hasClass(n, "tm-code") })
+				if len(shownCode) != 1 {
+					t.Errorf("tile of %s: %d codes shown (span.tm-code), want 1", j.Code, len(shownCode))
+					continue
+				}
+				if got, want := accessibleName(a), tileLabelName(c.lang, strings.TrimSpace(Text(shownCode[0])), j.label(c.lang), n); got != want {
 					t.Errorf("tile of %s: accessible name %q, want %q", j.Code, got, want)
 				}
 				shown := Find(a, func(n *html.Node) bool { return hasClass(n, "tm-n") })
@@ -329,6 +353,29 @@ func TestOpenDataPage(t *testing.T) {
 			if target, _, ok := s.Resolve(c.page, href); ok && !s.Exists(target) {
 				t.Errorf("%s: broken link %s", c.page, href)
 			}
+		}
+		// Download links are named by their file and its size (issue 22, item 6):
+		// "projects.csv, 3 kB", « projects.csv, 3 ko » (the units of i18n print_size_kb).
+		named := 0
+		for _, a := range Find(page.Doc, is("a")) {
+			href := Attr(a, "href")
+			if t := Attr(a, "type"); t != "text/csv" && !(t == "application/json" && !strings.HasSuffix(href, "datapackage.json")) {
+				continue
+			}
+			named++
+			info, err := os.Stat(filepath.Join(s.Root, filepath.FromSlash(href)))
+			if err != nil {
+				t.Errorf("%s: %v", c.page, err)
+				continue
+			}
+			kb := (info.Size() + 999) / 1000
+			want := fmt.Sprintf("%s, %d%s", path.Base(href), kb, map[string]string{"en": " kB", "fr": "\u00a0ko"}[c.lang])
+			if got := strings.TrimSpace(Text(a)); got != want {
+				t.Errorf("%s: the link to %s is named %q, want %q", c.page, href, got, want)
+			}
+		}
+		if named < 6 {
+			t.Errorf("%s: %d links to CSV and JSON files, want 2 per table", c.page, named)
 		}
 		fields := map[string]bool{}
 		for _, th := range Find(page.Doc, func(n *html.Node) bool { return n.Data == "th" && Attr(n, "scope") == "row" }) {

@@ -229,3 +229,50 @@ func (f *File) Outline() ([]OutlineItem, error) {
 	}
 	return out, nil
 }
+
+// StructLangs counts the elements of the structure tree of a tagged PDF by their /Lang
+// ("" for the elements that have none: they take their parent's language).
+func (f *File) StructLangs() (map[string]int, error) {
+	root, err := f.dictAt(f.trailer["Root"])
+	if err != nil {
+		return nil, err
+	}
+	tree, err := f.dictAt(root["StructTreeRoot"])
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	seen := map[int]bool{}
+	var walk func(v any, depth int) error
+	walk = func(v any, depth int) error {
+		if depth > 256 {
+			return errors.New("PDF: structure tree too deep")
+		}
+		if r, ok := v.(ref); ok {
+			if seen[r.num] {
+				return nil
+			}
+			seen[r.num] = true
+		}
+		v, err := f.resolve(v)
+		if err != nil {
+			return err
+		}
+		switch v := v.(type) {
+		case []any:
+			for _, k := range v {
+				if err := walk(k, depth+1); err != nil {
+					return err
+				}
+			}
+		case dict:
+			if v["Type"] == name("StructElem") || (v["Type"] == nil && v["S"] != nil) {
+				s, _ := v["Lang"].(string)
+				out[decodeText(s)]++
+				return walk(v["K"], depth+1)
+			}
+		}
+		return nil
+	}
+	return out, walk(tree["K"], 0)
+}
