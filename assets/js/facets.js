@@ -28,6 +28,7 @@
   const status = root.querySelector("[data-facets-status]");
   const list = root.querySelector("[data-facets-list]");
   const results = root.querySelector("[data-facets-results]");
+  const empty = root.querySelector("[data-facets-empty]");
   const cards = results.querySelector(".cards");
   const more = root.querySelector("[data-facets-more]");
   const PAGE = 100;
@@ -257,7 +258,9 @@
     showMore(false);
     list.hidden = true;
     results.hidden = false;
-    status.textContent = fmt(plural.select(matches.length) === "one" ? S.one : S.other, matches.length);
+    // No match is not a dead end: say so, and show the ways on (projects/section.html).
+    status.textContent = matches.length === 0 ? S.none : fmt(plural.select(matches.length) === "one" ? S.one : S.other, matches.length);
+    if (empty) empty.hidden = matches.length !== 0;
   }
 
   // showMore adds the next PAGE matches; focus moves to the first new one when asked.

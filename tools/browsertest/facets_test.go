@@ -213,6 +213,28 @@ func TestFacets(t *testing.T) {
 		t.Errorf("after loading %s: %+v, want %+v", loc, r, v)
 	}
 
+	// No match is not a dead end (issue 21): the status says so in words and the ways on
+	// (practices, resources, resource persons, submitting) are shown; unchecking
+	// brings the list back.
+	for _, css := range []string{`details[data-facet="level"] > summary`, "#facet-level-federal"} {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wait("no match", `document.querySelectorAll("[data-facets-results] .card").length === 0 && !document.querySelector("[data-facets-empty]").hidden`)
+	if none := view("Ontario and federal"); !strings.HasPrefix(none.Status, "No case study matches all these filters.") {
+		t.Errorf("Ontario and federal: status %q, want the no-match sentence", none.Status)
+	}
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`["/en/practices/", "/en/resources/", "/en/submit/"].every(h => document.querySelector("[data-facets-empty] a[href='" + h + "']"))`)); err != nil || !ok {
+		t.Errorf("no match: the ways on are not all linked (%v)", err)
+	}
+	for _, css := range []string{"#facet-level-federal", `details[data-facet="level"] > summary`} {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wait("Ontario again", `document.querySelectorAll("[data-facets-results] .card").length === 1 && document.querySelector("[data-facets-empty]").hidden`)
+
 	// A second jurisdiction: "or" within a filter.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#facet-jurisdiction-ca-ab"))); err != nil {
 		t.Fatal(err)

@@ -289,13 +289,13 @@ func scanJSON(s *scan, file string, b []byte) {
 		checkInvisible(s, file, "the JSON", string(b))
 		return
 	}
-	open := strings.Contains(file, "/projects.json") || strings.Contains(file, "/practices.json") || strings.Contains(file, "/contacts.json")
+	open := strings.Contains(file, "/projects.json") || strings.Contains(file, "/practices.json") || strings.Contains(file, "/resources.json") || strings.Contains(file, "/contacts.json")
 	var walk func(any, string)
 	walk = func(v any, path string) {
 		switch x := v.(type) {
 		case string:
 			checkInvisible(s, file, "JSON "+path, x)
-			if open && markupInTxt.MatchString(x) {
+			if open && markupInTxt.MatchString(x) && !markdownField(path) {
 				s.add(ruleMarkup, file, fmt.Sprintf("%s = %q", path, x))
 			}
 		case []any:
@@ -312,7 +312,26 @@ func scanJSON(s *scan, file string, b []byte) {
 	walk(v, "")
 }
 
+// markdownField reports whether the open-data field at path (JSON "[3].challenge",
+// "[3].lessons_text[0]"; a CSV column name) is Markdown or the plain text of Markdown
+// (docs/open-data.md): Markdown may show "<form>" as code, and its plain text is the
+// text the page shows, so neither is a text field that should be free of markup.
+func markdownField(path string) bool {
+	key := path[strings.LastIndex(path, ".")+1:]
+	if i := strings.IndexByte(key, '['); i >= 0 {
+		key = key[:i]
+	}
+	switch key {
+	case "challenge", "approach", "results", "lessons", "body", "description":
+		return true
+	}
+	return strings.HasSuffix(key, "_text")
+}
+
 func scanCSV(s *scan, file string, b []byte) {
+	// The byte order mark the open-data CSV files start with (for Excel); anywhere
+	// else it is an invisible character like any other.
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
@@ -324,14 +343,14 @@ func scanCSV(s *scan, file string, b []byte) {
 	for i, rec := range records {
 		for j, cell := range rec {
 			checkInvisible(s, file, fmt.Sprintf("row %d", i+1), cell)
+			col := ""
+			if j < len(records[0]) {
+				col = records[0][j]
+			}
 			if i > 0 && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-				col := ""
-				if j < len(records[0]) {
-					col = records[0][j]
-				}
 				s.add(ruleFormula, file, fmt.Sprintf("row %d, %s: %q", i+1, col, cell))
 			}
-			if i > 0 && strings.HasSuffix(file, ".csv") && markupInTxt.MatchString(cell) {
+			if i > 0 && strings.HasSuffix(file, ".csv") && markupInTxt.MatchString(cell) && !markdownField(col) {
 				s.add(ruleMarkup, file, fmt.Sprintf("row %d: %q", i+1, cell))
 			}
 		}

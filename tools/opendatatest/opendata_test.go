@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -104,11 +105,19 @@ func (b *build) jsonRows(t *testing.T, lang, name string) []map[string]any {
 	return rows
 }
 
+const bom = "\ufeff"
+
 // csvRecords reads /<lang>/<name>.csv strictly (RFC 4180, same field count on every
 // record) and returns the header and the records.
 func (b *build) csvRecords(t *testing.T, lang, name string) ([]string, [][]string) {
 	t.Helper()
 	raw := b.file(t, fmt.Sprintf("/%s/%s.csv", lang, name))
+	// The byte order mark that makes Excel read UTF-8 (docs/open-data.md); a CSV reader
+	// that keeps it would see it in the first header name.
+	raw, ok := bytes.CutPrefix(raw, []byte(bom))
+	if !ok {
+		t.Fatalf("/%s/%s.csv does not start with the UTF-8 byte order mark", lang, name)
+	}
 	r := csv.NewReader(bytes.NewReader(raw))
 	r.FieldsPerRecord = 0
 	recs, err := r.ReadAll()
@@ -181,7 +190,19 @@ func (dp datapackage) fieldNames(name string) []string {
 	return nil
 }
 
-var tables = []string{"projects", "practices", "contacts"}
+var tables = []string{"projects", "practices", "resources", "contacts"}
+
+// lineFields are the list fields whose CSV items are separated by line breaks (free
+// text and URLs, which may hold ";"); the other lists use ";".
+var lineFields = map[string]bool{
+	"partners": true, "lessons_text": true, "metric_labels": true, "metric_values": true,
+	"link_titles": true, "link_urls": true, "checklist": true, "key_questions": true,
+}
+
+// markdownFields are in the JSON files only; the CSV has their plain text (NAME_text).
+var markdownFields = map[string]bool{
+	"challenge": true, "approach": true, "results": true, "lessons": true, "body": true, "description": true,
+}
 
 // TestRowsMatchTheData: each JSON file holds exactly the rows the data calls for (every
 // project and practice, only consented contacts), value for value, in each language.
@@ -314,17 +335,17 @@ func TestCSV(t *testing.T) {
 			for i, rec := range recs {
 				want := make([]string, len(header))
 				for j, h := range header {
-					want[j] = csvValue(rows[i][h])
+					want[j] = csvValue(rows[i][h], lineFields[h])
 				}
 				if !slices.Equal(rec, want) {
 					t.Errorf("%s record %d:\n got %q\nwant %q", file, i+1, rec, want)
 				}
 			}
 			raw := b.file(t, file)
-			if !utf8.Valid(raw) || bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
-				t.Errorf("%s: not UTF-8 without BOM", file)
+			if !utf8.Valid(raw) || !bytes.HasPrefix(raw, []byte(bom)) || bytes.Count(raw, []byte(bom)) != 1 {
+				t.Errorf("%s: not UTF-8 with one byte order mark, at the start", file)
 			}
-			if exact := quoteAll(append([][]string{header}, recs...)); string(raw) != exact {
+			if exact := bom + quoteAll(append([][]string{header}, recs...)); string(raw) != exact {
 				t.Errorf("%s is not every field quoted with CRLF records:\n%s", file, firstDiff(string(raw), exact))
 			}
 			if m := regexp.MustCompile(`&(#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot);`).Find(raw); m != nil {
@@ -532,6 +553,29 @@ func TestDatapackage(t *testing.T) {
 			case "json":
 				if r.Profile != "data-resource" || r.Mediatype != "application/json" || !strings.Contains(r.Description, strings.TrimSuffix(r.Path, ".json")+".csv") {
 					t.Errorf("%s: profile %q, mediatype %q, description %q", where, r.Profile, r.Mediatype, r.Description)
+				}
+				// Its schema names every key of its rows; the CSV twin has the same fields
+				// in the same order, less the Markdown ones.
+				tbl := strings.TrimSuffix(r.Path, ".json")
+				all := dp.fieldNames(r.Name)
+				var csvFields []string
+				for _, f := range all {
+					if !markdownFields[f] {
+						csvFields = append(csvFields, f)
+					}
+				}
+				if want := dp.fieldNames(tbl); !slices.Equal(csvFields, want) {
+					t.Errorf("%s: fields %q less the Markdown ones are not the CSV fields %q", where, all, want)
+				}
+				for _, row := range b.jsonRows(t, lang, tbl) {
+					if keys := slices.Sorted(maps.Keys(row)); !slices.Equal(keys, slices.Sorted(slices.Values(all))) {
+						t.Errorf("%s: row %v has the keys %q, the schema %q", where, row["id"], keys, all)
+					}
+				}
+				for _, f := range r.Schema.Fields {
+					if f.Type == "array" && f.Description == "" || !slices.Contains(append(types, "array"), f.Type) {
+						t.Errorf("%s field %q: type %q, description %q", where, f.Name, f.Type, f.Description)
+					}
 				}
 			default:
 				t.Errorf("%s: format %q", where, r.Format)
@@ -848,7 +892,7 @@ func TestDocsDescribeEveryField(t *testing.T) {
 			t.Errorf("docs/open-data.md has no section for %s.csv", tbl)
 			continue
 		}
-		for _, f := range dp.fieldNames(tbl) {
+		for _, f := range dp.fieldNames(tbl + "-json") { // the CSV fields and the Markdown
 			if !strings.Contains(section, "`"+f+"`") {
 				t.Errorf("docs/open-data.md, %s.csv section: field `%s` not described", tbl, f)
 			}
@@ -900,9 +944,10 @@ func js(v any) string {
 	return string(b)
 }
 
-// csvValue is how a JSON value of a row is written in CSV: lists joined with ";", the
+// csvValue is how a JSON value of a row is written in CSV: lists joined with ";" (line
+// breaks for lineFields), the
 // cell neutralised for spreadsheets as tools/internal/csvcell does.
-func csvValue(v any) string {
+func csvValue(v any, lines bool) string {
 	switch v := v.(type) {
 	case nil:
 		return ""
@@ -910,6 +955,9 @@ func csvValue(v any) string {
 		var s []string
 		for _, x := range v {
 			s = append(s, fmt.Sprint(x))
+		}
+		if lines {
+			return csvcell.Escape(strings.Join(s, "\n"))
 		}
 		return csvcell.Escape(strings.Join(s, ";"))
 	default:

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"testing"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -14,15 +15,15 @@ import (
 // corpus is the staged data/ as plain maps, read with yaml.v3 (not with Hugo), from
 // which the tests work out what the open-data files must hold.
 type corpus struct {
-	projects, practices, contacts map[string]map[string]any
-	taxonomy                      map[string][]map[string]any
+	projects, practices, resources, contacts map[string]map[string]any
+	taxonomy                                 map[string][]map[string]any
 }
 
 func loadCorpus(dir string) (*corpus, error) {
 	c := &corpus{}
 	var err error
 	for kind, dst := range map[string]*map[string]map[string]any{
-		"projects": &c.projects, "practices": &c.practices, "contacts": &c.contacts,
+		"projects": &c.projects, "practices": &c.practices, "resources": &c.resources, "contacts": &c.contacts,
 	} {
 		if *dst, err = loadKind(filepath.Join(dir, kind)); err != nil {
 			return nil, err
@@ -76,8 +77,8 @@ func (c *corpus) label(vocab, code, lang string) string {
 
 // URL sections of the fixture site (config.toml, params.paths).
 var sections = map[string]map[string]string{
-	"en": {"projects": "projects", "practices": "practices", "contacts": "contacts"},
-	"fr": {"projects": "projets", "practices": "pratiques", "contacts": "personnes-ressources"},
+	"en": {"projects": "projects", "practices": "practices", "resources": "resources", "contacts": "contacts"},
+	"fr": {"projects": "projets", "practices": "pratiques", "resources": "ressources", "contacts": "personnes-ressources"},
 }
 
 func pageURL(lang, kind, id string) string {
@@ -87,11 +88,13 @@ func pageURL(lang, kind, id string) string {
 	return fmt.Sprintf("https://e2e.test/%s/%s/%s/", lang, sections[lang][kind], id)
 }
 
-// rows returns what /<lang>/<name>.json must hold, in id order, as encoding/json decodes it.
+// rows returns what /<lang>/<name>.json must hold, in id order, as encoding/json decodes
+// it: every field of every entry of the YAML, Markdown as written and as plain text
+// (plainText), lists of objects as parallel lists.
 func (c *corpus) rows(name, lang string) []map[string]any {
 	var out []map[string]any
 	var ids []string
-	src := map[string]map[string]map[string]any{"projects": c.projects, "practices": c.practices, "contacts": c.contacts}[name]
+	src := map[string]map[string]map[string]any{"projects": c.projects, "practices": c.practices, "resources": c.resources, "contacts": c.contacts}[name]
 	for id := range src {
 		ids = append(ids, id)
 	}
@@ -108,6 +111,30 @@ func (c *corpus) rows(name, lang string) []map[string]any {
 			use = other(lang)
 		}
 		text := func(key string) any { return e[key].(map[string]any)[use] }
+		plain := func(key string) any { return plainText(text(key).(string), false) }
+		// texts: the key's list of {en, fr} in the row's language; sub picks a key of
+		// each item first, md makes each item's plain text.
+		texts := func(key, sub string, md bool) []any {
+			out := []any{}
+			items, _ := e[key].([]any)
+			for _, it := range items {
+				m := it.(map[string]any)
+				if sub != "" {
+					m = m[sub].(map[string]any)
+				}
+				v := m[use].(string)
+				if md {
+					out = append(out, plainText(v, true))
+				} else {
+					out = append(out, v)
+				}
+			}
+			return out
+		}
+		linkURLs := []any{}
+		for _, l := range func() []any { l, _ := e["links"].([]any); return l }() {
+			linkURLs = append(linkURLs, l.(map[string]any)["url"])
+		}
 		codes := func(key string) []any { return strs(e[key]) }
 		labels := func(vocab, key string) []any {
 			out := []any{}
@@ -151,6 +178,13 @@ func (c *corpus) rows(name, lang string) []map[string]any {
 			j, lv, st := e["jurisdiction"].(string), e["level"].(string), e["stage"].(string)
 			add(row, map[string]any{
 				"title": text("title"), "summary": text("summary"), "organization": text("organization"),
+				"partners":  texts("partners", "", false),
+				"challenge": text("challenge"), "challenge_text": plain("challenge"),
+				"approach": text("approach"), "approach_text": plain("approach"),
+				"results": text("results"), "results_text": plain("results"),
+				"lessons": texts("lessons", "", false), "lessons_text": texts("lessons", "", true),
+				"metric_labels": texts("metrics", "label", false), "metric_values": texts("metrics", "value", false),
+				"link_titles": texts("links", "title", false), "link_urls": linkURLs,
 				"jurisdiction": j, "jurisdiction_label": c.label("jurisdictions", j, lang),
 				"level": lv, "level_label": c.label("levels", lv, lang),
 				"stage": st, "stage_label": c.label("stages", st, lang),
@@ -172,6 +206,27 @@ func (c *corpus) rows(name, lang string) []map[string]any {
 			}
 			add(row, map[string]any{
 				"title": text("title"), "summary": text("summary"),
+				"body": text("body"), "body_text": plain("body"),
+				"checklist": texts("checklist", "", false), "key_questions": texts("key_questions", "", false),
+				"techniques": codes("techniques"), "technique_labels": labels("techniques", "techniques"),
+				"projects": sorted(projects), "reviewed": date(e["reviewed"]),
+			})
+		case "resources":
+			projects := map[string]bool{}
+			for pid, p := range c.projects {
+				for _, x := range strs(p["resources"]) {
+					if x == id {
+						projects[pid] = true
+					}
+				}
+			}
+			k := e["kind"].(string)
+			add(row, map[string]any{
+				"title": text("title"), "summary": text("summary"),
+				"kind": k, "kind_label": c.label("resource_kinds", k, lang),
+				"publisher": text("publisher"), "link": e["url"],
+				"description": text("description"), "description_text": plain("description"),
+				"themes": codes("themes"), "theme_labels": labels("themes", "themes"),
 				"techniques": codes("techniques"), "technique_labels": labels("techniques", "techniques"),
 				"projects": sorted(projects), "reviewed": date(e["reviewed"]),
 			})
@@ -245,5 +300,52 @@ func date(v any) any {
 		return v.Format("2006-01-02")
 	default:
 		return fmt.Sprint(v)
+	}
+}
+
+// published names, for each key an entry may have in data/, the fields of the open data
+// that carry it, where they are not the key itself ("" = deliberately not published).
+var published = map[string]map[string][]string{
+	"projects":  {"metrics": {"metric_labels", "metric_values"}, "links": {"link_titles", "link_urls"}},
+	"practices": {},
+	"resources": {"url": {"link"}},
+	"contacts":  {"consent": {""}},
+}
+
+// TestEveryYAMLFieldPublished: every key of every entry of the fixture corpus reaches
+// its open-data row (under its own name or those of published), so that a field added to
+// the model and the data but not to the open data fails here.
+func TestEveryYAMLFieldPublished(t *testing.T) {
+	b := fixtureBuild(t)
+	src := map[string]map[string]map[string]any{"projects": b.corpus.projects, "practices": b.corpus.practices, "resources": b.corpus.resources, "contacts": b.corpus.contacts}
+	for _, lang := range langs {
+		for _, tbl := range tables {
+			rows := map[string]map[string]any{}
+			for _, r := range b.jsonRows(t, lang, tbl) {
+				rows[r["id"].(string)] = r
+			}
+			seen := 0
+			for id, e := range src[tbl] {
+				row := rows[id]
+				if row == nil {
+					continue // an unconsented contact: TestConsentedContactsOnly
+				}
+				for key := range e {
+					fields, ok := published[tbl][key]
+					if !ok {
+						fields = []string{key}
+					}
+					for _, f := range fields {
+						if _, ok := row[f]; f != "" && !ok {
+							t.Errorf("/%s/%s.json %s: no field %q for the YAML key %q", lang, tbl, id, f, key)
+						}
+					}
+					seen++
+				}
+			}
+			if seen == 0 {
+				t.Errorf("/%s/%s.json: no fixture entry to compare", lang, tbl)
+			}
+		}
 	}
 }
