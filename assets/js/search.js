@@ -99,6 +99,69 @@
     return pagefind;
   }
 
+  // suggest offers, when a search finds nothing, the taxonomy terms closest to the words
+  // typed (data-terms: each term's label and synonyms in the page's language, and its
+  // page) and the filters of the case studies. A term is close when one of its words
+  // and one of the query's, folded (case, accents), share a beginning of 4 letters or
+  // more, or differ by at most one letter in five (edit distance).
+  const terms = JSON.parse(root.dataset.terms || "[]");
+  const suggestions = document.createElement("div");
+  suggestions.className = "search-suggestions";
+  status.after(suggestions);
+  function fold(s) {
+    return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+  function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+  function closeness(q, w) {
+    let common = 0;
+    while (common < q.length && common < w.length && q[common] === w[common]) common++;
+    if (common >= 4) return common;
+    const d = distance(q, w);
+    return d <= Math.floor(Math.max(q.length, w.length) / 5) ? 4 - d : 0;
+  }
+  function suggest(words) {
+    const qs = fold(words).split(/[^\p{L}\p{N}]+/u).filter((q) => q.length >= 3);
+    const scored = [];
+    for (const t of terms) {
+      let best = 0;
+      for (const phrase of t.words) {
+        for (const w of fold(phrase).split(/[^\p{L}\p{N}]+/u)) {
+          for (const q of qs) best = Math.max(best, closeness(q, w));
+        }
+      }
+      if (best > 0) scored.push([best, t]);
+    }
+    scored.sort((a, b) => b[0] - a[0] || a[1].label.localeCompare(b[1].label));
+    const p = document.createElement("p");
+    const close = scored.slice(0, 5);
+    if (close.length) {
+      p.append(S.closest + " ");
+      close.forEach(([, t], i) => {
+        const a = document.createElement("a");
+        a.href = t.url;
+        a.textContent = t.label;
+        if (i > 0) p.append(", ");
+        p.append(a);
+      });
+      p.append(". ");
+    }
+    const f = document.createElement("a");
+    f.href = root.dataset.filters;
+    f.textContent = S.filtersLink;
+    p.append(f);
+    suggestions.replaceChildren(p);
+  }
+
   // joinAbbreviations reads an abbreviation of a taxonomy term typed in capitals, with
   // or without points and hyphens (N.-É., NS, T.N.-O.), as the term's label
   // (data-abbreviations, from the taxonomy's synonyms): Pagefind would split N.-É. at its
@@ -136,12 +199,16 @@
     found = search.results;
     counts(search.filters || {});
     list.replaceChildren();
+    suggestions.replaceChildren();
     shown = 0;
     await showMore(false, n);
     if (n !== seq) return;
     const k = plural.select(found.length) === "one";
     if (!words) status.textContent = fill(k ? S.filtersOne : S.filtersOther, found.length, "");
-    else if (!found.length) status.textContent = fill(S.none, 0, words);
+    else if (!found.length) {
+      status.textContent = fill(S.none, 0, words);
+      suggest(words);
+    }
     else status.textContent = fill(k ? S.one : S.other, found.length, words);
   }
 

@@ -200,6 +200,26 @@ func TestSearch(t *testing.T) {
 		if status, _ := evalJS[string](ctx, `document.querySelector("[data-search-status]").textContent`); !strings.HasPrefix(status, "No results for “zzqxjw”") {
 			t.Errorf("status for no result: %q", status)
 		}
+		// Nothing found for a misspelt word: the closest taxonomy terms and the filters
+		// are offered, in the page's language (issue 16, item 4).
+		for _, c := range []struct{ page, q, status, term, termURL, filters string }{
+			{"/en/search/", "fkrecasting", "No results for “fkrecasting”", "Forecasting", "/en/techniques/forecasting/", "/en/projects/"},
+			{"/fr/recherche/", "zprevision", "Aucun résultat", "Prévision", "/fr/techniques/forecasting/", "/fr/projets/"},
+		} {
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.page+"?q="+c.q)); err != nil {
+				t.Fatal(err)
+			}
+			if err := waitFor(ctx, "no result", searchDone); err != nil {
+				t.Fatal(err)
+			}
+			got, err := evalJS[[]string](ctx, `[document.querySelector("[data-search-status]").textContent].concat(Array.from(document.querySelectorAll(".search-suggestions a")).map(a => a.textContent + " " + a.getAttribute("href")))`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) < 3 || !strings.HasPrefix(got[0], c.status) || !slices.Contains(got, c.term+" "+c.termURL) || !strings.HasSuffix(got[len(got)-1], " "+c.filters) {
+				t.Errorf("%s?q=%s: status and suggestions %q; want %q, a link %q to %s and the filters %s last", c.page, c.q, got, c.status, c.term, c.termURL, c.filters)
+			}
+		}
 		clean("French search")
 	})
 
