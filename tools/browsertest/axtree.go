@@ -17,7 +17,7 @@ type AXElement struct {
 	Role  string // computed role ("link", "heading", "region"…)
 	Name  string // computed accessible name, spaces collapsed
 	Text  string // the text shown (without .visually-hidden), spaces collapsed
-	Shown bool   // rendered (it has a box: not display: none, nor inside a hidden element)
+	Shown bool   // rendered (it has a box: not display: none, nor inside a hidden element or a closed <details>)
 }
 
 // shownText is a function of an element: its text without what only assistive
@@ -31,7 +31,7 @@ func AXElements(ctx context.Context, sel string) ([]AXElement, error) {
 	texts, err := chromedp.Run(ctx, chromedp.Evaluate[[]struct {
 		Text  string
 		Shown bool
-	}](`Array.from(document.querySelectorAll(`+string(q)+`)).map(e => ({Text: `+shownText+`(e), Shown: e.getClientRects().length > 0}))`))
+	}](`Array.from(document.querySelectorAll(`+string(q)+`)).map(e => ({Text: `+shownText+`(e), Shown: e.getClientRects().length > 0 && (!e.checkVisibility || e.checkVisibility())}))`))
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -125,6 +126,19 @@ func TestReadableWithoutJavaScript(t *testing.T) {
 }
 
 // mainTexts returns the text of the headings, paragraphs and list items in <main>.
+// offScreen reports whether n is not meant for the screen: inside an element with the
+// hidden attribute (the search keywords) or a print-only one (the print stamp).
+func offScreen(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		for _, a := range n.Attr {
+			if a.Key == "hidden" || a.Key == "class" && slices.Contains(strings.Fields(a.Val), "print-stamp") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func mainTexts(t *testing.T, doc *html.Node) []string {
 	t.Helper()
 	mains := sitetest.Find(doc, func(n *html.Node) bool { return n.Data == "main" })
@@ -135,7 +149,7 @@ func mainTexts(t *testing.T, doc *html.Node) []string {
 	for _, n := range sitetest.Find(mains[0], func(n *html.Node) bool {
 		switch n.Data {
 		case "h1", "h2", "h3", "p", "li", "dt", "dd", "th", "td":
-			return true
+			return !offScreen(n)
 		}
 		return false
 	}) {

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 	"io/fs"
 	"net/url"
 	"os"
@@ -347,7 +348,9 @@ func scanCSV(s *scan, file string, b []byte) {
 			if j < len(records[0]) {
 				col = records[0][j]
 			}
-			if i > 0 && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			// A cell that csvcell.Escape would change is one a spreadsheet runs (a plain
+			// number such as -70.3 is not: Escape leaves it, and so does this check).
+			if i > 0 && cell != "" && cell[0] != '\'' && csvcell.Escape(cell) != cell {
 				s.add(ruleFormula, file, fmt.Sprintf("row %d, %s: %q", i+1, col, cell))
 			}
 			if i > 0 && strings.HasSuffix(file, ".csv") && markupInTxt.MatchString(cell) && !markdownField(col) {

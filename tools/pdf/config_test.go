@@ -16,7 +16,7 @@ func TestHugoConfig(t *testing.T) {
 		want         []string
 		notWant      []string
 	}{
-		{"the guide's config.toml", "", []string{`home = ["html", "opendata", "print"]`, `section = ["html"]`, `term = ["html"]`, "[outputFormats.print]", `baseName = "edition"`}, nil},
+		{"the guide's config.toml", "", []string{`home = ["html", "opendata", "changes", "changesfeed", "print"]`, `section = ["html"]`, `term = ["html"]`, "[outputFormats.print]", `baseName = "edition"`}, nil},
 		{"no outputs: Hugo's default for home", "baseURL = \"https://x.test/\"\n", []string{`home = ["html", "rss", "print"]`}, []string{"section ="}},
 		{"print already there", "[outputs]\nhome = [\"html\", \"print\"]\npage = [\"html\", \"json\"]\n", []string{`home = ["html", "print"]`, `page = ["html", "json"]`}, []string{`"print", "print"`}},
 	} {

@@ -223,8 +223,8 @@ func TestHistorySite(t *testing.T) {
 		if !strings.Contains(header, `"reviewed","date_updated","date_archived"`) || !strings.Contains(rest, `"2026-08-20","2026-07-01"`) {
 			t.Errorf("projects.csv: no date_updated and date_archived columns:\n%s", header)
 		}
-		if pkg := file("fr/datapackage.json"); strings.Count(pkg, `"name": "date_archived"`)+strings.Count(pkg, `"name":"date_archived"`) != 3 {
-			t.Errorf("datapackage.json does not describe date_archived in three tables")
+		if pkg := file("fr/datapackage.json"); strings.Count(pkg, `"name": "date_archived"`)+strings.Count(pkg, `"name":"date_archived"`) != 4 {
+			t.Errorf("datapackage.json does not describe date_archived in the four tables of entries")
 		}
 	})
 	t.Run("freshness", func(t *testing.T) {

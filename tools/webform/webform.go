@@ -185,10 +185,20 @@ type Field struct {
 }
 
 // Fields lists the keys the form must have inputs for, from the model: top-level keys,
-// and KEY.SUBKEY for the keys of lists of mappings (metrics.label).
+// and KEY.SUBKEY for the keys of lists of mappings (metrics.label). The keys of an
+// entry's life (model.Lifecycle: archived, replaced_by, former_ids) are left out: a
+// submission brings a new entry, and retiring or renaming one is an edit of its file
+// (CONTRIBUTING), which the working group reviews.
 func Fields(kind model.Kind) []Field {
 	var out []Field
+	life := map[string]bool{}
+	for _, f := range model.MustSpec(&model.Lifecycle{}).Fields {
+		life[f.Key] = true
+	}
 	for _, f := range model.MustSpec(kind.New()).Fields {
+		if life[f.Key] {
+			continue
+		}
 		out = append(out, Field{Key: f.Key, Required: f.Required, Max: f.Max})
 		if f.Spec.Shape == model.ShapeList && f.Spec.Elem.Shape == model.ShapeStruct {
 			for _, sub := range f.Spec.Elem.Fields {
