@@ -5,10 +5,10 @@
 package pdffile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // CheckUA returns the failures found, each starting with its Matterhorn failure
@@ -23,17 +23,13 @@ func (f *File) CheckUA() ([]string, error) {
 		return nil, err
 	}
 	// Metadata (06), title display (07), language (11), tags (01).
-	if _, err := f.dictAt(root["Metadata"]); err != nil {
+	if x, err := f.Metadata(); err != nil {
 		fail("06-001", "no XMP metadata stream in the catalog")
-	} else if r, ok := root["Metadata"].(ref); ok {
-		_, x, err := f.streamData(r.num)
-		if err != nil {
-			return nil, err
-		}
-		if !bytes.Contains(x, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
+	} else {
+		if !strings.Contains(x, "<pdfuaid:part>1</pdfuaid:part>") {
 			fail("06-002", "the metadata has no PDF/UA identifier (pdfuaid:part 1)")
 		}
-		if !bytes.Contains(x, []byte("<dc:title>")) {
+		if !strings.Contains(x, "<dc:title>") {
 			fail("06-003", "the metadata has no dc:title")
 		}
 	}
@@ -205,4 +201,18 @@ func (f *File) numberTree(v any, depth int, out map[int]any) error {
 		}
 	}
 	return nil
+}
+
+// Metadata returns the XMP metadata stream of the catalog.
+func (f *File) Metadata() (string, error) {
+	root, err := f.dictAt(f.trailer["Root"])
+	if err != nil {
+		return "", err
+	}
+	r, ok := root["Metadata"].(ref)
+	if !ok {
+		return "", errors.New("PDF: no /Metadata stream in the catalog")
+	}
+	_, x, err := f.streamData(r.num)
+	return string(x), err
 }

@@ -1,0 +1,159 @@
+package pdffile
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// taggedPDF writes a one-page tagged PDF as Chromium does, before the accessibility
+// rewrite: a running head and a footer painted outside marked content (the margin
+// boxes), a heading, and a link annotation in a Link structure element without
+// /Contents; change replaces objects by number.
+func taggedPDF(change map[int]string) []byte {
+	content := "q BT /F1 10 Tf 1 0 0 1 72 750 Tm (Guide) Tj ET BT 1 0 0 1 72 30 Tm (Page 1 of 1) Tj ET Q\n" +
+		"q /H1 <</MCID 0>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET EMC\n0 500 100 1 re f\nQ"
+	objs := []string{
+		1:  "<</Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /MarkInfo <</Marked true>> /Lang (en-CA)>>",
+		2:  "<</Type /Pages /Kids [3 0 R] /Count 1>>",
+		3:  "<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Annots [7 0 R] /StructParents 0>>",
+		4:  fmt.Sprintf("<</Length %d>> stream\n%s\nendstream", len(content), content),
+		5:  "<</Type /StructTreeRoot /K 6 0 R /ParentTree 8 0 R>>",
+		6:  "<</Type /StructElem /S /Document /P 5 0 R /K [9 0 R 10 0 R 11 0 R]>>",
+		7:  "<</Type /Annot /Subtype /Link /Rect [72 580 200 620] /A <</S /URI /URI (mailto:a@example.org)>> /StructParent 1>>",
+		8:  "<</Nums [0 [9 0 R] 1 10 0 R]>>",
+		9:  "<</Type /StructElem /S /H1 /P 6 0 R /Pg 3 0 R /K 0>>",
+		10: "<</Type /StructElem /S /Link /P 6 0 R /K <</Type /OBJR /Obj 7 0 R>>>>",
+		11: "<</Type /StructElem /S /P /P 6 0 R>>",
+	}
+	for n, o := range change {
+		objs[n] = o
+	}
+	return writePDF(objs, "/Root 1 0 R")
+}
+
+var meta = Meta{Title: "Guide IAD\u00a0: édition", Lang: "fr-CA", Author: "A & B", Creator: "guide pdf",
+	Date: time.Date(2026, 11, 30, 0, 0, 0, 0, time.FixedZone("", -5*3600))}
+
+func codes(t *testing.T, data []byte) []string {
+	t.Helper()
+	f, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fails, err := f.CheckUA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, x := range fails {
+		out = append(out, x[:6])
+	}
+	return slices.Compact(out)
+}
+
+// TestCheckUA: what Chromium leaves out is found, each condition on its own, and what
+// the rewrite cannot make up for (a heading skipped, a figure without text, a header cell
+// without scope, a link outside a Link element) is still found after it.
+func TestCheckUA(t *testing.T) {
+	tests := []struct {
+		name          string
+		change        map[int]string
+		before, after []string
+	}{
+		{"chromium", nil, []string{"06-001", "07-001", "01-005", "28-009", "28-012"}, nil},
+		{"heading skipped", map[int]string{11: "<</Type /StructElem /S /H3 /P 6 0 R>>"}, nil, []string{"14-003"}},
+		{"first heading not H1", map[int]string{9: "<</Type /StructElem /S /H2 /P 6 0 R /Pg 3 0 R /K 0>>"}, nil, []string{"14-002"}},
+		{"figure without alt", map[int]string{11: "<</Type /StructElem /S /Figure /P 6 0 R>>"}, nil, []string{"13-004"}},
+		{"figure with alt", map[int]string{11: "<</Type /StructElem /S /Figure /Alt (A map) /P 6 0 R>>"}, nil, nil},
+		{"header cell without scope", map[int]string{11: "<</Type /StructElem /S /TH /A [<</O /Table /RowSpan 1>>] /P 6 0 R>>"}, nil, []string{"15-003"}},
+		{"header cell with scope", map[int]string{11: "<</Type /StructElem /S /TH /A [<</O /Table /Scope /Column>>] /P 6 0 R>>"}, nil, nil},
+		{"link outside a Link element", map[int]string{10: "<</Type /StructElem /S /P /P 6 0 R /K <</Type /OBJR /Obj 7 0 R>>>>"}, nil, []string{"28-011"}},
+		{"untagged", map[int]string{1: "<</Type /Catalog /Pages 2 0 R>>"}, []string{"06-001", "07-001", "11-006", "01-001"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := taggedPDF(tt.change)
+			before := codes(t, in)
+			for _, c := range tt.before {
+				if !slices.Contains(before, c) {
+					t.Errorf("before the rewrite: %s not found in %v", c, before)
+				}
+			}
+			f, err := Parse(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := f.Accessible(meta)
+			if tt.name == "untagged" {
+				// no structure tree: the rewrite still adds metadata; the check stops at 01-001
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := codes(t, out); !slices.Equal(got, []string{"01-001"}) {
+					t.Errorf("after the rewrite: %v, want [01-001]", got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := codes(t, out); !slices.Equal(got, tt.after) {
+				t.Errorf("after the rewrite: %v, want %v", got, tt.after)
+			}
+		})
+	}
+}
+
+// TestAccessible: what the rewrite writes, and that it writes the same bytes twice.
+func TestAccessible(t *testing.T) {
+	f, err := Parse(taggedPDF(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := f.Accessible(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := f.Accessible(meta)
+	if !bytes.Equal(out, again) {
+		t.Error("two rewrites of the same file differ")
+	}
+	g, err := Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := g.Metadata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<rdf:li xml:lang="x-default">Guide IAD` + "\u00a0" + `: édition</rdf:li>`,
+		"<rdf:li>A &amp; B</rdf:li>", "<rdf:li>fr-CA</rdf:li>",
+		"<xmp:CreateDate>2026-11-30T00:00:00-05:00</xmp:CreateDate>", "<pdfuaid:part>1</pdfuaid:part>",
+	} {
+		if !strings.Contains(x, want) {
+			t.Errorf("metadata lacks %q:\n%s", want, x)
+		}
+	}
+	_, content, err := g.streamData(4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"/Artifact <</Type /Pagination /Subtype /Header>> BDC\nBT /F1 10 Tf 1 0 0 1 72 750 Tm (Guide) Tj ET\nEMC",
+		"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nBT 1 0 0 1 72 30 Tm (Page 1 of 1) Tj ET\nEMC",
+		"/Artifact <</Type /Layout>> BDC\n0 500 100 1 re f\nEMC",
+	} {
+		if !strings.Contains(string(content), want) {
+			t.Errorf("content lacks %q:\n%s", want, content)
+		}
+	}
+	a, err := g.dictAt(ref{7, 0})
+	if err != nil || a["Contents"] != "a@example.org" {
+		t.Errorf("link /Contents %q, %v; want the address", a["Contents"], err)
+	}
+}

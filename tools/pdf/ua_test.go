@@ -1,0 +1,52 @@
+package pdf
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/pssdc/guide-iad/tools/pdf/pdffile"
+)
+
+// TestAccessible: both editions of the fixture corpus pass the machine checks of PDF/UA-1
+// (pdffile.CheckUA: the Matterhorn conditions listed in docs/print.md), and their XMP
+// metadata says the edition's title, language, author and date.
+func TestAccessible(t *testing.T) {
+	_, results := printed(t)
+	for _, l := range langs {
+		t.Run(l.lang, func(t *testing.T) {
+			r := results[l.lang]
+			b, err := os.ReadFile(r.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := pdffile.Parse(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fails, err := f.CheckUA()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range fails {
+				t.Error(x)
+			}
+			xmp, err := f.Metadata()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{
+				`<rdf:li xml:lang="x-default">` + l.title + `</rdf:li>`,
+				"<rdf:li>" + l.locale + "</rdf:li>",
+				"<xmp:CreateDate>" + r.Date + "T00:00:00-05:00</xmp:CreateDate>",
+				"<xmp:ModifyDate>" + r.Date + "T00:00:00-05:00</xmp:ModifyDate>",
+				"<dc:creator><rdf:Seq><rdf:li>Public Sector Service Delivery Council",
+				"<pdfuaid:part>1</pdfuaid:part>",
+			} {
+				if !strings.Contains(xmp, want) {
+					t.Errorf("XMP metadata lacks %q:\n%s", want, xmp)
+				}
+			}
+		})
+	}
+}
