@@ -52,6 +52,15 @@ func (f *File) CheckUA() ([]string, error) {
 			fail("01-005", "page %d: %d graphics objects neither tagged nor artifact", i+1, n)
 		}
 	}
+	decorations, err := f.Decorations()
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range decorations {
+		if n > 0 {
+			fail("01-001", "page %d: %d rules or backgrounds tagged with the text they adorn", i+1, n)
+		}
+	}
 	// Structure: headings (14), figures (13), table headers (15), links (28).
 	tree, err := f.dictAt(root["StructTreeRoot"])
 	if err != nil {

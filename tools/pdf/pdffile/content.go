@@ -1,11 +1,9 @@
-// Content streams: the operators of a page, where marked content begins and ends, and
-// the wrapping of content that is neither tagged nor an artifact (Chromium's margin
-// boxes: running heads and "Page x of y") in /Artifact marked content.
+// Content streams: the operators of a page, its graphics objects, where marked content
+// begins and ends.
 
 package pdffile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 )
@@ -69,6 +67,7 @@ type graphicsObject struct {
 	first, last int
 	paints      bool    // false for a path ended by n (a clip)
 	marked      int     // depth of marked content around it
+	mc          int     // the op that opens the innermost marked content around it, or -1
 	y           float64 // the vertical position of its start, in default user space
 	placed      bool    // y comes from the text matrix
 }
@@ -116,6 +115,7 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 	var out []graphicsObject
 	ctm := matrix{1, 0, 0, 1, 0, 0}
 	var stack []matrix
+	var mcs []int // the ops that open the marked content around
 	marked := 0
 	cur := -1 // index in out of the open object
 	for i, o := range ops {
@@ -133,16 +133,22 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 			}
 		case "BDC", "BMC":
 			marked++
+			mcs = append(mcs, i)
 		case "EMC":
 			if marked == 0 {
 				return nil, errors.New("content stream: EMC without BDC")
 			}
 			marked--
+			mcs = mcs[:len(mcs)-1]
+		}
+		mc := -1
+		if len(mcs) > 0 {
+			mc = mcs[len(mcs)-1]
 		}
 		switch {
 		case o.name == "BT":
 			cur = len(out)
-			out = append(out, graphicsObject{first: i, paints: true, marked: marked, y: ctm[5]})
+			out = append(out, graphicsObject{first: i, paints: true, marked: marked, mc: mc, y: ctm[5]})
 		case o.name == "ET":
 			if cur < 0 {
 				return nil, errors.New("content stream: ET without BT")
@@ -161,13 +167,13 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 				y = x0*ctm[1] + y0*ctm[3] + ctm[5]
 			}
 			cur = len(out)
-			out = append(out, graphicsObject{first: i, marked: marked, y: y})
+			out = append(out, graphicsObject{first: i, marked: marked, mc: mc, y: y})
 		case pathPaint[o.name] && cur >= 0 && ops[out[cur].first].name != "BT":
 			out[cur].last, out[cur].paints, cur = i, o.name != "n", -1
 		case o.name == "W" || o.name == "W*":
 			// part of the path being built
 		case painting[o.name] && cur < 0:
-			out = append(out, graphicsObject{first: i, last: i, paints: true, marked: marked, y: ctm[5]})
+			out = append(out, graphicsObject{first: i, last: i, paints: true, marked: marked, mc: mc, y: ctm[5]})
 		}
 	}
 	if cur >= 0 {
@@ -180,8 +186,29 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 }
 
 // Unmarked returns, for each page, how many graphics objects paint outside any marked
-// content: neither tagged nor artifact (Matterhorn 01-001).
+// content: neither tagged nor artifact (Matterhorn 01-005).
 func (f *File) Unmarked() ([]int, error) {
+	return f.countObjects(func(_ []byte, _ []op, objs []graphicsObject) (n int) {
+		for _, g := range objs {
+			if g.paints && g.marked == 0 {
+				n++
+			}
+		}
+		return n
+	})
+}
+
+// Decorations returns, for each page, how many rules or backgrounds are painted at the
+// start or the end of an element's tagged text, where the rewrite would make them
+// artifacts (Matterhorn 01-001).
+func (f *File) Decorations() ([]int, error) {
+	return f.countObjects(func(data []byte, ops []op, objs []graphicsObject) int {
+		return len(decorationEdits(data, ops, objs))
+	})
+}
+
+// countObjects sums count over the content streams of each page.
+func (f *File) countObjects(count func(data []byte, ops []op, objs []graphicsObject) int) ([]int, error) {
 	var counts []int
 	err := f.eachContent(func(page int, stream int, data []byte) error {
 		for len(counts) <= page {
@@ -195,11 +222,7 @@ func (f *File) Unmarked() ([]int, error) {
 		if err != nil {
 			return err
 		}
-		for _, g := range objs {
-			if g.paints && g.marked == 0 {
-				counts[page]++
-			}
-		}
+		counts[page] += count(data, ops, objs)
 		return nil
 	})
 	return counts, err
@@ -238,100 +261,4 @@ func (f *File) eachContent(fn func(page, stream int, data []byte) error) error {
 		}
 	}
 	return nil
-}
-
-// markArtifacts returns the content stream with every painting graphics object that
-// lies outside marked content wrapped in /Artifact marked content: pagination (a
-// running head above the middle of the page, a footer below) when it lies in a part of
-// the stream that has no marked content at all, as Chromium's margin boxes do, else
-// layout (a rule or a background). It returns nil when nothing needs wrapping.
-func markArtifacts(data []byte, height float64) ([]byte, error) {
-	ops, err := contentOps(data)
-	if err != nil {
-		return nil, err
-	}
-	objs, err := graphicsObjects(ops)
-	if err != nil {
-		return nil, err
-	}
-	// The top-level q … Q blocks that hold no marked content.
-	plain := make([]bool, len(ops))
-	depth, start, hasMC := 0, 0, false
-	for i, o := range ops {
-		switch o.name {
-		case "q":
-			if depth == 0 {
-				start, hasMC = i, false
-			}
-			depth++
-		case "Q":
-			depth--
-			if depth == 0 && !hasMC {
-				for j := start; j <= i; j++ {
-					plain[j] = true
-				}
-			}
-		case "BDC", "BMC":
-			hasMC = true
-		}
-	}
-	// Consecutive objects of the same kind with nothing between them that opens or
-	// closes marked content or a graphics state are wrapped together.
-	var out bytes.Buffer
-	last, n, open := 0, 0, ""
-	closeRun := func() {
-		if open != "" {
-			out.WriteString("\nEMC")
-			open = ""
-		}
-	}
-	for _, g := range objs {
-		if !g.paints || g.marked > 0 {
-			continue
-		}
-		tag := "/Artifact <</Type /Layout>> BDC\n"
-		if plain[g.first] {
-			sub := "Footer"
-			if g.y > height/2 {
-				sub = "Header"
-			}
-			tag = "/Artifact <</Type /Pagination /Subtype /" + sub + ">> BDC\n"
-		}
-		if open != "" && (open != tag || !quiet(ops, last, g.first)) {
-			closeRun()
-		}
-		out.Write(data[lastByte(ops, last):ops[g.first].from])
-		if open == "" {
-			out.WriteString(tag)
-			open, n = tag, n+1
-		}
-		out.Write(data[ops[g.first].from:ops[g.last].to])
-		last = g.last + 1
-	}
-	closeRun()
-	if n == 0 {
-		return nil, nil
-	}
-	out.Write(data[lastByte(ops, last):])
-	return out.Bytes(), nil
-}
-
-// lastByte is where the bytes after ops[:i] begin.
-func lastByte(ops []op, i int) int {
-	if i == 0 {
-		return 0
-	}
-	return ops[i-1].to
-}
-
-// quiet reports whether ops[from:to] neither opens nor closes marked content or a
-// graphics state.
-func quiet(ops []op, from, to int) bool {
-	for _, o := range ops[from:to] {
-		switch o.name {
-		case "BDC", "BMC", "EMC", "q", "Q", "BT", "ET":
-			return false
-		}
-	}
-	return true
 }

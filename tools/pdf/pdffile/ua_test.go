@@ -12,10 +12,12 @@ import (
 // taggedPDF writes a one-page tagged PDF as Chromium does, before the accessibility
 // rewrite: a running head and a footer painted outside marked content (the margin
 // boxes), a heading, and a link annotation in a Link structure element without
-// /Contents; change replaces objects by number.
-func taggedPDF(change map[int]string) []byte {
-	content := "q BT /F1 10 Tf 1 0 0 1 72 750 Tm (Guide) Tj ET BT 1 0 0 1 72 30 Tm (Page 1 of 1) Tj ET Q\n" +
-		"q /H1 <</MCID 0>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET EMC\n0 500 100 1 re f\nQ"
+// /Contents; change replaces objects by number, and a content stream given replaces the
+// page's.
+func taggedPDF(change map[int]string, content string) []byte {
+	if content == "" {
+		content = pageContent
+	}
 	objs := []string{
 		1:  "<</Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /MarkInfo <</Marked true>> /Lang (en-CA)>>",
 		2:  "<</Type /Pages /Kids [3 0 R] /Count 1>>",
@@ -34,6 +36,9 @@ func taggedPDF(change map[int]string) []byte {
 	}
 	return writePDF(objs, "/Root 1 0 R")
 }
+
+const pageContent = "q BT /F1 10 Tf 1 0 0 1 72 750 Tm (Guide) Tj ET BT 1 0 0 1 72 30 Tm (Page 1 of 1) Tj ET Q\n" +
+	"q /H1 <</MCID 0>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET EMC\n0 500 100 1 re f\nQ"
 
 var meta = Meta{Title: "Guide IAD\u00a0: édition", Lang: "fr-CA", Author: "A & B", Creator: "guide pdf",
 	Date: time.Date(2026, 11, 30, 0, 0, 0, 0, time.FixedZone("", -5*3600))}
@@ -62,21 +67,25 @@ func TestCheckUA(t *testing.T) {
 	tests := []struct {
 		name          string
 		change        map[int]string
+		content       string
 		before, after []string
 	}{
-		{"chromium", nil, []string{"06-001", "07-001", "01-005", "28-009", "28-012"}, nil},
-		{"heading skipped", map[int]string{11: "<</Type /StructElem /S /H3 /P 6 0 R>>"}, nil, []string{"14-003"}},
-		{"first heading not H1", map[int]string{9: "<</Type /StructElem /S /H2 /P 6 0 R /Pg 3 0 R /K 0>>"}, nil, []string{"14-002"}},
-		{"figure without alt", map[int]string{11: "<</Type /StructElem /S /Figure /P 6 0 R>>"}, nil, []string{"13-004"}},
-		{"figure with alt", map[int]string{11: "<</Type /StructElem /S /Figure /Alt (A map) /P 6 0 R>>"}, nil, nil},
-		{"header cell without scope", map[int]string{11: "<</Type /StructElem /S /TH /A [<</O /Table /RowSpan 1>>] /P 6 0 R>>"}, nil, []string{"15-003"}},
-		{"header cell with scope", map[int]string{11: "<</Type /StructElem /S /TH /A [<</O /Table /Scope /Column>>] /P 6 0 R>>"}, nil, nil},
-		{"link outside a Link element", map[int]string{10: "<</Type /StructElem /S /P /P 6 0 R /K <</Type /OBJR /Obj 7 0 R>>>>"}, nil, []string{"28-011"}},
-		{"untagged", map[int]string{1: "<</Type /Catalog /Pages 2 0 R>>"}, []string{"06-001", "07-001", "11-006", "01-001"}, nil},
+		{"chromium", nil, "", []string{"06-001", "07-001", "01-005", "28-009", "28-012"}, nil},
+		{"heading skipped", map[int]string{11: "<</Type /StructElem /S /H3 /P 6 0 R>>"}, "", nil, []string{"14-003"}},
+		{"first heading not H1", map[int]string{9: "<</Type /StructElem /S /H2 /P 6 0 R /Pg 3 0 R /K 0>>"}, "", nil, []string{"14-002"}},
+		{"figure without alt", map[int]string{11: "<</Type /StructElem /S /Figure /P 6 0 R>>"}, "", nil, []string{"13-004"}},
+		{"figure with alt", map[int]string{11: "<</Type /StructElem /S /Figure /Alt (A map) /P 6 0 R>>"}, "", nil, nil},
+		{"header cell without scope", map[int]string{11: "<</Type /StructElem /S /TH /A [<</O /Table /RowSpan 1>>] /P 6 0 R>>"}, "", nil, []string{"15-003"}},
+		{"header cell with scope", map[int]string{11: "<</Type /StructElem /S /TH /A [<</O /Table /Scope /Column>>] /P 6 0 R>>"}, "", nil, nil},
+		{"link outside a Link element", map[int]string{10: "<</Type /StructElem /S /P /P 6 0 R /K <</Type /OBJR /Obj 7 0 R>>>>"}, "", nil, []string{"28-011"}},
+		{"rule tagged with its heading", nil, "q /H1 <</MCID 0>> BDC 0 620 100 1 re f BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET 0 590 100 1 re f EMC Q",
+			[]string{"01-001"}, nil},
+		{"bullet alone in its marked content", nil, "q /H1 <</MCID 0>> BDC 0 620 5 5 re f EMC Q", nil, nil},
+		{"untagged", map[int]string{1: "<</Type /Catalog /Pages 2 0 R>>"}, "", []string{"06-001", "07-001", "11-006", "01-001"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := taggedPDF(tt.change)
+			in := taggedPDF(tt.change, tt.content)
 			before := codes(t, in)
 			for _, c := range tt.before {
 				if !slices.Contains(before, c) {
@@ -110,7 +119,7 @@ func TestCheckUA(t *testing.T) {
 
 // TestAccessible: what the rewrite writes, and that it writes the same bytes twice.
 func TestAccessible(t *testing.T) {
-	f, err := Parse(taggedPDF(nil))
+	f, err := Parse(taggedPDF(nil, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
