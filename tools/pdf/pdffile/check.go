@@ -66,7 +66,7 @@ func (f *File) CheckUA() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	level := 0
+	level, headings := 0, 0
 	err = f.walkStruct(tree["K"], 0, func(e dict) {
 		s, _ := e["S"].(name)
 		switch {
@@ -77,7 +77,7 @@ func (f *File) CheckUA() ([]string, error) {
 			} else if l > level+1 {
 				fail("14-003", "heading %s follows H%d", s, level)
 			}
-			level = l
+			level, headings = l, headings+1
 		case s == "Figure":
 			if alt, _ := e["Alt"].(string); alt == "" {
 				if at, _ := e["ActualText"].(string); at == "" {
@@ -93,7 +93,36 @@ func (f *File) CheckUA() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	fails = append(fails, f.checkOutline(headings)...)
 	return append(fails, f.checkLinks(tree)...), nil
+}
+
+// checkOutline: the outline has one item for each heading, leads to it (/SE), and nests
+// as the headings' levels do.
+func (f *File) checkOutline(headings int) []string {
+	items, err := f.Outline()
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var fails []string
+	if len(items) != headings {
+		fails = append(fails, fmt.Sprintf("outline: %d items for %d headings", len(items), headings))
+	}
+	var levels []int // the heading level of the items above, by depth
+	for _, it := range items {
+		e, err := f.dictAt(it.se)
+		s, _ := e["S"].(name)
+		if err != nil || len(s) != 2 || s[0] != 'H' || s[1] < '1' || s[1] > '6' {
+			fails = append(fails, fmt.Sprintf("outline: %q does not lead to a heading", it.Title))
+			continue
+		}
+		l := int(s[1] - '0')
+		levels = append(levels[:min(it.Depth, len(levels))], l)
+		if it.Depth > 0 && len(levels) > 1 && levels[len(levels)-2] >= l {
+			fails = append(fails, fmt.Sprintf("outline: %q (%s) below a heading of level %d", it.Title, s, levels[len(levels)-2]))
+		}
+	}
+	return fails
 }
 
 // hasScope reports whether a TH has a /Scope in its attributes.

@@ -19,7 +19,7 @@ func taggedPDF(change map[int]string, content string) []byte {
 		content = pageContent
 	}
 	objs := []string{
-		1:  "<</Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /MarkInfo <</Marked true>> /Lang (en-CA)>>",
+		1:  "<</Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /MarkInfo <</Marked true>> /Lang (en-CA) /Outlines 12 0 R>>",
 		2:  "<</Type /Pages /Kids [3 0 R] /Count 1>>",
 		3:  "<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Annots [7 0 R] /StructParents 0>>",
 		4:  fmt.Sprintf("<</Length %d>> stream\n%s\nendstream", len(content), content),
@@ -30,6 +30,8 @@ func taggedPDF(change map[int]string, content string) []byte {
 		9:  "<</Type /StructElem /S /H1 /P 6 0 R /Pg 3 0 R /K 0>>",
 		10: "<</Type /StructElem /S /Link /P 6 0 R /K <</Type /OBJR /Obj 7 0 R>>>>",
 		11: "<</Type /StructElem /S /P /P 6 0 R>>",
+		12: "<</Type /Outlines /First 13 0 R /Last 13 0 R /Count 1>>",
+		13: "<</Title (Title) /Parent 12 0 R /SE 9 0 R /Dest [3 0 R /XYZ 0 600 0]>>",
 	}
 	for n, o := range change {
 		objs[n] = o
@@ -55,7 +57,8 @@ func codes(t *testing.T, data []byte) []string {
 	}
 	var out []string
 	for _, x := range fails {
-		out = append(out, x[:6])
+		code, _, _ := strings.Cut(x, ":")
+		out = append(out, code)
 	}
 	return slices.Compact(out)
 }
@@ -71,8 +74,9 @@ func TestCheckUA(t *testing.T) {
 		before, after []string
 	}{
 		{"chromium", nil, "", []string{"06-001", "07-001", "01-005", "28-009", "28-012"}, nil},
-		{"heading skipped", map[int]string{11: "<</Type /StructElem /S /H3 /P 6 0 R>>"}, "", nil, []string{"14-003"}},
+		{"heading skipped", map[int]string{11: "<</Type /StructElem /S /H3 /P 6 0 R>>"}, "", nil, []string{"14-003", "outline"}},
 		{"first heading not H1", map[int]string{9: "<</Type /StructElem /S /H2 /P 6 0 R /Pg 3 0 R /K 0>>"}, "", nil, []string{"14-002"}},
+		{"outline item not a heading", map[int]string{13: "<</Title (Title) /Parent 12 0 R /SE 11 0 R>>"}, "", nil, []string{"outline"}},
 		{"figure without alt", map[int]string{11: "<</Type /StructElem /S /Figure /P 6 0 R>>"}, "", nil, []string{"13-004"}},
 		{"figure with alt", map[int]string{11: "<</Type /StructElem /S /Figure /Alt (A map) /P 6 0 R>>"}, "", nil, nil},
 		{"header cell without scope", map[int]string{11: "<</Type /StructElem /S /TH /A [<</O /Table /RowSpan 1>>] /P 6 0 R>>"}, "", nil, []string{"15-003"}},
