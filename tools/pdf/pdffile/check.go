@@ -39,6 +39,9 @@ func (f *File) CheckUA() ([]string, error) {
 	if l, _ := root["Lang"].(string); l == "" {
 		fail("11-006", "the catalog has no /Lang")
 	}
+	if mi, err := f.dictAt(root["MarkInfo"]); err == nil && mi["Suspects"] == true {
+		fail("01-007", "/MarkInfo /Suspects true")
+	}
 	if ok, err := f.Tagged(); err != nil || !ok {
 		fail("01-001", "not tagged: no /MarkInfo /Marked true or no structure tree")
 		return fails, nil
@@ -50,6 +53,18 @@ func (f *File) CheckUA() ([]string, error) {
 	for i, n := range unmarked {
 		if n > 0 {
 			fail("01-005", "page %d: %d graphics objects neither tagged nor artifact", i+1, n)
+		}
+	}
+	inTagged, inArtifact, err := f.Nested()
+	if err != nil {
+		return nil, err
+	}
+	for i := range inTagged {
+		if inTagged[i] > 0 {
+			fail("01-003", "page %d: %d artifacts inside tagged content", i+1, inTagged[i])
+		}
+		if inArtifact[i] > 0 {
+			fail("01-004", "page %d: %d tagged sequences inside an artifact", i+1, inArtifact[i])
 		}
 	}
 	decorations, err := f.Decorations()
@@ -189,8 +204,10 @@ func (f *File) checkLinks(tree dict) []string {
 		d, _ := f.dictAt(pg)
 		av, _ := f.resolve(d["Annots"])
 		annots, _ := av.([]any)
-		if len(annots) > 0 && d["Tabs"] != name("S") {
-			fails = append(fails, fmt.Sprintf("28-009: page %d has annotations and no /Tabs /S", i+1))
+		if len(annots) > 0 && d["Tabs"] == nil {
+			fails = append(fails, fmt.Sprintf("28-008: page %d has annotations and no /Tabs", i+1))
+		} else if len(annots) > 0 && d["Tabs"] != name("S") {
+			fails = append(fails, fmt.Sprintf("28-009: page %d has annotations and /Tabs %v, not /S", i+1, d["Tabs"]))
 		}
 		for _, a := range annots {
 			ad, err := f.dictAt(a)

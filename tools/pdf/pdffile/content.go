@@ -207,6 +207,41 @@ func (f *File) Decorations() ([]int, error) {
 	})
 }
 
+// Nested returns, for each page, how many artifacts begin inside tagged content
+// (Matterhorn 01-003) and how many tagged sequences inside an artifact (01-004).
+func (f *File) Nested() (artifactInTagged, taggedInArtifact []int, err error) {
+	kinds := func(ops []op) (a, t int) {
+		var stack []op
+		for _, o := range ops {
+			switch o.name {
+			case "BDC", "BMC":
+				isArt := len(o.args) > 0 && o.args[0] == name("Artifact")
+				for _, s := range stack {
+					if isArt && tagged(s) {
+						a++
+						break
+					}
+					if tagged(o) && len(s.args) > 0 && s.args[0] == name("Artifact") {
+						t++
+						break
+					}
+				}
+				stack = append(stack, o)
+			case "EMC":
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+			}
+		}
+		return a, t
+	}
+	if artifactInTagged, err = f.countObjects(func(_ []byte, ops []op, _ []graphicsObject) int { a, _ := kinds(ops); return a }); err != nil {
+		return nil, nil, err
+	}
+	taggedInArtifact, err = f.countObjects(func(_ []byte, ops []op, _ []graphicsObject) int { _, t := kinds(ops); return t })
+	return artifactInTagged, taggedInArtifact, err
+}
+
 // countObjects sums count over the content streams of each page.
 func (f *File) countObjects(count func(data []byte, ops []op, objs []graphicsObject) int) ([]int, error) {
 	var counts []int

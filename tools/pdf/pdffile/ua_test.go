@@ -73,7 +73,7 @@ func TestCheckUA(t *testing.T) {
 		content       string
 		before, after []string
 	}{
-		{"chromium", nil, "", []string{"06-001", "07-001", "01-005", "28-009", "28-012"}, nil},
+		{"chromium", nil, "", []string{"06-001", "07-001", "01-005", "28-008", "28-012"}, nil},
 		{"heading skipped", map[int]string{11: "<</Type /StructElem /S /H3 /P 6 0 R>>"}, "", nil, []string{"14-003", "outline"}},
 		{"first heading not H1", map[int]string{9: "<</Type /StructElem /S /H2 /P 6 0 R /Pg 3 0 R /K 0>>"}, "", nil, []string{"14-002"}},
 		{"outline item not a heading", map[int]string{13: "<</Title (Title) /Parent 12 0 R /SE 11 0 R>>"}, "", nil, []string{"outline"}},
@@ -85,6 +85,12 @@ func TestCheckUA(t *testing.T) {
 		{"rule tagged with its heading", nil, "q /H1 <</MCID 0>> BDC 0 620 100 1 re f BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET 0 590 100 1 re f EMC Q",
 			[]string{"01-001"}, nil},
 		{"bullet alone in its marked content", nil, "q /H1 <</MCID 0>> BDC 0 620 5 5 re f EMC Q", nil, nil},
+		{"artifact in tagged content", nil, "q /H1 <</MCID 0>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET /Artifact BMC 0 590 100 1 re f EMC EMC Q",
+			[]string{"01-003"}, []string{"01-003"}},
+		{"tagged content in an artifact", nil, "q /Artifact BMC /H1 <</MCID 0>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET EMC EMC Q",
+			[]string{"01-004"}, []string{"01-004"}},
+		{"suspects", map[int]string{1: "<</Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /MarkInfo <</Marked true /Suspects true>> /Lang (en-CA) /Outlines 12 0 R>>"}, "",
+			[]string{"01-007"}, []string{"01-007"}},
 		{"untagged", map[int]string{1: "<</Type /Catalog /Pages 2 0 R>>"}, "", []string{"06-001", "07-001", "11-006", "01-001"}, nil},
 	}
 	for _, tt := range tests {
