@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/xml"
 	"os"
 	"strings"
 	"testing"
@@ -35,12 +36,22 @@ func TestAccessible(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			info, err := f.Info()
+			if err != nil {
+				t.Fatal(err)
+			}
+			esc := func(s string) string {
+				var b strings.Builder
+				xml.EscapeText(&b, []byte(s))
+				return b.String()
+			}
 			for _, want := range []string{
-				`<rdf:li xml:lang="x-default">` + l.title + `</rdf:li>`,
+				`<rdf:li xml:lang="x-default">` + esc(l.title) + `</rdf:li>`,
 				"<rdf:li>" + l.locale + "</rdf:li>",
 				"<xmp:CreateDate>" + r.Date + "T00:00:00-05:00</xmp:CreateDate>",
 				"<xmp:ModifyDate>" + r.Date + "T00:00:00-05:00</xmp:ModifyDate>",
-				"<dc:creator><rdf:Seq><rdf:li>Public Sector Service Delivery Council",
+				"<dc:creator><rdf:Seq><rdf:li>" + esc(info["Author"]) + "</rdf:li></rdf:Seq></dc:creator>",
+				"<pdf:Keywords>" + esc(info["Keywords"]) + "</pdf:Keywords>",
 				"<pdfuaid:part>1</pdfuaid:part>",
 			} {
 				if !strings.Contains(xmp, want) {
