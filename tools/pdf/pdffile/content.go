@@ -19,7 +19,7 @@ type op struct {
 // contentOps tokenises a content stream. Inline images (BI … ID … EI) are refused:
 // Chromium does not write them.
 func contentOps(data []byte) ([]op, error) {
-	p := &parser{data: data}
+	p := &parser{data: data, content: true}
 	var ops []op
 	var args []any
 	from := -1
@@ -34,9 +34,6 @@ func contentOps(data []byte) ([]op, error) {
 		v, err := p.value()
 		if err != nil {
 			return nil, fmt.Errorf("content stream at byte %d: %w", p.pos, err)
-		}
-		if _, ok := v.(ref); ok {
-			return nil, errors.New("content stream: unexpected R")
 		}
 		k, ok := v.(keywordValue)
 		if !ok {

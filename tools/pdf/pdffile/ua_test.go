@@ -2,6 +2,7 @@ package pdffile
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"slices"
 	"strings"
@@ -174,5 +175,45 @@ func TestAccessible(t *testing.T) {
 	a, err := g.dictAt(ref{7, 0})
 	if err != nil || a["Contents"] != "a@example.org" {
 		t.Errorf("link /Contents %q, %v; want the address", a["Contents"], err)
+	}
+}
+
+// BenchmarkAccessible rewrites a 450-page PDF (the size of one language of the
+// 200-project benchmark corpus in tools/pdf) whose pages are like Chromium's: margin
+// boxes, 60 tagged lines with an underline each, 100 leader dots, compressed.
+func BenchmarkAccessible(b *testing.B) {
+	const pages = 450
+	var page strings.Builder
+	page.WriteString("q BT /F1 10 Tf 1 0 0 -1 120 64 Tm <0027> Tj 7.3 0 Td <0027> Tj ET BT 1 0 0 -1 600 1005 Tm <0033> Tj ET Q\nq 375 268 1800 2775 re W* n\n")
+	for i := 0; i < 60; i++ {
+		fmt.Fprintf(&page, "/P <</MCID %d >>BDC\n0 %d 200 1 re\nf\nBT\n/F1 10 Tf\n1 0 0 -1 0 %d Tm\n<0033> Tj\n6.4 0 Td <0044> Tj\n6.0 0 Td <004a> Tj\n6.5 0 Td <0048> Tj\nET\nEMC\n", i, 100+12*i, 110+12*i)
+	}
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&page, "%d 900 1 1 re\nf\n", 300+3*i)
+	}
+	page.WriteString("Q\n")
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write([]byte(page.String()))
+	w.Close()
+	objs := []string{1: "<</Type /Catalog /Pages 2 0 R /StructTreeRoot 3 0 R /MarkInfo <</Marked true>> /Lang (en-CA)>>", 3: "<</Type /StructTreeRoot>>"}
+	var kids strings.Builder
+	for i := 0; i < pages; i++ {
+		fmt.Fprintf(&kids, "%d 0 R ", 4+2*i)
+		objs = append(objs,
+			fmt.Sprintf("<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R>>", 5+2*i),
+			fmt.Sprintf("<</Filter /FlateDecode /Length %d>> stream\n%s\nendstream", z.Len(), z.String()))
+	}
+	objs[2] = fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d>>", kids.String(), pages)
+	data := writePDF(objs, "/Root 1 0 R")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		f, err := Parse(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.Accessible(meta); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
