@@ -271,18 +271,7 @@ func (f *File) eachContent(fn func(page, stream int, data []byte) error) error {
 		if err != nil {
 			return err
 		}
-		var streams []ref
-		switch c := d["Contents"].(type) {
-		case ref:
-			streams = []ref{c}
-		case []any:
-			for _, s := range c {
-				if r, ok := s.(ref); ok {
-					streams = append(streams, r)
-				}
-			}
-		}
-		for _, s := range streams {
+		for _, s := range contentRefs(d) {
 			_, data, err := f.streamData(s.num)
 			if err != nil {
 				return fmt.Errorf("page %d: %w", i+1, err)
@@ -291,6 +280,23 @@ func (f *File) eachContent(fn func(page, stream int, data []byte) error) error {
 				return fmt.Errorf("page %d: %w", i+1, err)
 			}
 		}
+	}
+	return nil
+}
+
+// contentRefs returns the content streams of a page.
+func contentRefs(page dict) []ref {
+	switch c := page["Contents"].(type) {
+	case ref:
+		return []ref{c}
+	case []any:
+		var streams []ref
+		for _, s := range c {
+			if r, ok := s.(ref); ok {
+				streams = append(streams, r)
+			}
+		}
+		return streams
 	}
 	return nil
 }

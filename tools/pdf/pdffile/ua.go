@@ -73,18 +73,7 @@ func (f *File) Accessible(m Meta) ([]byte, error) {
 				height = h
 			}
 		}
-		var streams []ref
-		switch c := d["Contents"].(type) {
-		case ref:
-			streams = []ref{c}
-		case []any:
-			for _, s := range c {
-				if r, ok := s.(ref); ok {
-					streams = append(streams, r)
-				}
-			}
-		}
-		for _, s := range streams {
+		for _, s := range contentRefs(d) {
 			sd, data, err := f.streamData(s.num)
 			if err != nil {
 				return nil, fmt.Errorf("page %d: %w", i+1, err)
