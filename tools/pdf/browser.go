@@ -282,6 +282,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if _, err := pdffile.Parse(out); err != nil {
 		return Result{}, nil, fmt.Errorf("%s: accessibility rewrite: %w", page, err)
 	}
+	step("accessibility rewrite done")
 	sum := sha256.Sum256(out)
 	target := filepath.Join(opts.Public, lang, m.PDF)
 	return Result{

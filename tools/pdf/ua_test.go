@@ -3,6 +3,7 @@ package pdf
 import (
 	"encoding/xml"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,7 +15,10 @@ import (
 // metadata says the edition's title, language, author and date.
 func TestAccessible(t *testing.T) {
 	_, results := printed(t)
-	for _, l := range langs {
+	for _, l := range []struct{ lang, locale, title, caseTitle string }{
+		{"en", "en-CA", langs[0].title, "Beta contact-centre forecasting"},
+		{"fr", "fr-CA", langs[1].title, "Prévision du centre d'appels Bêta"},
+	} {
 		t.Run(l.lang, func(t *testing.T) {
 			r := results[l.lang]
 			b, err := os.ReadFile(r.File)
@@ -31,6 +35,21 @@ func TestAccessible(t *testing.T) {
 			}
 			for _, x := range fails {
 				t.Error(x)
+			}
+			// Links say where they lead: a case study's heading, an address.
+			links, err := f.LinkContents()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{l.caseTitle, "casey.river@example.org"} {
+				if !slices.Contains(links, want) {
+					t.Errorf("no link annotation with /Contents %q in %q", want, links)
+				}
+			}
+			for _, c := range links {
+				if strings.HasPrefix(c, "case-") || strings.HasPrefix(c, "practice-") {
+					t.Errorf("link /Contents %q: an anchor, not the text of its target", c)
+				}
 			}
 			xmp, err := f.Metadata()
 			if err != nil {

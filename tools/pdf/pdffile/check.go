@@ -271,3 +271,27 @@ func (f *File) Metadata() (string, error) {
 	_, x, err := f.streamData(r.num)
 	return string(x), err
 }
+
+// LinkContents returns the /Contents of every link annotation, page by page.
+func (f *File) LinkContents() ([]string, error) {
+	pages, err := f.Pages()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, pg := range pages {
+		d, err := f.dictAt(pg)
+		if err != nil {
+			return nil, err
+		}
+		av, _ := f.resolve(d["Annots"])
+		annots, _ := av.([]any)
+		for _, a := range annots {
+			if ad, err := f.dictAt(a); err == nil && ad["Subtype"] == name("Link") {
+				c, _ := ad["Contents"].(string)
+				out = append(out, decodeText(c))
+			}
+		}
+	}
+	return out, nil
+}
