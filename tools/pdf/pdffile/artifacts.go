@@ -25,7 +25,7 @@ const layout = "/Artifact <</Type /Layout>> BDC"
 // Chromium paints at the start or the end of an element's tagged content, before or
 // after its text, are moved out of it into layout artifacts (decorations). It returns
 // nil when nothing needs changing.
-func markArtifacts(data []byte, height float64) ([]byte, error) {
+func markArtifacts(data []byte, height float64, untag func(mcid int) bool) ([]byte, error) {
 	ops, err := contentOps(data)
 	if err != nil {
 		return nil, err
@@ -35,7 +35,7 @@ func markArtifacts(data []byte, height float64) ([]byte, error) {
 		return nil, err
 	}
 	edits := untaggedEdits(ops, objs, height)
-	edits = append(edits, decorationEdits(data, ops, objs)...)
+	edits = append(edits, decorationEdits(data, ops, objs, untag)...)
 	if len(edits) == 0 {
 		return nil, nil
 	}
@@ -103,7 +103,7 @@ func untaggedEdits(ops []op, objs []graphicsObject, height float64) []edit {
 
 // decorationEdits moves the paths that a tagged marked-content sequence paints before
 // its first or after its last text or image out of it, into layout artifacts.
-func decorationEdits(data []byte, ops []op, objs []graphicsObject) []edit {
+func decorationEdits(data []byte, ops []op, objs []graphicsObject, untag func(mcid int) bool) []edit {
 	byMC := map[int][]graphicsObject{}
 	var order []int
 	for _, g := range objs {
@@ -126,7 +126,16 @@ func decorationEdits(data []byte, ops []op, objs []graphicsObject) []edit {
 			lead++
 		}
 		if lead == len(list) {
-			continue // nothing but paths: a bullet, say, which is content
+			// Nothing but paths: a rule or a background of its own, which becomes an
+			// artifact when untag takes its MCID out of the structure tree; not a list
+			// bullet (Lbl) or a figure, which are content.
+			d, _ := ops[b].args[1].(dict)
+			mcid, _ := d["MCID"].(int)
+			tag := ops[b].args[0]
+			if tag != name("Lbl") && tag != name("Figure") && !hasMC(ops[b+1:matchEMC(ops, b)]) && untag(mcid) {
+				edits = append(edits, edit{pos: ops[b].from, del: ops[b].to - ops[b].from, text: layout})
+			}
+			continue
 		}
 		if lead > 0 {
 			bdc := string(data[ops[b].from:ops[b].to])
@@ -185,6 +194,16 @@ func matchEMC(ops []op, b int) int {
 		}
 	}
 	return len(ops)
+}
+
+// hasMC reports whether ops open marked content.
+func hasMC(ops []op) bool {
+	for _, o := range ops {
+		if o.name == "BDC" || o.name == "BMC" {
+			return true
+		}
+	}
+	return false
 }
 
 // quiet reports whether ops[from:to] neither opens nor closes marked content or a

@@ -200,7 +200,7 @@ func (f *File) Unmarked() ([]int, error) {
 // artifacts (Matterhorn 01-001).
 func (f *File) Decorations() ([]int, error) {
 	return f.countObjects(func(data []byte, ops []op, objs []graphicsObject) int {
-		return len(decorationEdits(data, ops, objs))
+		return len(decorationEdits(data, ops, objs, func(int) bool { return true }))
 	})
 }
 

@@ -59,6 +59,7 @@ func (f *File) Accessible(m Meta) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	fix := f.newStructFix()
 	for i, pg := range pages {
 		d, err := f.dictAt(pg)
 		if err != nil {
@@ -78,7 +79,8 @@ func (f *File) Accessible(m Meta) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("page %d: %w", i+1, err)
 			}
-			nd, err := markArtifacts(data, height)
+			sp, hasSP := d["StructParents"].(int)
+			nd, err := markArtifacts(data, height, func(mcid int) bool { return hasSP && fix.remove(pg, sp, mcid) })
 			if err != nil {
 				return nil, fmt.Errorf("page %d: %w", i+1, err)
 			}
@@ -87,6 +89,7 @@ func (f *File) Accessible(m Meta) ([]byte, error) {
 			}
 		}
 	}
+	fix.write(e)
 	return e.bytes()
 }
 

@@ -35,6 +35,9 @@ func taggedPDF(change map[int]string, content string) []byte {
 		13: "<</Title (Title) /Parent 12 0 R /SE 9 0 R /Dest [3 0 R /XYZ 0 600 0]>>",
 	}
 	for n, o := range change {
+		for len(objs) <= n {
+			objs = append(objs, "null")
+		}
 		objs[n] = o
 	}
 	return writePDF(objs, "/Root 1 0 R")
@@ -85,7 +88,12 @@ func TestCheckUA(t *testing.T) {
 		{"link outside a Link element", map[int]string{10: "<</Type /StructElem /S /P /P 6 0 R /K <</Type /OBJR /Obj 7 0 R>>>>"}, "", nil, []string{"28-011"}},
 		{"rule tagged with its heading", nil, "q /H1 <</MCID 0>> BDC 0 620 100 1 re f BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET 0 590 100 1 re f EMC Q",
 			[]string{"01-001"}, nil},
-		{"bullet alone in its marked content", nil, "q /H1 <</MCID 0>> BDC 0 620 5 5 re f EMC Q", nil, nil},
+		{"bullet alone in its marked content", nil, "q /Lbl <</MCID 0>> BDC 0 620 5 5 re f EMC Q", nil, nil},
+		{"rule alone in its marked content, the heading's text in another", map[int]string{
+			8: "<</Nums [0 14 0 R 1 10 0 R]>>", 9: "<</Type /StructElem /S /H1 /P 6 0 R /Pg 3 0 R /K [0 1]>>", 14: "[9 0 R 9 0 R]"},
+			"q /H1 <</MCID 0>> BDC 0 620 100 1 re f EMC /H1 <</MCID 1>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET EMC Q",
+			[]string{"01-001"}, nil},
+		{"rule alone in a heading that has nothing else", nil, "q /H1 <</MCID 0>> BDC 0 620 100 1 re f EMC Q", []string{"01-001"}, []string{"01-001"}},
 		{"artifact in tagged content", nil, "q /H1 <</MCID 0>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET /Artifact BMC 0 590 100 1 re f EMC EMC Q",
 			[]string{"01-003"}, []string{"01-003"}},
 		{"tagged content in an artifact", nil, "q /Artifact BMC /H1 <</MCID 0>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET EMC EMC Q",
@@ -215,5 +223,35 @@ func BenchmarkAccessible(b *testing.B) {
 		if _, err := f.Accessible(meta); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestUntagRule: a rule alone in a heading's marked content becomes an artifact, and
+// leaves the heading's /K and the parent tree.
+func TestUntagRule(t *testing.T) {
+	f, err := Parse(taggedPDF(map[int]string{
+		8: "<</Nums [0 14 0 R 1 10 0 R]>>", 9: "<</Type /StructElem /S /H1 /P 6 0 R /Pg 3 0 R /K [0 1]>>", 14: "[9 0 R 9 0 R]"},
+		"q /H1 <</MCID 0>> BDC 0 620 100 1 re f EMC /H1 <</MCID 1>> BDC BT /F1 20 Tf 1 0 0 1 72 600 Tm (Title) Tj ET EMC Q"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := f.Accessible(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, content, _ := g.streamData(4)
+	if want := "q " + layout + " 0 620 100 1 re f EMC /H1 <</MCID 1>> BDC"; !strings.Contains(string(content), want) {
+		t.Errorf("content %q lacks %q", content, want)
+	}
+	h1, _ := g.object(9)
+	if k := h1.(dict)["K"]; fmt.Sprint(k) != "[1]" {
+		t.Errorf("H1 /K %v, want [1]", k)
+	}
+	if arr, _ := g.object(14); fmt.Sprint(arr) != "[<nil> {9 0}]" {
+		t.Errorf("parent tree entry %v, want [null 9 0 R]", arr)
 	}
 }
