@@ -254,6 +254,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if info["Producer"] == "" {
 		delete(info, "Producer")
 	}
+	step("document information read")
 	renumbered, err := file.RenumberNodeIDs()
 	if err != nil {
 		return Result{}, nil, err
@@ -272,6 +273,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("%s: reading link targets: %w", page, err)
 	}
+	step("link targets read")
 	if out, err = file.Accessible(pdffile.Meta{
 		Title: m.Title, Lang: m.Lang, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
 		Creator: Creator, Producer: old["Producer"], Date: date,

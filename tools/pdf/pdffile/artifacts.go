@@ -115,6 +115,7 @@ func decorationEdits(data []byte, ops []op, objs []graphicsObject, untag func(mc
 		}
 	}
 	var edits []edit
+	emc := matchEMCs(ops)
 	for _, b := range order {
 		if !tagged(ops[b]) {
 			continue
@@ -132,7 +133,7 @@ func decorationEdits(data []byte, ops []op, objs []graphicsObject, untag func(mc
 			d, _ := ops[b].args[1].(dict)
 			mcid, _ := d["MCID"].(int)
 			tag := ops[b].args[0]
-			if tag != name("Lbl") && tag != name("Figure") && !hasMC(ops[b+1:matchEMC(ops, b)]) && untag(mcid) {
+			if tag != name("Lbl") && tag != name("Figure") && !hasMC(ops[b+1:emc[b]]) && untag(mcid) {
 				edits = append(edits, edit{pos: ops[b].from, del: ops[b].to - ops[b].from, text: layout})
 			}
 			continue
@@ -142,7 +143,7 @@ func decorationEdits(data []byte, ops []op, objs []graphicsObject, untag func(mc
 			edits = append(edits, edit{pos: ops[b].from, del: ops[b].to - ops[b].from, text: layout},
 				edit{pos: ops[list[lead-1].last].to, text: "\nEMC\n" + bdc})
 		}
-		end := matchEMC(ops, b)
+		end := emc[b]
 		trail := len(list)
 		for trail > lead && isPath(list[trail-1]) && quiet(ops, list[trail-1].last+1, nextStart(list, trail-1, end)) {
 			trail--
@@ -179,21 +180,26 @@ func nextStart(list []graphicsObject, i, emc int) int {
 	return list[i+1].first
 }
 
-// matchEMC returns the EMC that closes the marked content opened at ops[b].
-func matchEMC(ops []op, b int) int {
-	depth := 0
-	for i := b; i < len(ops); i++ {
-		switch ops[i].name {
+// matchEMCs returns, for each op that opens marked content, the index of the EMC that
+// closes it (len(ops) when none does).
+func matchEMCs(ops []op) map[int]int {
+	out := map[int]int{}
+	var open []int
+	for i, o := range ops {
+		switch o.name {
 		case "BDC", "BMC":
-			depth++
+			open = append(open, i)
 		case "EMC":
-			depth--
-			if depth == 0 {
-				return i
+			if len(open) > 0 {
+				out[open[len(open)-1]] = i
+				open = open[:len(open)-1]
 			}
 		}
 	}
-	return len(ops)
+	for _, b := range open {
+		out[b] = len(ops)
+	}
+	return out
 }
 
 // hasMC reports whether ops open marked content.
