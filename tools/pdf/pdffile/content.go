@@ -4,6 +4,7 @@
 package pdffile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 )
@@ -16,13 +17,13 @@ type op struct {
 	from, to int
 }
 
-// contentOps tokenises a content stream. Inline images (BI … ID … EI) are refused:
-// Chromium does not write them.
+// contentOps tokenises a content stream. Only the operands of the operators that the
+// rewrite reads (argOps) are parsed into values; the others are skipped without
+// allocating. Inline images (BI … ID … EI) are refused: Chromium does not write them.
 func contentOps(data []byte) ([]op, error) {
 	p := &parser{data: data, content: true}
 	var ops []op
-	var args []any
-	from := -1
+	from, n := -1, 0
 	for {
 		p.skipSpace()
 		if p.pos >= len(data) {
@@ -31,25 +32,135 @@ func contentOps(data []byte) ([]op, error) {
 		if from < 0 {
 			from = p.pos
 		}
-		v, err := p.value()
-		if err != nil {
-			return nil, fmt.Errorf("content stream at byte %d: %w", p.pos, err)
-		}
-		k, ok := v.(keywordValue)
-		if !ok {
-			args = append(args, v)
+		if c := data[p.pos]; isDelim(c) || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
+			if err := p.skipValue(0); err != nil {
+				return nil, fmt.Errorf("content stream at byte %d: %w", p.pos, err)
+			}
+			n++
 			continue
 		}
-		if k == "BI" {
+		s := p.pos
+		for p.pos < len(data) && !isSpace(data[p.pos]) && !isDelim(data[p.pos]) {
+			p.pos++
+		}
+		t := data[s:p.pos]
+		if string(t) == "true" || string(t) == "false" || string(t) == "null" {
+			n++
+			continue
+		}
+		name, ok := opNames[string(t)]
+		if !ok {
+			return nil, fmt.Errorf("content stream at byte %d: unknown operator %q", s, t)
+		}
+		if name == "BI" {
 			return nil, errors.New("content stream: inline images are not supported")
 		}
-		ops = append(ops, op{name: string(k), args: args, from: from, to: p.pos})
-		args, from = nil, -1
+		o := op{name: name, from: from, to: p.pos}
+		if argOps[name] && n > 0 {
+			q := &parser{data: data, pos: from, content: true}
+			o.args = make([]any, 0, n)
+			for range n {
+				v, err := q.value()
+				if err != nil {
+					return nil, fmt.Errorf("content stream at byte %d: %w", q.pos, err)
+				}
+				o.args = append(o.args, v)
+			}
+		}
+		ops = append(ops, o)
+		from, n = -1, 0
 	}
-	if len(args) > 0 {
+	if n > 0 {
 		return nil, errors.New("content stream: operands without an operator at the end")
 	}
 	return ops, nil
+}
+
+// argOps are the operators whose operands the rewrite reads.
+var argOps = map[string]bool{"cm": true, "Tm": true, "BDC": true, "BMC": true, "m": true, "re": true}
+
+// opNames are the operators of PDF 1.7 (Annex A), each name once in memory.
+var opNames = func() map[string]string {
+	m := map[string]string{}
+	for _, o := range []string{"b", "B", "b*", "B*", "BDC", "BI", "BMC", "BT", "BX", "c", "cm", "CS", "cs", "d", "d0", "d1", "Do", "DP", "EI", "EMC", "ET", "EX", "f", "F", "f*", "G", "g", "gs", "h", "i", "ID", "j", "J", "K", "k", "l", "m", "M", "MP", "n", "q", "Q", "re", "RG", "rg", "ri", "s", "S", "SC", "sc", "SCN", "scn", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ", "TL", "Tm", "Tr", "Ts", "Tw", "Tz", "v", "w", "W", "W*", "y", "'", "\""} {
+		m[o] = o
+	}
+	return m
+}()
+
+// skipValue moves past one operand without building it.
+func (p *parser) skipValue(depth int) error {
+	if depth > 64 {
+		return errors.New("operand nested too deep")
+	}
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		return errors.New("unexpected end of stream")
+	}
+	d := p.data
+	switch c := d[p.pos]; {
+	case c == '(':
+		p.pos++
+		for level := 1; level > 0; p.pos++ {
+			if p.pos >= len(d) {
+				return errors.New("unterminated string")
+			}
+			switch d[p.pos] {
+			case '\\':
+				p.pos++
+			case '(':
+				level++
+			case ')':
+				level--
+			}
+		}
+	case c == '<' && p.pos+1 < len(d) && d[p.pos+1] == '<':
+		p.pos += 2
+		for {
+			p.skipSpace()
+			if p.pos+1 < len(d) && d[p.pos] == '>' && d[p.pos+1] == '>' {
+				p.pos += 2
+				return nil
+			}
+			if err := p.skipValue(depth + 1); err != nil {
+				return err
+			}
+		}
+	case c == '<':
+		e := bytes.IndexByte(d[p.pos:], '>')
+		if e < 0 {
+			return errors.New("unterminated hex string")
+		}
+		p.pos += e + 1
+	case c == '[':
+		p.pos++
+		for {
+			p.skipSpace()
+			if p.pos < len(d) && d[p.pos] == ']' {
+				p.pos++
+				return nil
+			}
+			if err := p.skipValue(depth + 1); err != nil {
+				return err
+			}
+		}
+	case c == '/':
+		p.pos++
+		for p.pos < len(d) && !isSpace(d[p.pos]) && !isDelim(d[p.pos]) {
+			p.pos++
+		}
+	case isDelim(c):
+		return fmt.Errorf("unexpected %q", c)
+	default:
+		s := p.pos
+		for p.pos < len(d) && !isSpace(d[p.pos]) && !isDelim(d[p.pos]) {
+			p.pos++
+		}
+		if s == p.pos {
+			return fmt.Errorf("unexpected %q", c)
+		}
+	}
+	return nil
 }
 
 // Graphics objects: where they begin and the operators that end them (PDF 1.7, 8.2).
