@@ -56,6 +56,18 @@ const (
 	hideForPass1   = `(() => { const s = document.createElement("style"); s.id = "guide-pdf-pass1"; s.textContent = "html, html * { visibility: hidden !important; } @page { @top-left { content: none !important; } @top-right { content: none !important; } @bottom-right { content: none !important; } }"; document.head.appendChild(s); return true; })()`
 	showAfterPass1 = `(() => { const s = document.getElementById("guide-pdf-pass1"); if (s) s.remove(); return true; })()`
 
+	// What each link within the page leads to: the text of its target's heading (or of
+	// the target), for the /Contents of the PDF's link annotations.
+	linkTargets = `Array.from(new Set(Array.from(document.querySelectorAll('a[href^="#"]'), a => decodeURIComponent(a.getAttribute("href").slice(1))))).reduce((m, id) => {
+		const e = document.getElementById(id);
+		if (e) {
+			const h = e.matches("h1, h2, h3, h4, h5, h6") ? e : e.querySelector("h1, h2, h3, h4, h5, h6");
+			const t = ((h || e).textContent || "").replace(/\s+/g, " ").trim();
+			if (t) m[id] = t.length > 200 ? t.slice(0, 199) + "…" : t;
+		}
+		return m;
+	}, {})`
+
 	useA4 = `(() => { const s = document.createElement("style"); s.textContent = "@page { size: A4; }"; document.head.appendChild(s); return true; })()`
 )
 
@@ -242,6 +254,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if info["Producer"] == "" {
 		delete(info, "Producer")
 	}
+	step("document information read")
 	renumbered, err := file.RenumberNodeIDs()
 	if err != nil {
 		return Result{}, nil, err
@@ -253,9 +266,25 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if err != nil {
 		return Result{}, nil, err
 	}
-	if _, err := pdffile.Parse(out); err != nil {
+	if file, err = pdffile.Parse(out); err != nil {
 		return Result{}, nil, fmt.Errorf("rewriting the document information: %w", err)
 	}
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](linkTargets))
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("%s: reading link targets: %w", page, err)
+	}
+	step("link targets read")
+	if out, err = file.Accessible(pdffile.Meta{
+		Title: m.Title, Lang: m.Lang, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
+		Creator: Creator, Producer: old["Producer"], Date: date,
+		LinkText: func(dest string) string { return links[dest] },
+	}); err != nil {
+		return Result{}, nil, fmt.Errorf("%s: accessibility rewrite: %w", page, err)
+	}
+	if _, err := pdffile.Parse(out); err != nil {
+		return Result{}, nil, fmt.Errorf("%s: accessibility rewrite: %w", page, err)
+	}
+	step("accessibility rewrite done")
 	sum := sha256.Sum256(out)
 	target := filepath.Join(opts.Public, lang, m.PDF)
 	return Result{

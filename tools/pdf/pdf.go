@@ -16,11 +16,14 @@
 //     if one moved, it writes the numbers again and prints once more, and fails if they
 //     still differ;
 //  5. sets the document information (title, author, subject, keywords, creator, and the
-//     edition's date as creation and modification dates) and writes
+//     edition's date as creation and modification dates), adds what PDF/UA-1 asks and
+//     Chromium leaves out (pdffile.File.Accessible: XMP metadata, link /Contents from the
+//     targets' headings read in the page, running heads and footers as artifacts; see
+//     docs/print.md) and writes
 //     public/<lang>/<name>.pdf and the manifest public/<lang>/edition.json, each to a
 //     temporary file renamed into place once every language has succeeded.
 //
-// The same input and the same Chromium give the same bytes: Chromium's output varies
+// The same input, the same Chromium and the same Go give the same bytes: Chromium's output varies
 // only by its dates, which are replaced, and the PDF has no /ID.
 package pdf
 

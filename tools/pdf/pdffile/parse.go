@@ -12,8 +12,9 @@ import (
 
 // parser reads PDF objects from data at pos.
 type parser struct {
-	data []byte
-	pos  int
+	data    []byte
+	pos     int
+	content bool // a content stream: numbers are never the start of a reference
 }
 
 func isSpace(c byte) bool {
@@ -174,7 +175,19 @@ func (p *parser) value() (any, error) {
 		case "null":
 			return nil, nil
 		}
+		if c := t[0]; c != '+' && c != '-' && c != '.' && (c < '0' || c > '9') {
+			return keywordValue(t), nil // an operator or a keyword: no number parse (and no error to allocate)
+		}
+		if strings.IndexByte(t, '.') >= 0 {
+			if f, err := strconv.ParseFloat(t, 64); err == nil {
+				return f, nil
+			}
+			return keywordValue(t), nil
+		}
 		if n, err := strconv.Atoi(t); err == nil {
+			if p.content {
+				return n, nil
+			}
 			// Look ahead for "G R".
 			save := p.pos
 			g := p.token()

@@ -1,8 +1,10 @@
 // Package pdffile is a small reader of the PDF files that Chromium (Skia) writes: a
 // classic cross-reference table, no object streams, no encryption. It reads what the
 // print edition (tools/pdf) needs — the page count, the named destinations with their
-// pages, the language, tags and outline its tests check — and rewrites the document
-// information dictionary in place (see SetInfo). Other PDFs are refused with an error
+// pages, the language, tags and outline its tests check — rewrites the document
+// information dictionary in place (see SetInfo), adds what PDF/UA-1 asks and Chromium
+// leaves out (see Accessible), and checks the machine-checkable conditions of the
+// Matterhorn Protocol (see CheckUA; docs/print.md lists them). Other PDFs are refused with an error
 // rather than misread.
 package pdffile
 

@@ -30,6 +30,12 @@ func minimalPDF() []byte {
 		12: "<</Title <FEFF00C9007400750064006500730020006400650020006300610073>\n/Parent 10 0 R\n/First 13 0 R\n/Last 13 0 R>>",
 		13: "<</Title (Alpha \\(A\\))\n/Parent 12 0 R>>",
 	}
+	return writePDF(objs, "/Root 2 0 R\n/Info 1 0 R")
+}
+
+// writePDF writes objects 1… with a classic xref table; trailer holds the entries of the
+// trailer other than /Size.
+func writePDF(objs []string, trailer string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
@@ -42,7 +48,7 @@ func minimalPDF() []byte {
 	for i := 1; i < len(objs); i++ {
 		fmt.Fprintf(&b, "%010d 00000 n \n", offsets[i])
 	}
-	fmt.Fprintf(&b, "trailer\n<</Size %d\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(objs), xref)
+	fmt.Fprintf(&b, "trailer\n<</Size %d\n%s>>\nstartxref\n%d\n%%%%EOF\n", len(objs), trailer, xref)
 	return b.Bytes()
 }
 

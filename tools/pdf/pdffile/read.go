@@ -182,6 +182,7 @@ func (f *File) Tagged() (bool, error) {
 type OutlineItem struct {
 	Title string
 	Depth int // 0 for the top level
+	se    any // the structure element it leads to (/SE), if any
 }
 
 // Outline returns the document outline (bookmarks) in order, depth first.
@@ -212,7 +213,7 @@ func (f *File) Outline() ([]OutlineItem, error) {
 				return err
 			}
 			t, _ := item["Title"].(string)
-			out = append(out, OutlineItem{Title: decodeText(t), Depth: depth})
+			out = append(out, OutlineItem{Title: decodeText(t), Depth: depth, se: item["SE"]})
 			if c, ok := item["First"]; ok {
 				if err := walk(c, depth+1); err != nil {
 					return err

@@ -124,24 +124,12 @@ func PDFDate(t interface {
 // encodeText writes a text string: a literal string when it is printable ASCII, else a
 // hex string of UTF-16BE with a byte order mark (PDF 1.7, 7.9.2.2).
 func encodeText(s string) string {
-	ascii := true
-	for _, r := range s {
-		if r < 0x20 || r > 0x7e {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	t := textString(s)
+	if t == s {
 		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
 		return "(" + r.Replace(s) + ")"
 	}
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
+	return fmt.Sprintf("<%X>", t)
 }
 
 // decodeText reads a text string (the bytes of a parsed string object).
