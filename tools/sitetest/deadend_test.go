@@ -9,7 +9,8 @@ import (
 
 // TestNoDeadEnds: a jurisdiction with no case study (Nunavut, with one consented and one
 // unconsented resource person in testdata/deadend) lists its consented resource person
-// with her working languages, comparable case studies (the federal one) and the ways
+// with her working languages, comparable case studies (the federal one), the practice and
+// resource that case study followed and used, and the ways
 // on, says "no case study" in words in both languages, and shows nothing of the person
 // who did not consent; a case study's contact card gives the working languages in the
 // page's language.
@@ -41,12 +42,14 @@ func TestNoDeadEnds(t *testing.T) {
 			"No case studies yet.", "Resource persons in this jurisdiction", "Nia North",
 			"nia.north@example.org", "Works in", "Inuktitut, English",
 			"Comparable case studies nearby", `href="/en/projects/alpha-outreach/"`,
+			"Practices and resources of these case studies", `href="/en/practices/start-small/"`, `href="/en/resources/index-tool/"`,
 			`href="/en/practices/"`, `href="/en/resources/"`, `href="/en/submit/"`,
 		}},
 		{"/fr/juridictions/ca-nu/", []string{
 			"Aucune étude de cas pour l'instant.", "Personnes-ressources de cette administration",
 			"Nia North", "Langues de travail", "Inuktitut, Anglais",
 			"Études de cas comparables à proximité", `href="/fr/projets/alpha-outreach/"`,
+			"Pratiques et ressources de ces études de cas", `href="/fr/pratiques/start-small/"`, `href="/fr/ressources/index-tool/"`,
 			`href="/fr/soumettre/"`,
 		}},
 		// The case study's card: working languages in the page's language.
