@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -22,6 +23,9 @@ const (
 	sampleCSV    = "../../../static/evi/sample.csv"
 	sampleConfig = "../../../static/evi/sample-config.yaml"
 	sampleResult = "../../../assets/evi/sample-result.json"
+	samplePoints = "../../../static/evi/sample-points.csv"
+	sampleAreas  = "../../../static/evi/sample-areas.geojson"
+	sampleGroups = "../../../static/evi/sample-groups.csv"
 )
 
 // sample is what the page gets: load's and compute's answers as in the browser (meta
@@ -34,6 +38,9 @@ type sample struct {
 	Numbers []*float64      `json:"numbers"`
 	CSV     string          `json:"csv"`
 	Config  string          `json:"config"`
+	// Service is service's answer for the sample's service points and GeoJSON: the
+	// map the page shows with the sample.
+	Service json.RawMessage `json:"service"`
 }
 
 // computeSample runs the sample as the page does on start: load, then compute with
@@ -75,6 +82,19 @@ func computeSample(config, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	out.Config = b.String()
+	points, err := os.ReadFile(samplePoints)
+	if err != nil {
+		return nil, err
+	}
+	geo, err := os.ReadFile(sampleAreas)
+	if err != nil {
+		return nil, err
+	}
+	svc, failure := loadService(cfg, areas, data, serviceInput{Kind: "points", File: points, Geo: geo})
+	if failure != "" {
+		return nil, errors.New(failure)
+	}
+	out.Service = json.RawMessage(svc.result(&res))
 	j, err := json.MarshalIndent(out, "", " ")
 	return append(j, '\n'), err
 }
@@ -127,9 +147,9 @@ func TestSampleResultFollowsTheFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One area fewer: drop the last line.
-	cut := bytes.LastIndexByte(bytes.TrimRight(data, "\n"), '\n')
-	b, err := computeSample(config, data[:cut+1])
+	// Another population for the last area (the same areas, which the sample's GeoJSON
+	// must name).
+	b, err := computeSample(config, bytes.Replace(data, []byte("(lieu fictif),2657,"), []byte("(lieu fictif),9657,"), 1))
 	if err != nil {
 		t.Fatal(err)
 	}
