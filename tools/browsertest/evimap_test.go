@@ -57,7 +57,7 @@ func TestEVIMap(t *testing.T) {
 	byGroups := eviGroupsExpected(t, evi.Options{Groups: eviSampleGroups})
 	for _, pg := range eviPages {
 		t.Run(pg.lang, func(t *testing.T) {
-			ctx, cancel := b.Tab(3 * time.Minute)
+			ctx, cancel := b.Tab(6 * time.Minute)
 			defer cancel()
 			rec, err := Record(ctx)
 			if err != nil {
@@ -111,7 +111,7 @@ func TestEVIMap(t *testing.T) {
 				t.Errorf("on focus, area %q: %q; want the first area, FX-01, described", cur, text)
 			}
 			seen := map[string]bool{cur: true}
-			for _, key := range []string{kb.ArrowRight, kb.ArrowDown, kb.ArrowLeft, kb.ArrowUp} {
+			for _, key := range []string{kb.ArrowRight, kb.ArrowUp, kb.ArrowLeft, kb.ArrowDown} {
 				if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
 					t.Fatal(err)
 				}
@@ -171,7 +171,7 @@ func TestEVIMap(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("evi-areas"), []string{eviSampleGroups})); err != nil {
 				t.Fatal(err)
 			}
-			if err := eviRuns(ctx, 2, 2*time.Minute); err != nil {
+			if err := eviRuns(ctx, 2, 4*time.Minute); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!document.querySelector('#evi-groups-table tr[data-group="west"]')`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
