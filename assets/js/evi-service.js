@@ -46,14 +46,16 @@ var eviService = (function () {
     }
 
     // args resolves with service()'s arguments, or null when there is nothing to show:
-    // the reader's files, else the sample's with the sample data.
+    // the reader's files; with the sample data, the sample's boundaries and service
+    // points where the reader chose none.
     function args() {
       var radius = Number($("evi-radius").value) || 0, prop = $("evi-geo-code").value.trim() || "code";
-      if (st.geo || st.file) {
-        var empty = new Uint8Array(0);
-        return Promise.resolve([st.file ? kindOf(st.file) : "", st.file || empty, radius, st.geo || empty, prop]);
-      }
-      if (!ctx.state().sample) { return Promise.resolve(null); }
+      var empty = new Uint8Array(0);
+      var reader = function (points, geo) {
+        var file = st.file || points || empty;
+        return [file.length ? kindOf(file) : "", file, radius, st.geo || geo || empty, st.geo ? prop : "code"];
+      };
+      if (!ctx.state().sample) { return Promise.resolve(st.geo || st.file ? reader(null, null) : null); }
       if (!st.samples) {
         st.samples = Promise.all(["data-sample-points", "data-sample-geo"].map(function (a) {
           return fetch(ctx.root.getAttribute(a)).then(function (r) {
@@ -62,7 +64,7 @@ var eviService = (function () {
           });
         }));
       }
-      return st.samples.then(function (b) { return ["points", new Uint8Array(b[0]), radius, new Uint8Array(b[1]), "code"]; });
+      return st.samples.then(function (b) { return reader(new Uint8Array(b[0]), new Uint8Array(b[1])); });
     }
 
     // refresh asks the program for the service areas of the result shown (reading the
