@@ -43,14 +43,20 @@ type sample struct {
 	Service json.RawMessage `json:"service"`
 }
 
+// parseSample reads a configuration and a data file.
+func parseSample(config, data []byte) (*evi.Config, []evi.Area, error) {
+	cfg, err := evi.ParseConfig(config)
+	if err != nil {
+		return nil, nil, err
+	}
+	areas, err := evi.ReadCSV(bytes.NewReader(data), cfg)
+	return cfg, areas, err
+}
+
 // computeSample runs the sample as the page does on start: load, then compute with
 // every indicator's theme and direction as the configuration gives them.
 func computeSample(config, data []byte) ([]byte, error) {
-	cfg, err := evi.ParseConfig(config)
-	if err != nil {
-		return nil, err
-	}
-	areas, err := evi.ReadCSV(bytes.NewReader(data), cfg)
+	cfg, areas, err := parseSample(config, data)
 	if err != nil {
 		return nil, err
 	}
@@ -100,14 +106,7 @@ func computeSample(config, data []byte) ([]byte, error) {
 }
 
 func TestSampleResult(t *testing.T) {
-	config, err := os.ReadFile(sampleConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(sampleCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
+	config, data := readAll(t, sampleConfig), readAll(t, sampleCSV)
 	got, err := computeSample(config, data)
 	if err != nil {
 		t.Fatal(err)
@@ -135,14 +134,7 @@ func TestSampleResult(t *testing.T) {
 // TestSampleResultFollowsTheFiles: another sample file gives another result, so the
 // golden comparison above does see a stale copy.
 func TestSampleResultFollowsTheFiles(t *testing.T) {
-	config, err := os.ReadFile(sampleConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(sampleCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
+	config, data := readAll(t, sampleConfig), readAll(t, sampleCSV)
 	a, err := computeSample(config, data)
 	if err != nil {
 		t.Fatal(err)

@@ -14,19 +14,8 @@ import (
 // sampleState loads the sample's configuration and data and computes them.
 func sampleState(t testing.TB) (*evi.Config, []evi.Area, []byte, evi.Result) {
 	t.Helper()
-	config, err := os.ReadFile(sampleConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(sampleCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := evi.ParseConfig(config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	areas, err := evi.ReadCSV(bytes.NewReader(data), cfg)
+	data := readAll(t, sampleCSV)
+	cfg, areas, err := parseSample(readAll(t, sampleConfig), data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,13 +137,7 @@ func edgeCount(rings [][][][2]float64) map[[2][2]float64]int {
 // simplification removes positions.
 func TestSimplifyKeepsSharedEdges(t *testing.T) {
 	geoJSON, _ := evi.SyntheticGeometry(2500, 0)
-	_, data := evi.Synthetic(2500, 4)
-	cfg, _ := evi.Synthetic(2500, 4)
-	c, err := evi.ParseConfig(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	areas, err := evi.ReadCSV(bytes.NewReader(data), c)
+	_, areas, err := parseSample(evi.Synthetic(2500, 4))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,11 +211,7 @@ func TestDouglasPeucker(t *testing.T) {
 func BenchmarkServiceMap(b *testing.B) {
 	cfgText, data := evi.Synthetic(60000, 8)
 	geo, points := evi.SyntheticGeometry(60000, 500)
-	cfg, err := evi.ParseConfig(cfgText)
-	if err != nil {
-		b.Fatal(err)
-	}
-	areas, err := evi.ReadCSV(bytes.NewReader(data), cfg)
+	cfg, areas, err := parseSample(cfgText, data)
 	if err != nil {
 		b.Fatal(err)
 	}
