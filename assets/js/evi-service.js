@@ -18,7 +18,9 @@ var eviService = (function () {
     function readInput(id) {
       var f = $(id).files && $(id).files[0];
       if (!f) { return Promise.resolve(null); }
-      return f.arrayBuffer().then(function (b) { return { name: f.name, bytes: new Uint8Array(b) }; });
+      return f.arrayBuffer().then(function (b) { return { name: f.name, bytes: new Uint8Array(b) }; }, function (err) {
+        throw { file: f.name, err: err };
+      });
     }
     function changed() {
       Promise.all([readInput("evi-geo"), readInput("evi-areas")]).then(function (v) {
@@ -28,6 +30,8 @@ var eviService = (function () {
         st.fileName = v[1] ? v[1].name : "";
         st.loaded = false;
         ctx.recompute();
+      }).catch(function (e) {
+        ctx.showErrors({ file: "read", errors: [{ msg: ctx.fill("err_read", { file: e.file || "", msg: e.err ? e.err.message : String(e) }) }] });
       });
     }
     ["evi-geo", "evi-areas", "evi-radius", "evi-geo-code"].forEach(function (id) { $(id).addEventListener("change", changed); });

@@ -23,6 +23,16 @@ var (
 	eviSampleAreas  = repo + "/static/evi/sample-areas.geojson"
 )
 
+// absPath is path made absolute, as Chromium needs for a file to upload.
+func absPath(t *testing.T, path string) string {
+	t.Helper()
+	p, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // eviGroupsExpected is what guide evi --group-out writes for the sample with o's
 // service areas.
 func eviGroupsExpected(t *testing.T, o evi.Options) []byte {
@@ -168,7 +178,7 @@ func TestEVIMap(t *testing.T) {
 			}
 
 			// Choosing GROUPS.csv: the table of those groups.
-			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("evi-areas"), []string{eviSampleGroups})); err != nil {
+			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("evi-areas"), []string{absPath(t, eviSampleGroups)})); err != nil {
 				t.Fatal(err)
 			}
 			if err := eviRuns(ctx, 2, 4*time.Minute); err != nil {
