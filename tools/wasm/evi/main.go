@@ -67,6 +67,7 @@ func main() {
 	// the heap reach 5× the live data before collecting (instead of 2×) means fewer
 	// collections for a larger heap: tens of MB more, well within a browser tab.
 	debug.SetGCPercent(400)
+	step = since
 	api := js.Global().Get("Object").New()
 	api.Set("load", js.FuncOf(load))
 	api.Set("compute", js.FuncOf(compute))
@@ -85,6 +86,7 @@ func main() {
 // load(configText, csvBytes): parse and check both; keep them for compute.
 func load(_ js.Value, args []js.Value) any {
 	state.cfg, state.areas, state.data, state.res, state.svc = nil, nil, nil, nil, nil
+	lastGeo.text, lastGeo.areas, lastGeo.geo = nil, nil, nil
 	debug.FreeOSMemory() // the previous file's areas, before reading the next
 	if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
 		return fail("data", errors.New("load needs the configuration (text) and the data (Uint8Array)"))

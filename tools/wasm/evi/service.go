@@ -11,6 +11,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pssdc/guide-iad/tools/evi"
 )
@@ -30,6 +31,19 @@ type serviceInput struct {
 type serviceState struct {
 	grouping *evi.Grouping
 	mapJSON  *mapData // nil without a GeoJSON
+}
+
+// step records the time spent in a step of loadService since t (main.go sets it to
+// the browser benchmark's timings).
+var step = func(string, time.Time) {}
+
+// lastGeo is the GeoJSON last read, for the same areas: choosing service points after
+// the boundaries does not read the boundaries again.
+var lastGeo struct {
+	text  []byte
+	areas []evi.Area
+	prop  string
+	geo   evi.Areas
 }
 
 // mapData is the map the page draws, in SVG units (y down).
@@ -70,11 +84,20 @@ func loadService(cfg *evi.Config, areas []evi.Area, data []byte, in serviceInput
 		if prop == "" {
 			prop = "code"
 		}
-		var err error
-		if geo, err = evi.ReadGeoJSON(bytes.NewReader(in.Geo), areas, prop); err != nil {
-			return nil, fail("geojson", err)
+		t := time.Now()
+		if bytes.Equal(lastGeo.text, in.Geo) && lastGeo.prop == prop && len(lastGeo.areas) == len(areas) && (len(areas) == 0 || &lastGeo.areas[0] == &areas[0]) {
+			geo = lastGeo.geo
+		} else {
+			lastGeo.text, lastGeo.geo = nil, nil
+			var err error
+			if geo, err = evi.ReadGeoJSON(bytes.NewReader(in.Geo), areas, prop); err != nil {
+				return nil, fail("geojson", err)
+			}
+			lastGeo.text, lastGeo.areas, lastGeo.prop, lastGeo.geo = in.Geo, areas, prop, geo
 		}
+		step("geojson", t)
 	}
+	t := time.Now()
 	var points []evi.Point
 	switch in.Kind {
 	case "groups":
@@ -101,8 +124,11 @@ func loadService(cfg *evi.Config, areas []evi.Area, data []byte, in serviceInput
 	default:
 		return nil, fail("groups", errors.New("unknown kind of service areas "+in.Kind))
 	}
+	step("groups_or_catchments", t)
 	if geo != nil {
+		t = time.Now()
 		s.mapJSON = buildMap(geo, points, s.grouping)
+		step("map", t)
 	}
 	return s, ""
 }

@@ -218,6 +218,7 @@ func BenchmarkServiceMap(b *testing.B) {
 	res := evi.Compute(areas, cfg)
 	b.ResetTimer()
 	for b.Loop() {
+		lastGeo.text = nil // read the GeoJSON each time
 		svc, failure := loadService(cfg, areas, data, serviceInput{Kind: "points", File: points, Geo: geo})
 		if failure != "" {
 			b.Fatal(failure)
