@@ -243,6 +243,10 @@ func TestEVIMapBenchmark(t *testing.T) {
 	if err == nil {
 		err = eviRuns(ctx, 3, 3*time.Minute)
 	}
+	var geoSteps string // the boundaries chosen: the GeoJSON read and the map without groups
+	if err == nil {
+		geoSteps, err = chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({service_ms: eviTimings.service, go: window.eviGoTimings || null})`))
+	}
 	if err == nil { // the longest tasks of the page from here on
 		_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { window.eviLongest = 0; new PerformanceObserver(l => l.getEntries().forEach(e => { window.eviLongest = Math.max(window.eviLongest, e.duration); })).observe({type: "longtask"}); return true; })()`))
 	}
@@ -284,7 +288,7 @@ func TestEVIMapBenchmark(t *testing.T) {
 	load, _ := os.ReadFile("/proc/loadavg")
 	t.Log(fmt.Sprintf("%d areas (GeoJSON %.1f MB), %d service points: POINTS.csv chosen → groups and map shown in %.0f ms wall clock; "+
 		"compute %.0f ms, service call (catchments, simplification, aggregation, copy) %.0f ms, map built %.0f ms, on screen %.0f ms after; "+
-		"longest task %.0f ms; arrow key answered in %.0f ms; inside WebAssembly: %s; load average %s",
-		areas, float64(len(geo))/1e6, points, float64(wall.Milliseconds()), f.Compute, f.Service, f.Map, f.Paint, f.Longest, keyMs, f.Go,
+		"longest task %.0f ms; arrow key answered in %.0f ms; inside WebAssembly: %s; before, with the boundaries alone: %s; load average %s",
+		areas, float64(len(geo))/1e6, points, float64(wall.Milliseconds()), f.Compute, f.Service, f.Map, f.Paint, f.Longest, keyMs, f.Go, geoSteps,
 		strings.Join(strings.Fields(string(load))[:3], " ")))
 }
