@@ -128,6 +128,7 @@
     $("evi-reset").addEventListener("click", function () {
       $("evi-data").value = "";
       $("evi-config").value = "";
+      service.reset();
       useSample();
     });
     $("evi-download").addEventListener("click", downloadCSV);
@@ -165,6 +166,7 @@
     buildEditor();
     var nums = new Float64Array(built.numbers.map(function (v) { return v === null ? NaN : v; }));
     shown({ meta: JSON.stringify(built.meta), strings: JSON.stringify(built.strings), numbers: new Uint8Array(nums.buffer) }, t0, t0, true);
+    if (built.service) { service.shown(built.service); }
     setStatus(fill("status_sample_built", { areas: nf.int.format(built.meta.total) }));
     root.setAttribute("data-runs", String(state.timings.runs));
   }
@@ -227,6 +229,7 @@
       var r = JSON.parse(json);
       inWorker = true;
       state.built = false;
+      service.fileChanged();
       state.timings.load = performance.now() - t1;
       if (!r.ok) {
         state.loaded = null;
@@ -260,16 +263,16 @@
     var t1 = performance.now();
     // The sample drawn from the build: the program loads it first.
     var loaded = inWorker ? Promise.resolve() : files().then(function (f) {
-      return call("load", f).then(function () { inWorker = true; state.built = false; });
+      return call("load", f).then(function () { inWorker = true; state.built = false; service.fileChanged(); });
     });
     setStatus(S.status_computing);
     loaded.then(function () {
       return call("compute", [JSON.stringify(state.choices), !!newFile]);
     }).then(function (out) {
       if (!shown(out, t0, t1, newFile)) { return; }
-      // The Go program's own timings, for the browser benchmark; then data-runs tells
-      // the tests that a result is on the page.
-      return call("timings").then(function (t) {
+      // The service areas and the map of this result; the Go program's own timings, for
+      // the browser benchmark; then data-runs tells the tests that a result is on the page.
+      return service.refresh().then(function () { return call("timings"); }).then(function (t) {
         window.eviGoTimings = JSON.parse(t);
         root.setAttribute("data-runs", String(state.timings.runs));
       });
@@ -346,11 +349,12 @@
     return fill(key, vars);
   }
 
-  function showErrors(r) {
+  function showErrors(r, heading) {
     var box = $("evi-errors");
     box.textContent = "";
-    var heading;
-    if (r.file === "config") {
+    if (heading) {
+      // worded by the caller (evi-service.js)
+    } else if (r.file === "config") {
       heading = fill("err_config", { file: state.configName });
     } else if (r.file === "data") {
       heading = fill("err_data", { file: state.dataName });
@@ -715,6 +719,13 @@
       if (y) { download(y, S.file_config, "application/yaml;charset=utf-8"); }
     }).catch(failed);
   }
+
+  // The service areas and the map (evi-service.js, evi-map.js).
+  var service = eviService.attach({
+    root: root, S: S, fill: fill, nf: nf, lang: lang, locale: locale, download: download,
+    state: function () { return state; }, call: call, showErrors: showErrors,
+    recompute: function () { compute(); }
+  });
 
   start();
 })();

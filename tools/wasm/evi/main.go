@@ -6,7 +6,7 @@
 // computation and CSV writer as `guide evi` — inside the browser. Nothing is sent
 // anywhere.
 //
-// It sets globalThis.eviGo, an object with five functions, then calls
+// It sets globalThis.eviGo, an object with seven functions, then calls
 // globalThis.eviOnReady() if the page defined it:
 //
 //	load(configText, csvBytes)  reads and checks both files; returns a JSON string:
@@ -18,6 +18,16 @@
 //	                            returns {meta, strings, numbers} (see compute)
 //	csv()                       the last result as guide evi writes it (Uint8Array)
 //	config()                    the configuration of the last result, as YAML (string)
+//	service(kind, fileBytes, radiusKm, geoBytes, property)
+//	                            reads the service areas of the loaded areas — kind
+//	                            "groups" (GROUPS.csv), "points" (POINTS.csv, catchments
+//	                            within radiusKm, 0 for none) or "" — and their GeoJSON
+//	                            (or an empty array), and answers for the last result as
+//	                            groups() does, or a failure as load's (file "groups",
+//	                            "points", "geojson" or "data")
+//	groups()                    for the last result: {"ok":true,"groups":[rows of guide
+//	                            evi --group-out],"csv","of":[group per area],"map":{…}}
+//	                            (see service.go)
 //	timings()                   milliseconds spent in each step of the last load and
 //	                            compute, as JSON (for the browser benchmark)
 package main
@@ -46,7 +56,9 @@ func since(step string, t time.Time) {
 var state struct {
 	cfg   *evi.Config
 	areas []evi.Area
+	data  []byte // the data file, for its lat and lon columns (catchments)
 	res   *evi.Result
+	svc   *serviceState
 }
 
 func main() {
@@ -55,11 +67,14 @@ func main() {
 	// the heap reach 5× the live data before collecting (instead of 2×) means fewer
 	// collections for a larger heap: tens of MB more, well within a browser tab.
 	debug.SetGCPercent(400)
+	step = since
 	api := js.Global().Get("Object").New()
 	api.Set("load", js.FuncOf(load))
 	api.Set("compute", js.FuncOf(compute))
 	api.Set("csv", js.FuncOf(csvBytes))
 	api.Set("config", js.FuncOf(configText))
+	api.Set("service", js.FuncOf(service))
+	api.Set("groups", js.FuncOf(groups))
 	api.Set("timings", js.FuncOf(func(js.Value, []js.Value) any { return mustJSON(timings) }))
 	js.Global().Set("eviGo", api)
 	if ready := js.Global().Get("eviOnReady"); ready.Type() == js.TypeFunction {
@@ -70,7 +85,8 @@ func main() {
 
 // load(configText, csvBytes): parse and check both; keep them for compute.
 func load(_ js.Value, args []js.Value) any {
-	state.cfg, state.areas, state.res = nil, nil, nil
+	state.cfg, state.areas, state.data, state.res, state.svc = nil, nil, nil, nil, nil
+	lastGeo.text, lastGeo.areas, lastGeo.geo = nil, nil, nil
 	debug.FreeOSMemory() // the previous file's areas, before reading the next
 	if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
 		return fail("data", errors.New("load needs the configuration (text) and the data (Uint8Array)"))
@@ -89,7 +105,7 @@ func load(_ js.Value, args []js.Value) any {
 	if err != nil {
 		return fail("data", err)
 	}
-	state.cfg, state.areas = cfg, areas
+	state.cfg, state.areas, state.data = cfg, areas, data
 	return loadResult(cfg, len(areas))
 }
 
@@ -144,6 +160,46 @@ func compute(_ js.Value, args []js.Value) any {
 	result.Set("numbers", float64Bytes(nums))
 	since("copy_out", t)
 	return result
+}
+
+// service(kind, fileBytes, radiusKm, geoBytes, property): read the service areas and
+// the map of the loaded areas; answer as groups.
+func service(_ js.Value, args []js.Value) any {
+	state.svc = nil
+	if state.res == nil || len(args) != 5 {
+		return fail("groups", errors.New("service needs a computed result and five arguments"))
+	}
+	in := serviceInput{Kind: args[0].String(), RadiusKm: args[2].Float(), Property: args[4].String()}
+	in.File, in.Geo = goBytes(args[1]), goBytes(args[3])
+	t := time.Now()
+	svc, failure := loadService(state.cfg, state.areas, state.data, in)
+	since("service", t)
+	if failure != "" {
+		return failure
+	}
+	state.svc = svc
+	return groups(js.Value{}, nil)
+}
+
+// groups() answers for the last result with the service areas read by service.
+func groups(js.Value, []js.Value) any {
+	if state.res == nil || state.svc == nil {
+		return fail("groups", errors.New("no service areas loaded"))
+	}
+	t := time.Now()
+	out := state.svc.result(state.res)
+	since("groups", t)
+	return out
+}
+
+// goBytes copies a Uint8Array (nil for anything else).
+func goBytes(v js.Value) []byte {
+	if v.Type() != js.TypeObject {
+		return nil
+	}
+	b := make([]byte, v.Get("length").Int())
+	js.CopyBytesToGo(b, v)
+	return b
 }
 
 // float64Bytes copies floats into a new Uint8Array (WebAssembly is little-endian, as

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -22,6 +23,9 @@ const (
 	sampleCSV    = "../../../static/evi/sample.csv"
 	sampleConfig = "../../../static/evi/sample-config.yaml"
 	sampleResult = "../../../assets/evi/sample-result.json"
+	samplePoints = "../../../static/evi/sample-points.csv"
+	sampleAreas  = "../../../static/evi/sample-areas.geojson"
+	sampleGroups = "../../../static/evi/sample-groups.csv"
 )
 
 // sample is what the page gets: load's and compute's answers as in the browser (meta
@@ -34,16 +38,25 @@ type sample struct {
 	Numbers []*float64      `json:"numbers"`
 	CSV     string          `json:"csv"`
 	Config  string          `json:"config"`
+	// Service is service's answer for the sample's service points and GeoJSON: the
+	// map the page shows with the sample.
+	Service json.RawMessage `json:"service"`
+}
+
+// parseSample reads a configuration and a data file.
+func parseSample(config, data []byte) (*evi.Config, []evi.Area, error) {
+	cfg, err := evi.ParseConfig(config)
+	if err != nil {
+		return nil, nil, err
+	}
+	areas, err := evi.ReadCSV(bytes.NewReader(data), cfg)
+	return cfg, areas, err
 }
 
 // computeSample runs the sample as the page does on start: load, then compute with
 // every indicator's theme and direction as the configuration gives them.
 func computeSample(config, data []byte) ([]byte, error) {
-	cfg, err := evi.ParseConfig(config)
-	if err != nil {
-		return nil, err
-	}
-	areas, err := evi.ReadCSV(bytes.NewReader(data), cfg)
+	cfg, areas, err := parseSample(config, data)
 	if err != nil {
 		return nil, err
 	}
@@ -75,19 +88,25 @@ func computeSample(config, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	out.Config = b.String()
+	points, err := os.ReadFile(samplePoints)
+	if err != nil {
+		return nil, err
+	}
+	geo, err := os.ReadFile(sampleAreas)
+	if err != nil {
+		return nil, err
+	}
+	svc, failure := loadService(cfg, areas, data, serviceInput{Kind: "points", File: points, Geo: geo})
+	if failure != "" {
+		return nil, errors.New(failure)
+	}
+	out.Service = json.RawMessage(svc.result(&res))
 	j, err := json.MarshalIndent(out, "", " ")
 	return append(j, '\n'), err
 }
 
 func TestSampleResult(t *testing.T) {
-	config, err := os.ReadFile(sampleConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(sampleCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
+	config, data := readAll(t, sampleConfig), readAll(t, sampleCSV)
 	got, err := computeSample(config, data)
 	if err != nil {
 		t.Fatal(err)
@@ -115,21 +134,14 @@ func TestSampleResult(t *testing.T) {
 // TestSampleResultFollowsTheFiles: another sample file gives another result, so the
 // golden comparison above does see a stale copy.
 func TestSampleResultFollowsTheFiles(t *testing.T) {
-	config, err := os.ReadFile(sampleConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(sampleCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
+	config, data := readAll(t, sampleConfig), readAll(t, sampleCSV)
 	a, err := computeSample(config, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One area fewer: drop the last line.
-	cut := bytes.LastIndexByte(bytes.TrimRight(data, "\n"), '\n')
-	b, err := computeSample(config, data[:cut+1])
+	// Another population for the last area (the same areas, which the sample's GeoJSON
+	// must name).
+	b, err := computeSample(config, bytes.Replace(data, []byte("(lieu fictif),2657,"), []byte("(lieu fictif),9657,"), 1))
 	if err != nil {
 		t.Fatal(err)
 	}
