@@ -39,19 +39,7 @@ func WriteGeoJSON(w io.Writer, res *Result, geo Areas, grouping *Grouping) error
 		for t, th := range res.Config.Themes {
 			j.s(", ").str("percentile_" + th.ID).s(": ").num(a.ThemePercentile[t])
 		}
-		j.s(", \"evi\": ").num(a.Index)
-		j.s(", \"quintile\": ")
-		if a.Quintile > 0 {
-			j.integer(a.Quintile)
-		} else {
-			j.s("null")
-		}
-		j.s(", \"flags\": ")
-		if a.Excluded == "" {
-			j.integer(a.Flags)
-		} else {
-			j.s("null")
-		}
+		j.indexQuintileFlags(a)
 		if grouping != nil {
 			j.s(", \"group\": ")
 			if gi := grouping.Of[i]; gi >= 0 {

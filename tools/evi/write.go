@@ -224,19 +224,7 @@ func WriteJSON(w io.Writer, res *Result) error {
 			j.s(themeKeys[t]).num(a.ThemeScore[t]).s(", \"percentile\": ").num(a.ThemePercentile[t]).s("}")
 		}
 		j.s("}, \"overall\": ").num(a.Overall)
-		j.s(", \"evi\": ").num(a.Index)
-		j.s(", \"quintile\": ")
-		if a.Quintile > 0 {
-			j.integer(a.Quintile)
-		} else {
-			j.s("null")
-		}
-		j.s(", \"flags\": ")
-		if a.Excluded == "" {
-			j.integer(a.Flags)
-		} else {
-			j.s("null")
-		}
+		j.indexQuintileFlags(a)
 		j.s("}")
 	}
 	j.s("\n  ]\n}\n")
@@ -292,6 +280,24 @@ func (j *jsonWriter) integer(n int) *jsonWriter {
 
 func (j *jsonWriter) boolean(b bool) *jsonWriter {
 	return j.s(strconv.FormatBool(b))
+}
+
+// indexQuintileFlags writes an area's "evi", "quintile" and "flags" keys (after others):
+// null where the area has none.
+func (j *jsonWriter) indexQuintileFlags(a *AreaResult) {
+	j.s(", \"evi\": ").num(a.Index)
+	j.s(", \"quintile\": ")
+	if a.Quintile > 0 {
+		j.integer(a.Quintile)
+	} else {
+		j.s("null")
+	}
+	j.s(", \"flags\": ")
+	if a.Excluded == "" {
+		j.integer(a.Flags)
+	} else {
+		j.s("null")
+	}
 }
 
 func (j *jsonWriter) flush() error {
