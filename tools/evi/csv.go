@@ -49,34 +49,41 @@ func ReadCSV(r io.Reader, cfg *Config) ([]Area, error) {
 	return readCSV(r, cfg, defaultLimits)
 }
 
-func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
+// openCSV returns a reader of a CSV file as every file of the tool is read (UTF-8 with or
+// without a byte order mark; comma, or the semicolon or tab its first line uses most;
+// field counts left to the caller, who words the error) and its header row.
+func openCSV(r io.Reader) (*csv.Reader, []string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
 		br.Discard(len(bom))
 	}
 	head, _ := br.Peek(64 << 10) // a short read is fine: the first line is what matters
-	comma := sniffComma(head)
-
 	cr := csv.NewReader(br)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1 // checked below, with a clearer message
-	cr.ReuseRecord = true
-
+	cr.Comma = sniffComma(head)
+	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, ErrorList{newError(0, "", CodeCSVEmpty)}
+		return nil, nil, ErrorList{newError(0, "", CodeCSVEmpty)}
 	}
 	if err != nil {
-		return nil, csvError(err)
+		return nil, nil, csvError(err)
 	}
-	header = append([]string(nil), header...)
+	return cr, header, nil
+}
+
+func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
+	cr, header, err := openCSV(r)
+	if err != nil {
+		return nil, err
+	}
+	cr.ReuseRecord = true
 	headerLine, _ := cr.FieldPos(0)
 	cols, list := resolveColumns(header, headerLine, cfg)
 	if len(list) > 0 {
 		return nil, list
 	}
 
-	rd := rowReader{cfg: cfg, cols: cols, decimalComma: comma != ',', codes: map[string]int{}}
+	rd := rowReader{cfg: cfg, cols: cols, decimalComma: cr.Comma != ',', codes: map[string]int{}}
 	var areas []Area
 	var values []float64 // backing store for Area.Values, allocated in chunks
 	k := len(cfg.Indicators)

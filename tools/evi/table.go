@@ -1,9 +1,6 @@
 package evi
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -23,20 +20,9 @@ type table struct {
 // of required; optional columns may be absent. A required column missing is reported
 // with code.
 func readTable(r io.Reader, required []string, code Code) (*table, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
-		br.Discard(len(bom))
-	}
-	head, _ := br.Peek(64 << 10)
-	cr := csv.NewReader(br)
-	cr.Comma = sniffComma(head)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, ErrorList{newError(0, "", CodeCSVEmpty)}
-	}
+	cr, header, err := openCSV(r)
 	if err != nil {
-		return nil, csvError(err)
+		return nil, err
 	}
 	t := &table{header: map[string]int{}}
 	for i, h := range header {
