@@ -30,8 +30,8 @@ func TestCommandMessagesCoded(t *testing.T) {
 	// Functions whose first string argument is a code.
 	coded := map[string]bool{"Text": true, "text": true, "Errorf": true, "M": true, "Wrap": true}
 	files := []string{"pdf.go", "edition.go", "links.go", "evi.go", "../evi/run.go", "../edition/edition.go", "../builtsite/links.go", "../pdf/pdf.go"}
-	// Not messages: the program's name before one, and help (-h, in English like every
-	// flag's description).
+	// Not messages: the program's name before one (usage lines come from the catalogue,
+	// help_usage_line; flags' descriptions too, TestFlagDescriptionsCoded).
 	allowed := map[string]bool{"guide %s: %s\n": true,
 		// git's and tar's own words after the program's name, as causes.
 		"git archive: %w: %s": true, "tar: %w: %s": true, "git %s: %w: %s": true}
