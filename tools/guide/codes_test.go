@@ -18,7 +18,7 @@ import (
 
 // TestCommandMessagesCoded reads the source of the commands whose messages are worded
 // from the catalogue (pdf, edition, links, evi, and packages edition, builtsite, pdf's
-// pdf.go and evi's run): no message is
+// pdf.go and browser.go, and evi's run): no message is
 // written as English text (a string with words given to fmt.Fprint*, fmt.Errorf or
 // errors.New; the usage texts aside), and every code they name as a literal is in the
 // catalogue, with both languages (TestCatalogue in tools/diag checks the templates).
@@ -29,7 +29,7 @@ func TestCommandMessagesCoded(t *testing.T) {
 	}
 	// Functions whose first string argument is a code.
 	coded := map[string]bool{"Text": true, "text": true, "Errorf": true, "M": true, "Wrap": true}
-	files := []string{"pdf.go", "edition.go", "links.go", "evi.go", "../evi/run.go", "../edition/edition.go", "../builtsite/links.go", "../pdf/pdf.go"}
+	files := []string{"pdf.go", "edition.go", "links.go", "evi.go", "../evi/run.go", "../edition/edition.go", "../builtsite/links.go", "../pdf/pdf.go", "../pdf/browser.go"}
 	// Not messages: the program's name before one (usage lines come from the catalogue,
 	// help_usage_line; flags' descriptions too, TestFlagDescriptionsCoded).
 	allowed := map[string]bool{"guide %s: %s\n": true,
