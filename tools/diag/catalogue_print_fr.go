@@ -20,8 +20,81 @@ var printFR = map[string]string{
 	"print_accessibility":     "{page} : réécriture pour l’accessibilité : {error}",
 }
 
+// pdffileFR words, in French, what package pdffile finds wrong in a PDF (see pdffileEN).
+var pdffileFR = map[string]string{
+	"pdffile_bad_hex":              "chaîne hexadécimale invalide : {error}",
+	"pdffile_bad_startxref":        "PDF : position startxref invalide",
+	"pdffile_bad_xref_entry":       "PDF : entrée xref invalide {entry:q}",
+	"pdffile_bad_xref_header":      "PDF : en-tête de sous-section xref invalide",
+	"pdffile_catalog":              "catalogue : {error}",
+	"pdffile_content_at":           "flux de contenu à l’octet {offset} : {error}",
+	"pdffile_deep_name_tree":       "PDF : arbre de noms trop profond",
+	"pdffile_deep_number_tree":     "PDF : arbre de nombres trop profond",
+	"pdffile_deep_operand":         "opérande imbriqué trop profondément",
+	"pdffile_deep_outline":         "PDF : signets trop profonds",
+	"pdffile_deep_page_tree":       "PDF : arbre des pages trop profond",
+	"pdffile_deep_structure":       "PDF : arbre de structure trop profond",
+	"pdffile_dest_no_page":         "PDF : la destination {key:q} ne nomme pas un objet page",
+	"pdffile_dest_not_array":       "PDF : la destination {key:q} n’est pas un tableau",
+	"pdffile_dest_not_page":        "PDF : la destination {key:q} vise l’objet {num}, qui n’est pas une page",
+	"pdffile_direct_annotation":    "PDF : un dictionnaire d’annotation direct (non pris en charge)",
+	"pdffile_encrypted":            "PDF : les fichiers chiffrés ne sont pas pris en charge",
+	"pdffile_file_end":             "fin de fichier inattendue",
+	"pdffile_graphics_open":        "flux de contenu : un objet graphique n’est pas fermé",
+	"pdffile_incremental":          "PDF : les mises à jour incrémentielles ne sont pas prises en charge",
+	"pdffile_info_no_endobj":       "PDF : l’objet info n’a pas de endobj",
+	"pdffile_info_not_in_xref":     "PDF : l’objet info {num} n’est pas dans la table xref",
+	"pdffile_info_overlaps":        "PDF : l’objet info chevauche un autre objet",
+	"pdffile_inline_image":         "flux de contenu : les images en ligne ne sont pas prises en charge",
+	"pdffile_key_not_name":         "la clé de dictionnaire {key} n’est pas un nom",
+	"pdffile_link_nowhere":         "PDF : une annotation de lien qui ne mène nulle part",
+	"pdffile_no_endstream":         "flux sans endstream",
+	"pdffile_no_endstream_length":  "flux : aucun endstream après /Length octets",
+	"pdffile_no_metadata":          "PDF : aucun flux /Metadata dans le catalogue",
+	"pdffile_no_object_at":         "PDF : aucun objet à la position {offset}",
+	"pdffile_no_objects":           "PDF : aucun objet",
+	"pdffile_no_startxref":         "PDF : aucun startxref",
+	"pdffile_not_dictionary":       "PDF : un dictionnaire était attendu",
+	"pdffile_not_dictionary_type":  "PDF : un dictionnaire était attendu, {type} trouvé",
+	"pdffile_not_pdf":              "ce n’est pas un fichier PDF",
+	"pdffile_number_tree_key":      "PDF : clé d’arbre de nombres {key:q}",
+	"pdffile_object":               "PDF : objet {num} : {error}",
+	"pdffile_object_bad_header":    "PDF : objet {num} : en-tête invalide à la position {offset}",
+	"pdffile_object_bad_length":    "PDF : objet {num} : /Length de flux invalide",
+	"pdffile_object_beyond_size":   "PDF : objet {num} au-delà de /Size {size}",
+	"pdffile_object_decodeparms":   "PDF : objet {num} : flux avec /DecodeParms",
+	"pdffile_object_filter":        "PDF : objet {num} : filtre de flux non pris en charge {filter}",
+	"pdffile_object_no_obj":        "PDF : objet {num} : aucun mot-clé obj",
+	"pdffile_object_not_in_xref":   "PDF : l’objet {num} n’est pas dans la table xref",
+	"pdffile_object_not_stream":    "PDF : l’objet {num} n’est pas un flux",
+	"pdffile_objects_overlap_xref": "PDF : des objets chevauchent la table xref",
+	"pdffile_outline_loop":         "PDF : boucle dans les signets",
+	"pdffile_page":                 "page {page} : {error}",
+	"pdffile_page_node_no_kids":    "PDF : nœud de l’arbre des pages sans Kids",
+	"pdffile_page_node_not_ref":    "PDF : un nœud de l’arbre des pages n’est pas une référence",
+	"pdffile_reference_loop":       "PDF : boucle de références",
+	"pdffile_startxref":            "PDF : startxref : {error}",
+	"pdffile_stream_end":           "fin de flux inattendue",
+	"pdffile_too_many_ids":         "PDF : trop d’identifiants de nœuds à renuméroter",
+	"pdffile_trailer":              "PDF : remorque : {error}",
+	"pdffile_trailer_missing":      "PDF : la remorque n’a pas de {key}",
+	"pdffile_trailer_not_dict":     "PDF : la remorque n’est pas un dictionnaire",
+	"pdffile_trailing_operands":    "flux de contenu : des opérandes sans opérateur à la fin",
+	"pdffile_truncated_xref":       "PDF : table xref tronquée",
+	"pdffile_unbalanced":           "flux de contenu : {found} sans {missing}",
+	"pdffile_unexpected":           "{char:q} inattendu",
+	"pdffile_unexpected_at":        "{char:q} inattendu à la position {offset}",
+	"pdffile_unknown_operator":     "flux de contenu à l’octet {offset} : opérateur inconnu {op:q}",
+	"pdffile_unterminated_hex":     "chaîne hexadécimale non terminée",
+	"pdffile_unterminated_string":  "chaîne non terminée",
+	"pdffile_xref_before_info":     "PDF : table xref avant l’objet info",
+	"pdffile_xref_stream":          "PDF : flux de références croisées ou position invalide (seules les tables xref classiques sont prises en charge)",
+}
+
 func init() {
-	for code, t := range printFR {
-		catalogueFR[code] = t
+	for _, m := range []map[string]string{printFR, pdffileFR} {
+		for code, t := range m {
+			catalogueFR[code] = t
+		}
 	}
 }

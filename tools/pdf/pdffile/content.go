@@ -5,8 +5,7 @@ package pdffile
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // op is one operator of a content stream with its operands; from and to are its byte
@@ -34,7 +33,7 @@ func contentOps(data []byte) ([]op, error) {
 		}
 		if c := data[p.pos]; isDelim(c) || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
 			if err := p.skipValue(0); err != nil {
-				return nil, fmt.Errorf("content stream at byte %d: %w", p.pos, err)
+				return nil, diag.Wrap(err, "pdffile_content_at", diag.A{"offset": p.pos, "error": diag.Cause(err)})
 			}
 			n++
 			continue
@@ -50,10 +49,10 @@ func contentOps(data []byte) ([]op, error) {
 		}
 		name, ok := opNames[string(t)]
 		if !ok {
-			return nil, fmt.Errorf("content stream at byte %d: unknown operator %q", s, t)
+			return nil, diag.Errorf("pdffile_unknown_operator", diag.A{"offset": s, "op": t})
 		}
 		if name == "BI" {
-			return nil, errors.New("content stream: inline images are not supported")
+			return nil, diag.Errorf("pdffile_inline_image", nil)
 		}
 		o := op{name: name, from: from, to: p.pos}
 		if argOps[name] && n > 0 {
@@ -62,7 +61,7 @@ func contentOps(data []byte) ([]op, error) {
 			for range n {
 				v, err := q.value()
 				if err != nil {
-					return nil, fmt.Errorf("content stream at byte %d: %w", q.pos, err)
+					return nil, diag.Wrap(err, "pdffile_content_at", diag.A{"offset": q.pos, "error": diag.Cause(err)})
 				}
 				o.args = append(o.args, v)
 			}
@@ -71,7 +70,7 @@ func contentOps(data []byte) ([]op, error) {
 		from, n = -1, 0
 	}
 	if n > 0 {
-		return nil, errors.New("content stream: operands without an operator at the end")
+		return nil, diag.Errorf("pdffile_trailing_operands", nil)
 	}
 	return ops, nil
 }
@@ -91,11 +90,11 @@ var opNames = func() map[string]string {
 // skipValue moves past one operand without building it.
 func (p *parser) skipValue(depth int) error {
 	if depth > 64 {
-		return errors.New("operand nested too deep")
+		return diag.Errorf("pdffile_deep_operand", nil)
 	}
 	p.skipSpace()
 	if p.pos >= len(p.data) {
-		return errors.New("unexpected end of stream")
+		return diag.Errorf("pdffile_stream_end", nil)
 	}
 	d := p.data
 	switch c := d[p.pos]; {
@@ -103,7 +102,7 @@ func (p *parser) skipValue(depth int) error {
 		p.pos++
 		for level := 1; level > 0; p.pos++ {
 			if p.pos >= len(d) {
-				return errors.New("unterminated string")
+				return diag.Errorf("pdffile_unterminated_string", nil)
 			}
 			switch d[p.pos] {
 			case '\\':
@@ -129,7 +128,7 @@ func (p *parser) skipValue(depth int) error {
 	case c == '<':
 		e := bytes.IndexByte(d[p.pos:], '>')
 		if e < 0 {
-			return errors.New("unterminated hex string")
+			return diag.Errorf("pdffile_unterminated_hex", nil)
 		}
 		p.pos += e + 1
 	case c == '[':
@@ -150,14 +149,14 @@ func (p *parser) skipValue(depth int) error {
 			p.pos++
 		}
 	case isDelim(c):
-		return fmt.Errorf("unexpected %q", c)
+		return diag.Errorf("pdffile_unexpected", diag.A{"char": string(c)})
 	default:
 		s := p.pos
 		for p.pos < len(d) && !isSpace(d[p.pos]) && !isDelim(d[p.pos]) {
 			p.pos++
 		}
 		if s == p.pos {
-			return fmt.Errorf("unexpected %q", c)
+			return diag.Errorf("pdffile_unexpected", diag.A{"char": string(c)})
 		}
 	}
 	return nil
@@ -232,7 +231,7 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 			stack = append(stack, ctm)
 		case "Q":
 			if len(stack) == 0 {
-				return nil, errors.New("content stream: Q without q")
+				return nil, diag.Errorf("pdffile_unbalanced", diag.A{"found": "Q", "missing": "q"})
 			}
 			ctm, stack = stack[len(stack)-1], stack[:len(stack)-1]
 		case "cm":
@@ -244,7 +243,7 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 			mcs = append(mcs, i)
 		case "EMC":
 			if marked == 0 {
-				return nil, errors.New("content stream: EMC without BDC")
+				return nil, diag.Errorf("pdffile_unbalanced", diag.A{"found": "EMC", "missing": "BDC"})
 			}
 			marked--
 			mcs = mcs[:len(mcs)-1]
@@ -259,7 +258,7 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 			out = append(out, graphicsObject{first: i, paints: true, marked: marked, mc: mc, y: ctm[5]})
 		case o.name == "ET":
 			if cur < 0 {
-				return nil, errors.New("content stream: ET without BT")
+				return nil, diag.Errorf("pdffile_unbalanced", diag.A{"found": "ET", "missing": "BT"})
 			}
 			out[cur].last, cur = i, -1
 		case o.name == "Tm" && cur >= 0 && !out[cur].placed && ops[out[cur].first].name == "BT":
@@ -285,10 +284,10 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 		}
 	}
 	if cur >= 0 {
-		return nil, errors.New("content stream: a graphics object is not closed")
+		return nil, diag.Errorf("pdffile_graphics_open", nil)
 	}
 	if marked != 0 {
-		return nil, errors.New("content stream: BDC without EMC")
+		return nil, diag.Errorf("pdffile_unbalanced", diag.A{"found": "BDC", "missing": "EMC"})
 	}
 	return out, nil
 }

@@ -4,7 +4,7 @@
 package pdffile
 
 import (
-	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // Unmarked returns, for each page, how many graphics objects paint outside any marked
@@ -99,10 +99,10 @@ func (f *File) eachContent(fn func(page, stream int, data []byte) error) error {
 		for _, s := range contentRefs(d) {
 			_, data, err := f.streamData(s.num)
 			if err != nil {
-				return fmt.Errorf("page %d: %w", i+1, err)
+				return diag.Wrap(err, "pdffile_page", diag.A{"page": i + 1, "error": diag.Cause(err)})
 			}
 			if err := fn(i, s.num, data); err != nil {
-				return fmt.Errorf("page %d: %w", i+1, err)
+				return diag.Wrap(err, "pdffile_page", diag.A{"page": i + 1, "error": diag.Cause(err)})
 			}
 		}
 	}
