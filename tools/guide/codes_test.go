@@ -48,25 +48,7 @@ func TestCommandMessagesCoded(t *testing.T) {
 	codes := 0
 	for _, p := range files {
 		writesPDF := strings.Contains(p, "pdffile") // its fmt.Fprint* write PDF syntax, not messages
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, p, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			x, _ := sel.X.(*ast.Ident)
-			pkg := ""
-			if x != nil {
-				pkg = x.Name
-			}
+		eachCall(t, p, func(fset *token.FileSet, call *ast.CallExpr, pkg string, sel *ast.SelectorExpr) {
 			for _, arg := range call.Args {
 				lit, ok := arg.(*ast.BasicLit)
 				if !ok || lit.Kind != token.STRING {
@@ -85,7 +67,6 @@ func TestCommandMessagesCoded(t *testing.T) {
 				}
 				break // only the first string argument
 			}
-			return true
 		})
 	}
 	if codes < 20 {
@@ -141,4 +122,27 @@ func TestCommandsInFrench(t *testing.T) {
 			}
 		})
 	}
+}
+
+// eachCall calls fn on each call of a selector (pkg.Name(…), x.Name(…)) in the Go file
+// at path; pkg is the selector's identifier, "" when it is an expression.
+func eachCall(t *testing.T, path string, fn func(fset *token.FileSet, call *ast.CallExpr, pkg string, sel *ast.SelectorExpr)) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+				pkg := ""
+				if x, _ := sel.X.(*ast.Ident); x != nil {
+					pkg = x.Name
+				}
+				fn(fset, call, pkg, sel)
+			}
+		}
+		return true
+	})
 }

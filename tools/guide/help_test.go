@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"path/filepath"
 	"strconv"
@@ -87,22 +86,9 @@ func TestFlagDescriptionsCoded(t *testing.T) {
 		if strings.HasSuffix(p, "_test.go") || p == "new.go" {
 			continue
 		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, p, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) != 3 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || !defs[sel.Sel.Name] {
-				return true
-			}
-			if x, _ := sel.X.(*ast.Ident); x == nil || x.Name != "fs" {
-				return true
+		eachCall(t, p, func(fset *token.FileSet, call *ast.CallExpr, pkg string, sel *ast.SelectorExpr) {
+			if pkg != "fs" || !defs[sel.Sel.Name] || len(call.Args) != 3 {
+				return
 			}
 			seen++
 			code := ""
@@ -111,12 +97,9 @@ func TestFlagDescriptionsCoded(t *testing.T) {
 			}
 			if !strings.HasPrefix(code, "help_flag_") {
 				t.Errorf("%s: the description is no help_flag_ code of the catalogue", fset.Position(call.Pos()))
-				return true
-			}
-			if err := diag.CheckArgs(code, helpArgs[code]); err != nil {
+			} else if err := diag.CheckArgs(code, helpArgs[code]); err != nil {
 				t.Errorf("%s: %v", fset.Position(call.Pos()), err)
 			}
-			return true
 		})
 	}
 	if seen < 50 {
