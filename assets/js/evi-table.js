@@ -52,11 +52,17 @@ var eviTable = (function () {
         { key: "code", heading: S.col_code, kind: "text", value: function (i) { return str.code[i]; }, show: function (i) { return str.code[i]; } },
         { key: "name", heading: S.col_name, kind: "text",
           value: function (i) { return names[0][i] || names[1][i]; },
-          show: function (i) { return names[0][i] || names[1][i]; } },
+          show: function (i) { return names[0][i] || names[1][i]; } }
+      ];
+      // With service areas (evi-service.js), each area's: the groups or catchments given.
+      if (state.groupOf) {
+        list.push({ key: "group", heading: S.col_group, kind: "text", value: state.groupOf, show: state.groupOf });
+      }
+      list.push(
         numCol("index", S.col_index, col("index"), nf.index),
         numCol("quintile", S.col_quintile, col("quintile"), nf.int),
         numCol("flags", S.col_flags, col("flags"), nf.int)
-      ];
+      );
       m.config.themes.forEach(function (t) {
         list.push(numCol("pct:" + t.id, fill("col_percentile", { theme: label(t) }), col("percentile_" + t.id), nf.pr));
       });

@@ -55,7 +55,14 @@
   var ctx = {
     root: root, S: S, fill: fill, nf: nf, lang: lang, locale: locale, label: label, setStatus: setStatus,
     download: download, state: function () { return state; }, showErrors: showErrors,
-    recompute: function () { compute(); }
+    recompute: function () { compute(); },
+    // The service areas changed (evi-service.js): the table shows them, or not.
+    groupsChanged: function () {
+      if (!state.meta) { return; }
+      if (state.sort && state.sort.key === "group" && !state.groupOf) { state.sort = null; }
+      table.sortRows();
+      table.render(state.page);
+    }
   };
   var call = ctx.call = eviProgram.attach(ctx).call;
   var editor = eviEditor.attach(ctx), table = eviTable.attach(ctx), charts = eviCharts.attach(ctx);
@@ -89,6 +96,8 @@
 
   function start() {
     root.hidden = false;
+    // The parts that need this script (the page shows the sample's result without it).
+    Array.prototype.forEach.call(root.querySelectorAll("[data-js]"), function (e) { e.hidden = false; });
     useSample();
     $("evi-data").addEventListener("change", onDataFile);
     $("evi-config").addEventListener("change", onConfigFile);
