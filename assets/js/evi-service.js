@@ -3,14 +3,16 @@
 // the areas and GROUPS.csv or POINTS.csv (or, with the sample data, the sample's
 // boundaries and service points) go to the program's service(), whose answer — the
 // group table, each area's group, the simplified map — evi-map.js draws. evi.js
-// attaches it (eviService.attach) and calls refresh after each result. Nothing leaves
+// attaches it (eviService.attach) and calls refresh after each result; the area table
+// gets each area's service area (state().groupOf, then groupsChanged). Nothing leaves
 // the browser.
 var eviService = (function () {
   "use strict";
 
   // attach wires the inputs; ctx gives the page's parts: root, S, fill, nf, lang,
   // locale, state() (evi.js's state: meta, num, stride, str, sample, timings),
-  // call(op, args), showErrors(r, heading), recompute(), download(data, name, type).
+  // call(op, args), showErrors(r, heading), recompute(), download(data, name, type),
+  // groupsChanged().
   function attach(ctx) {
     var $ = function (id) { return document.getElementById(id); };
     var st = { loaded: false, geo: null, geoName: "", file: null, fileName: "", samples: null, ctl: null, answer: null };
@@ -34,7 +36,9 @@ var eviService = (function () {
         ctx.showErrors({ file: "read", errors: [{ msg: ctx.fill("err_read", { file: e.file || "", msg: e.err ? e.err.message : String(e) }) }] });
       });
     }
-    ["evi-geo", "evi-areas", "evi-radius", "evi-geo-code"].forEach(function (id) { $(id).addEventListener("change", changed); });
+    ["evi-geo", "evi-areas", "evi-radius", "evi-geo-code", "evi-ungrouped-error", "evi-ungrouped-ignore", "evi-ungrouped-group"].forEach(function (id) {
+      $(id).addEventListener("change", changed);
+    });
     $("evi-map-download").addEventListener("click", function () {
       if (st.ctl) { ctx.download(eviMap.svgText(st.ctl.svg), ctx.S.file_svg, "image/svg+xml;charset=utf-8"); }
     });
@@ -54,10 +58,11 @@ var eviService = (function () {
     // points where the reader chose none.
     function args() {
       var radius = Number($("evi-radius").value) || 0, prop = $("evi-geo-code").value.trim() || "code";
+      var policy = (document.querySelector('input[name="evi-ungrouped"]:checked') || { value: "" }).value;
       var empty = new Uint8Array(0);
       var reader = function (points, geo) {
         var file = st.file || points || empty;
-        return [file.length ? kindOf(file) : "", file, radius, st.geo || geo || empty, st.geo ? prop : "code"];
+        return [file.length ? kindOf(file) : "", file, radius, st.geo || geo || empty, st.geo ? prop : "code", policy];
       };
       if (!ctx.state().sample) { return Promise.resolve(st.geo || st.file ? reader(null, null) : null); }
       if (!st.samples) {
@@ -97,6 +102,15 @@ var eviService = (function () {
       $("evi-service-results").hidden = true;
       st.ctl = null;
       st.answer = null;
+      if (ctx.state().groupOf) {
+        ctx.state().groupOf = null;
+        ctx.groupsChanged();
+      }
+    }
+
+    // groupName is the name of a service area in the page's language, or its code.
+    function groupName(g) {
+      return (ctx.lang === "fr" ? g.name_fr || g.name_en : g.name_en || g.name_fr) || g.group;
     }
 
     // show draws an answer of service() or groups().
@@ -114,6 +128,9 @@ var eviService = (function () {
       var wrap = $("evi-groups-wrap");
       wrap.textContent = "";
       if (r.groups.length) { wrap.appendChild(eviMap.groupTable(r.groups, ctx)); }
+      // The area table's column of service areas.
+      s.groupOf = r.groups.length && r.of ? function (i) { return r.of[i] >= 0 ? groupName(r.groups[r.of[i]]) : ""; } : null;
+      ctx.groupsChanged();
       $("evi-service-results").hidden = false;
       s.timings.map = performance.now() - t0;
       // Drawn on screen: after the next frame.
@@ -136,8 +153,7 @@ var eviService = (function () {
         parts.push(ctx.fill("map_area_unranked", { why: S["excluded_" + str.excluded[i].replace(/ /g, "_")] || str.excluded[i] }));
       }
       if (r.of && r.of[i] >= 0) {
-        var g = r.groups[r.of[i]];
-        parts.push(ctx.fill("map_area_group", { group: (ctx.lang === "fr" ? g.name_fr || g.name_en : g.name_en || g.name_fr) || g.group }));
+        parts.push(ctx.fill("map_area_group", { group: groupName(r.groups[r.of[i]]) }));
       }
       if (str.missing[i]) { parts.push(ctx.fill("map_area_missing", { list: str.missing[i].split(";").join(", ") })); }
       return ctx.fill("map_area_line", {
@@ -155,6 +171,7 @@ var eviService = (function () {
       fileChanged: function () { st.loaded = false; },
       reset: function () {
         ["evi-geo", "evi-areas"].forEach(function (id) { $(id).value = ""; });
+        $("evi-ungrouped-error").checked = true;
         st.geo = st.file = null;
         st.geoName = st.fileName = "";
         st.loaded = false;

@@ -6,7 +6,7 @@
 //                                       progress) and handed over; replies {op: "ready"}
 //   {id, op: "load", args: [config, data]}
 //   {id, op: "compute", args: [choices, withStrings]}
-//   {id, op: "service", args: [kind, file, radiusKm, geojson, property]} {id, op: "groups"}
+//   {id, op: "service", args: [kind, file, radiusKm, geojson, property, ungrouped]} {id, op: "groups"}
 //   {id, op: "csv"} {id, op: "config"} {id, op: "timings"}
 // and gets {id, result} or {id, error} back, in the order asked.
 "use strict";
@@ -40,7 +40,7 @@ self.onmessage = function (e) {
         break;
       case "csv": result = api.csv(); break;
       case "config": result = api.config(); break;
-      case "service": result = api.service(m.args[0], m.args[1], m.args[2], m.args[3], m.args[4]); break;
+      case "service": result = api.service(m.args[0], m.args[1], m.args[2], m.args[3], m.args[4], m.args[5] || ""); break;
       case "groups": result = api.groups(); break;
       case "timings": result = api.timings(); break;
       default: throw new Error("unknown operation " + m.op);

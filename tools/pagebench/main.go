@@ -6,10 +6,12 @@
 // the bytes fetched before the reader acts (uncompressed: the files' sizes; and as
 // transferred) against the 500 KB ceiling; then the time to ready of the submission
 // form (typing accepted; validator ready after the first focus) and of the calculator
-// (sample shown; a file scored by the downloaded program). tools/bench.sh runs it
-// (make bench); docs/site.md, Performance, gives its figures.
+// (sample painted from the page's HTML, then drawn by its script; a file scored by the
+// downloaded program). tools/bench.sh runs it (make bench); docs/site.md, Performance,
+// gives its figures.
 //
-// Usage: go run ./tools/pagebench [-fast]   (-fast: no emulation, to compare)
+// Usage: go run ./tools/pagebench [-fast] [-only KIND]   (-fast: no emulation, to
+// compare; -only: the page types whose kind holds KIND, e.g. calculator)
 package main
 
 import (
@@ -41,14 +43,15 @@ const (
 
 func main() {
 	fast := flag.Bool("fast", false, "measure without the slow profile")
+	only := flag.String("only", "", "measure only the page types whose kind contains this")
 	flag.Parse()
-	if err := run(!*fast); err != nil {
+	if err := run(!*fast, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "pagebench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(slow bool) error {
+func run(slow bool, only string) error {
 	repo, err := os.Getwd()
 	if err != nil {
 		return err
@@ -107,6 +110,9 @@ func run(slow bool) error {
 	fmt.Printf("%-36s %-4s %9s %12s %9s  %s\n", "page type", "lang", "files KB", "transferred", "loaded s", "")
 	over := 0
 	for _, pt := range browsertest.PageTypes {
+		if !strings.Contains(pt.Kind, only) {
+			continue
+		}
 		for _, p := range [][2]string{{"en", pt.EN}, {"fr", pt.FR}} {
 			ctx, done, err := tab()
 			if err != nil {
@@ -129,6 +135,9 @@ func run(slow bool) error {
 	fmt.Printf("== time to ready (%s)\n", profile)
 	for _, lang := range []string{"en", "fr"} {
 		for _, pt := range browsertest.PageTypes {
+			if !strings.Contains(pt.Kind, only) {
+				continue
+			}
 			var path string
 			if lang == "en" {
 				path = pt.EN
@@ -221,15 +230,26 @@ func formReady(ctx context.Context, url, lang string) error {
 	return nil
 }
 
-// calculatorReady: the sample's result shown, then a file chosen (the sample's CSV)
-// scored by the program, downloaded then.
+// calculatorReady: the sample's result painted (the first contentful paint, when the
+// page's HTML holds the sample's table: layouts/_partials/evi/sample.html), then drawn
+// by the script, then a file chosen (the sample's CSV) scored by the program,
+// downloaded then.
 func calculatorReady(ctx context.Context, url, lang, csv string) error {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return err
+	}
+	painted, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`fetch(location.href).then(r => r.text()).then(h =>
+		new DOMParser().parseFromString(h, "text/html").querySelectorAll("#evi-table tbody tr").length > 0
+			? performance.getEntriesByName("first-contentful-paint")[0].startTime : -1)`, chromedp.EvalAwaitPromise))
+	if err != nil {
 		return err
 	}
 	shown, err := poll(ctx, `Number(document.getElementById("evi").dataset.runs || 0) >= 1`)
 	if err != nil {
 		return err
+	}
+	if painted >= 0 {
+		fmt.Printf("calculator, %s: sample painted from the HTML at %.2f s\n", lang, painted/1000)
 	}
 	chose, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.now()`))
 	if err != nil {

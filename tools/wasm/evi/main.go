@@ -18,10 +18,11 @@
 //	                            returns {meta, strings, numbers} (see compute)
 //	csv()                       the last result as guide evi writes it (Uint8Array)
 //	config()                    the configuration of the last result, as YAML (string)
-//	service(kind, fileBytes, radiusKm, geoBytes, property)
+//	service(kind, fileBytes, radiusKm, geoBytes, property[, ungrouped])
 //	                            reads the service areas of the loaded areas — kind
 //	                            "groups" (GROUPS.csv), "points" (POINTS.csv, catchments
-//	                            within radiusKm, 0 for none) or "" — and their GeoJSON
+//	                            within radiusKm, 0 for none; ungrouped: the policy of
+//	                            guide evi --ungrouped for GROUPS.csv) or "" — and their GeoJSON
 //	                            (or an empty array), and answers for the last result as
 //	                            groups() does, or a failure as load's (file "groups",
 //	                            "points", "geojson" or "data")
@@ -162,14 +163,17 @@ func compute(_ js.Value, args []js.Value) any {
 	return result
 }
 
-// service(kind, fileBytes, radiusKm, geoBytes, property): read the service areas and
-// the map of the loaded areas; answer as groups.
+// service(kind, fileBytes, radiusKm, geoBytes, property[, ungrouped]): read the service
+// areas and the map of the loaded areas; answer as groups.
 func service(_ js.Value, args []js.Value) any {
 	state.svc = nil
-	if state.res == nil || len(args) != 5 {
-		return fail("groups", errors.New("service needs a computed result and five arguments"))
+	if state.res == nil || len(args) < 5 || len(args) > 6 {
+		return fail("groups", errors.New("service needs a computed result and five or six arguments"))
 	}
 	in := serviceInput{Kind: args[0].String(), RadiusKm: args[2].Float(), Property: args[4].String()}
+	if len(args) == 6 {
+		in.Ungrouped = args[5].String()
+	}
 	in.File, in.Geo = goBytes(args[1]), goBytes(args[3])
 	t := time.Now()
 	svc, failure := loadService(state.cfg, state.areas, state.data, in)

@@ -18,13 +18,16 @@ import (
 
 // serviceInput is what the page gives: Kind "groups" (File is GROUPS.csv), "points"
 // (File is POINTS.csv, RadiusKm 0 for none) or "" (a map without service areas); Geo the
-// GeoJSON of the areas (or nothing), whose property Property holds the code.
+// GeoJSON of the areas (or nothing), whose property Property holds the code; Ungrouped
+// the policy for the areas GROUPS.csv does not name (guide evi --ungrouped; "" for the
+// default, evi.UngroupedError).
 type serviceInput struct {
-	Kind     string
-	File     []byte
-	RadiusKm float64
-	Geo      []byte
-	Property string
+	Kind      string
+	File      []byte
+	RadiusKm  float64
+	Geo       []byte
+	Property  string
+	Ungrouped string
 }
 
 // serviceState is what loadService read, kept for each result.
@@ -101,7 +104,11 @@ func loadService(cfg *evi.Config, areas []evi.Area, data []byte, in serviceInput
 	var points []evi.Point
 	switch in.Kind {
 	case "groups":
-		g, err := evi.ReadGroups(bytes.NewReader(in.File), "groups", areas, "data", evi.UngroupedError)
+		policy := in.Ungrouped
+		if policy == "" {
+			policy = evi.UngroupedError
+		}
+		g, err := evi.ReadGroups(bytes.NewReader(in.File), "groups", areas, "data", policy)
 		if err != nil {
 			return nil, fail("groups", err)
 		}

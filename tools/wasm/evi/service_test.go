@@ -94,6 +94,8 @@ func TestServiceErrors(t *testing.T) {
 		code evi.Code
 	}{
 		{"unknown area in groups", serviceInput{Kind: "groups", File: []byte("code,group\nFX-99,a\n")}, "groups", evi.CodeGroupsUnknownArea},
+		{"areas left out, by default", serviceInput{Kind: "groups", File: []byte("code,group\nFX-01,a\n")}, "groups", evi.CodeGroupsUngrouped},
+		{"unknown policy", serviceInput{Kind: "groups", File: []byte("code,group\nFX-01,a\n"), Ungrouped: "sideways"}, "groups", evi.CodeGroupsBadPolicy},
 		{"bad coordinate", serviceInput{Kind: "points", File: []byte("code,lat,lon\nP,91,0\n")}, "points", evi.CodePointsBadCoordinate},
 		{"no location without geometry", serviceInput{Kind: "points", File: []byte("code,lat,lon\nP,47,-70\n")}, "data", evi.CodePointsMissingColumn},
 		{"bad radius", serviceInput{Kind: "points", File: readAll(t, samplePoints), Geo: readAll(t, sampleAreas), RadiusKm: -1}, "points", evi.CodeBadRadius},
