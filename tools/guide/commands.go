@@ -46,7 +46,7 @@ func init() {
 			"e-vulnerability index of each area of DATA.csv; exit 1 on data errors", cmdEvi},
 		{"hugo-data", "[-data DIR] [-out DIR] [-lang en|fr]",
 			"write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)", cmdHugoData},
-		{"opendata", "[-data DIR] [-out DIR] [-site DIR] [-config FILE] [-base-url URL] [-history FILE] [-lang en|fr]",
+		{"opendata", "[-data DIR] [-out DIR] [-site DIR] [-config FILE] [-base-url URL] [-history FILE | -git] [-lang en|fr]",
 			"write the open data (CSV, JSON, datapackage.json per language; default tmp/opendata)", cmdOpenData},
 		{"wasm", "[-out DIR]",
 			"compile the browser programs (tools/wasm/*) to DIR (default assets/wasm)", cmdWasm},

@@ -17,13 +17,14 @@ func cmdOpenData(args []string, stdout, stderr io.Writer) (int, error) {
 	site := fs.String("site", ".", "the Hugo project `dir` (the schema in layouts/_partials/opendata/)")
 	config := fs.String("config", "config.toml", "the site's Hugo configuration `file` (baseURL, params.paths)")
 	baseURL := fs.String("base-url", "", "the site's address `URL`, instead of the configuration's baseURL")
-	history := fs.String("history", "", "the history.json `file` of guide hugo-data (dates of change); none: no dates")
+	history := fs.String("history", "", "the history.json `file` of guide hugo-data, for the entries' dates of change")
+	git := fs.Bool("git", false, "without -history: take the dates of change from git, as guide hugo-data does")
 	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
 	}
 	_, err := opendata.Write(opendata.Options{DataDir: *data, SiteDir: *site, ConfigFile: *config,
-		BaseURL: *baseURL, HistoryFile: *history, Out: *out})
+		BaseURL: *baseURL, HistoryFile: *history, Git: *git, Out: *out})
 	if err != nil {
 		return 0, diag.In(err, *lang)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/history"
 	"gopkg.in/yaml.v3"
 )
 
@@ -27,9 +28,10 @@ type Data struct {
 }
 
 // LoadData reads every file of dataDir as the validator reads it (package corpus); a file
-// it rejects stops the step, naming the file. historyFile, if not empty, is the
-// history.json that guide hugo-data wrote (package hugodata).
-func LoadData(dataDir, historyFile string) (*Data, error) {
+// it rejects stops the step, naming the file. The dates of change come from historyFile,
+// if not empty, the history.json that guide hugo-data wrote (package hugodata), or else
+// with git set from git itself (package history, as guide hugo-data reads it).
+func LoadData(dataDir, historyFile string, git bool) (*Data, error) {
 	sources, err := corpus.List(dataDir)
 	if err != nil {
 		return nil, err
@@ -69,24 +71,27 @@ func LoadData(dataDir, historyFile string) (*Data, error) {
 			d.Entries[dir][strings.TrimSuffix(file, ".yaml")] = m
 		}
 	}
-	if historyFile != "" {
+	var h history.History
+	switch {
+	case historyFile != "":
 		b, err := os.ReadFile(historyFile)
 		if err != nil {
 			return nil, err
 		}
-		var h struct {
-			Entries map[string]map[string]struct {
-				Updated string `json:"updated"`
-			} `json:"entries"`
-		}
 		if err := json.Unmarshal(b, &h); err != nil {
 			return nil, diag.Wrap(err, "opendata_file", diag.A{"file": historyFile, "error": err.Error()})
 		}
-		for kind, ids := range h.Entries {
-			d.Updated[kind] = map[string]string{}
-			for id, e := range ids {
-				d.Updated[kind][id] = e.Updated
-			}
+	case git:
+		read, err := history.Read(dataDir)
+		if err != nil {
+			return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": err.Error()})
+		}
+		h = *read
+	}
+	for kind, ids := range h.Entries {
+		d.Updated[kind] = map[string]string{}
+		for id, e := range ids {
+			d.Updated[kind][id] = e.Updated
 		}
 	}
 	return d, nil

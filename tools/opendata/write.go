@@ -17,7 +17,8 @@ type Options struct {
 	SiteDir     string // the Hugo project (the schema's partials)
 	ConfigFile  string // its configuration (baseURL, params.paths)
 	BaseURL     string // replaces the configuration's baseURL (as hugo --baseURL)
-	HistoryFile string // history.json of guide hugo-data; empty: no dates of change
+	HistoryFile string // history.json of guide hugo-data, for the dates of change
+	Git         bool   // without HistoryFile: the dates of change from git; neither: none
 	Out         string // the folder to write; its mount goes to Out.toml
 }
 
@@ -41,7 +42,7 @@ func Write(o Options) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := LoadData(o.DataDir, o.HistoryFile)
+	d, err := LoadData(o.DataDir, o.HistoryFile, o.Git)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +116,7 @@ func mount(rel string, files Files) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: Hugo serves the open data as static files (tools/opendata).\n", MountHeader)
 	fmt.Fprintf(&b, "[module]\n  [[module.mounts]]\n    source = \"static\"\n    target = \"static\"\n")
-	fmt.Fprintf(&b, "  [[module.mounts]]\n    source = %q\n    target = \"static\"\n    excludeFiles = %q\n", rel, Marker)
+	fmt.Fprintf(&b, "  [[module.mounts]]\n    source = %q\n    target = \"static\"\n    files = [\"! %s\"]\n", rel, Marker)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
