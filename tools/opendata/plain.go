@@ -15,7 +15,7 @@ import (
 // Plain returns the plain text of a Markdown field (the NAME_text fields) as the site
 // made it in Hugo: the Markdown rendered as layouts/_partials/markdown.html renders it
 // (goldmark with the site's settings, package markdown; shortcode openers broken the
-// same way), then opendata/plain-text.html's steps: a line break after each block
+// same way), then the steps of the former partial opendata/plain-text.html: a line break after each block
 // element, Hugo's plainify (tpl.StripHTML), htmlUnescape, trimmed, and lines closed up
 // (with line, one line in all: a list item of lessons_text).
 func Plain(md string, line bool) string {
