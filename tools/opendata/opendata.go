@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/csvcell"
 )
@@ -54,12 +55,11 @@ func Build(sc *Schema, d *Data, site *Site) (Files, error) {
 			if err := checkRows(t, rs); err != nil {
 				return nil, err
 			}
-			j, err := jsonify(rs)
+			j, c, err := encode(t, rs)
 			if err != nil {
 				return nil, err
 			}
-			files[lang+"/"+t.Name+".json"] = j
-			files[lang+"/"+t.Name+".csv"] = csvFile(t, rs)
+			files[lang+"/"+t.Name+".json"], files[lang+"/"+t.Name+".csv"] = j, c
 		}
 		dp, err := datapackage(sc, d, site, lang)
 		if err != nil {
@@ -152,61 +152,78 @@ func checkRows(t Table, rs []obj) error {
 	return nil
 }
 
-// jsonify is Hugo's jsonify: encoding/json, keys sorted, <, > and & escaped; an empty
+// encode writes a table's JSON and CSV files, each row encoded in parallel.
+//
+// JSON: Hugo's jsonify, i.e. encoding/json (keys sorted; <, > and & escaped); an array's
+// bytes are its elements' joined with ",", so rows are encoded one by one; an empty
 // table is [].
-func jsonify(v any) ([]byte, error) {
-	if rs, ok := v.([]obj); ok && rs == nil {
-		v = []obj{}
-	}
-	return json.Marshal(v)
-}
-
-// csvFile is a table's CSV file: a byte order mark (Excel then reads UTF-8), a header of
-// the fields not marked markdown, then a record per row; every field quoted, records
-// ending in CRLF, lists joined with ";" (or a line break for "lines", a line break
-// inside an item becoming a space), missing values empty, each cell through csvcell.
-func csvFile(t Table, rs []obj) []byte {
-	var b bytes.Buffer
-	b.WriteString("\ufeff")
+//
+// CSV: a byte order mark (Excel then reads UTF-8), a header of the fields not marked
+// markdown, then a record per row; every field quoted, records ending in CRLF, lists
+// joined with ";" (or a line break for "lines", a line break inside an item becoming a
+// space), missing values empty, each cell through csvcell.
+func encode(t Table, rs []obj) (jsonFile, csvFile []byte, err error) {
 	var cols []Field
 	for _, f := range t.Fields {
 		if !f.Markdown {
 			cols = append(cols, f)
 		}
 	}
+	js := make([][]byte, len(rs))
+	recs := make([][]byte, len(rs))
+	errs := make([]error, len(rs))
+	check.Parallel(len(rs), func(i int) {
+		js[i], errs[i] = json.Marshal(rs[i])
+		recs[i] = record(cols, rs[i])
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	names := make([]string, len(cols))
+	for i, f := range cols {
+		names[i] = f.Name
+	}
+	var c bytes.Buffer
+	c.WriteString("\ufeff")
+	writeRecord(&c, names, false)
+	for _, r := range recs {
+		c.Write(r)
+	}
+	return append(append([]byte("["), bytes.Join(js, []byte(","))...), ']'), c.Bytes(), nil
+}
+
+// record is a row's CSV record.
+func record(cols []Field, row obj) []byte {
 	cells := make([]string, len(cols))
 	for i, f := range cols {
-		cells[i] = f.Name
-	}
-	writeRecord(&b, cells, false)
-	for _, row := range rs {
-		for i, f := range cols {
-			v := row[f.Name]
-			switch {
-			case f.Lines:
-				items := list(v)
-				parts := make([]string, len(items))
-				for k, it := range items {
-					parts[k] = strings.ReplaceAll(str(it), "\n", " ")
-				}
-				cells[i] = strings.Join(parts, "\n")
-			case f.List:
-				items := list(v)
-				parts := make([]string, len(items))
-				for k, it := range items {
-					parts[k] = str(it)
-				}
-				cells[i] = strings.Join(parts, ";")
-			case v == true:
-				cells[i] = "true"
-			case v == false:
-				cells[i] = "false"
-			default:
-				cells[i] = str(v)
+		v := row[f.Name]
+		switch {
+		case f.Lines:
+			items := list(v)
+			parts := make([]string, len(items))
+			for k, it := range items {
+				parts[k] = strings.ReplaceAll(str(it), "\n", " ")
 			}
+			cells[i] = strings.Join(parts, "\n")
+		case f.List:
+			items := list(v)
+			parts := make([]string, len(items))
+			for k, it := range items {
+				parts[k] = str(it)
+			}
+			cells[i] = strings.Join(parts, ";")
+		case v == true:
+			cells[i] = "true"
+		case v == false:
+			cells[i] = "false"
+		default:
+			cells[i] = str(v)
 		}
-		writeRecord(&b, cells, true)
 	}
+	var b bytes.Buffer
+	writeRecord(&b, cells, true)
 	return b.Bytes()
 }
 

@@ -27,7 +27,10 @@ func TestCSVCells(t *testing.T) {
 	for _, c := range csvcell.Cases {
 		rs = append(rs, obj{"text": c.In, "md": "# not in CSV", "codes": []any{c.In, "b"}, "lines": []any{c.In, "x\ny"}, "flag": true})
 	}
-	b := csvFile(table, rs)
+	_, b, err := encode(table, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !bytes.HasPrefix(b, []byte("\ufeff\"text\",\"codes\",\"lines\",\"flag\"\r\n")) {
 		t.Fatalf("header: %q", b[:min(len(b), 60)])
 	}

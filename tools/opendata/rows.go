@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/diag"
 )
 
@@ -49,29 +50,34 @@ func otherLang(lang string) string {
 	return "en"
 }
 
-// table returns the rows of one table.
+// table returns the rows of one table, made in parallel (each row reads only shared,
+// unchanging maps).
 func (r *rows) table(name string) ([]obj, error) {
-	var out []obj
-	for _, id := range sortedKeys(r.d.Entries[name]) {
+	ids := sortedKeys(r.d.Entries[name])
+	made := make([]obj, len(ids))
+	errs := make([]error, len(ids))
+	check.Parallel(len(ids), func(i int) {
+		id := ids[i]
 		e := r.d.Entries[name][id]
-		var row obj
-		var err error
 		switch name {
 		case "projects":
-			row, err = r.project(id, e)
+			made[i], errs[i] = r.project(id, e)
 		case "practices":
-			row, err = r.practice(id, e)
+			made[i], errs[i] = r.practice(id, e)
 		case "resources":
-			row, err = r.resource(id, e)
+			made[i], errs[i] = r.resource(id, e)
 		case "contacts":
 			if truthy(e["consent"]) {
-				row, err = r.contact(id, e)
+				made[i], errs[i] = r.contact(id, e)
 			}
 		default:
-			return nil, diag.Errorf("opendata_no_table", diag.A{"table": name})
+			errs[i] = diag.Errorf("opendata_no_table", diag.A{"table": name})
 		}
-		if err != nil {
-			return nil, err
+	})
+	var out []obj
+	for i, row := range made {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
 		if row != nil {
 			out = append(out, row)
