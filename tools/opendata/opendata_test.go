@@ -3,6 +3,7 @@ package opendata
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,20 +118,48 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// TestWriteRefusesForeignFolder: Write replaces only a folder it made.
-func TestWriteRefusesForeignFolder(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "docs")
-	if err := os.MkdirAll(out, 0o755); err != nil {
+// TestWriteRefuses: Write replaces only a folder it made, and writes nothing into the
+// data folder.
+func TestWriteRefuses(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	if err := os.CopyFS(data, os.DirFS("../check/testdata/valid")); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(out, "keep.md"), []byte("x"), 0o644); err != nil {
+	docs := filepath.Join(dir, "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Write(Options{DataDir: "../check/testdata/valid", SiteDir: "../..", ConfigFile: "../../config.toml", Out: out})
-	if err == nil || !strings.Contains(err.Error(), "refused to write") {
-		t.Fatalf("err = %v, want a refusal", err)
-	}
-	if _, err := os.Stat(filepath.Join(out, "keep.md")); err != nil {
+	if err := os.WriteFile(filepath.Join(docs, "keep.md"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	for _, c := range []struct{ out, want string }{
+		{docs, "is not a folder guide opendata made"},
+		{dir, "is not a folder guide opendata made"},
+		{data, "is inside the data folder"},
+		{filepath.Join(data, "opendata"), "is inside the data folder"},
+	} {
+		_, err := Write(Options{DataDir: data, SiteDir: "../..", ConfigFile: "../../config.toml", Out: c.out})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("-out %s: err = %v, want %q", c.out, err, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(docs, "keep.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(data, "opendata")); !os.IsNotExist(err) {
+		t.Errorf("a folder was made in the data folder: %v", err)
+	}
+	out := filepath.Join(dir, "tmp", "opendata")
+	files, err := Write(Options{DataDir: data, SiteDir: "../..", ConfigFile: "../../config.toml", Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(Options{DataDir: data, SiteDir: "../..", ConfigFile: "../../config.toml", Out: out}); err != nil {
+		t.Fatalf("writing again into its own folder: %v", err)
+	}
+	conf, err := os.ReadFile(out + ".toml")
+	if err != nil || !strings.Contains(string(conf), "staticDir = [\"static\", ") || !strings.Contains(string(conf), fmt.Sprintf("csv = %d\n", len(files["en/projects.csv"]))) {
+		t.Errorf("%s.toml: %v\n%s", out, err, conf)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 )
@@ -54,7 +55,7 @@ func Write(o Options) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkOut(o.Out); err != nil {
+	if err := checkOut(o.Out, o.DataDir); err != nil {
 		return nil, err
 	}
 	tmp := o.Out + ".new"
@@ -89,8 +90,18 @@ func Write(o Options) (Files, error) {
 	return files, atomicfile.Write(o.Out+".toml", mount(filepath.ToSlash(rel), files))
 }
 
-// checkOut refuses to replace a folder Write did not make.
-func checkOut(out string) error {
+// checkOut refuses to write inside the data folder and to replace a folder Write did
+// not make (the project or the data folder among them).
+func checkOut(out, dataDir string) error {
+	realData, err := corpus.RealDir(dataDir)
+	if err != nil {
+		return err
+	}
+	if abs, err := filepath.Abs(out); err == nil {
+		if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil && corpus.Within(realData, filepath.Join(real, filepath.Base(abs))) {
+			return diag.Errorf("opendata_out_in_data", diag.A{"out": out})
+		}
+	}
 	for _, dir := range []string{out, out + ".new"} {
 		info, err := os.Lstat(dir)
 		if os.IsNotExist(err) {
