@@ -148,7 +148,8 @@ func buildOnce(t *testing.T, proj, data, public string) ([]byte, error) {
 	if r := guide(site, "hugo-data", "-data", abs, "-out", "tmp/hugo-data"); r.Code != 0 {
 		t.Fatalf("hugo-data on a corpus validate accepts: %s", r)
 	}
-	// The open data, from the same copy's history, as make site makes it.
+	// The open data, from the same copy's history, as make site makes it (sitetest.Build
+	// adds tmp/opendata.toml to the configuration).
 	if r := guide(site, "opendata", "-data", abs, "-out", "tmp/opendata", "-history", "tmp/hugo-data/history.json", "-base-url", sitetest.BaseURL); r.Code != 0 {
 		t.Fatalf("opendata on a corpus validate accepts: %s", r)
 	}
@@ -163,7 +164,7 @@ func buildOnce(t *testing.T, proj, data, public string) ([]byte, error) {
 		t.Fatal(err)
 	}
 	os.RemoveAll(public)
-	configs := strings.Join([]string{filepath.Join(site, "config.toml"), filepath.Join(site, "tmp", "hugo-data.toml"), filepath.Join(site, "tmp", "opendata.toml"), print}, ",")
+	configs := strings.Join([]string{filepath.Join(site, "config.toml"), filepath.Join(site, "tmp", "hugo-data.toml"), print}, ",")
 	return sitetest.Build(repo, site, public, "--config", configs)
 }
 

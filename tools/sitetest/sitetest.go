@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/pssdc/guide-iad/tools/builtsite"
 	"github.com/pssdc/guide-iad/tools/diag"
@@ -49,13 +50,16 @@ func StageWASM(repo, site string) error {
 // Build runs the pinned Hugo (go tool hugo, from repo's module) on site into out, with
 // warnings (missing translations among them) treated as errors. As make site does, it
 // first writes the open data of site/data (OpenData) and adds its configuration to the
-// --config files of extra (config.toml when extra names none).
+// --config files of extra (config.toml when extra names none); without site/data (a
+// build from guide hugo-data's copy only), the open data written before, if any.
 func Build(repo, site, out string, extra ...string) ([]byte, error) {
-	if _, err := os.Stat(filepath.Join(site, "data")); err == nil {
-		conf, err := OpenData(site)
-		if err != nil {
+	conf := filepath.Join(site, "tmp", "opendata.toml")
+	if fileExists(filepath.Join(site, "data")) {
+		if _, err := OpenData(site); err != nil {
 			return nil, err
 		}
+	}
+	if fileExists(conf) {
 		extra = withConfig(site, extra, conf)
 	}
 	args := append([]string{"tool", "hugo", "--source", site, "--destination", out,
@@ -86,12 +90,15 @@ func OpenData(site string) (string, error) {
 	return o.Out + ".toml", nil
 }
 
-// withConfig adds the configuration file conf to the --config list of args.
+// withConfig adds the configuration file conf to the --config list of args, unless it
+// is there already.
 func withConfig(site string, args []string, conf string) []string {
 	out := slices.Clone(args)
 	for i := 0; i+1 < len(out); i++ {
 		if out[i] == "--config" {
-			out[i+1] += "," + conf
+			if !slices.Contains(strings.Split(out[i+1], ","), conf) {
+				out[i+1] += "," + conf
+			}
 			return out
 		}
 	}
