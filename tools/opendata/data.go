@@ -137,7 +137,6 @@ func value(n *yaml.Node) (any, error) {
 type Site struct {
 	BaseURL string                       // with a final slash
 	Paths   map[string]map[string]string // lang → logical name → segment
-	// TagAuthority is params.opendata.tagAuthority (unused here; the feed is Hugo's).
 }
 
 // LoadSite reads the Hugo configuration file; baseURL, if not empty, replaces its
