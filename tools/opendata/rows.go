@@ -120,24 +120,18 @@ func (r *rows) project(id string, e obj) (obj, error) {
 	}
 	row["partners"] = trList(e["partners"], use)
 	for _, c := range []struct{ code, vocab string }{{"jurisdiction", "jurisdictions"}, {"level", "levels"}, {"stage", "stages"}} {
-		code := str(e[c.code])
-		label, err := r.label(c.vocab, code, "projects", id)
-		if err != nil {
+		if err := r.setCode(row, "projects", id, c.code, c.vocab, str(e[c.code])); err != nil {
 			return nil, err
 		}
-		row[c.code], row[c.code+"_label"] = code, label
 	}
 	row["started"], row["ended"] = date(e["started"]), nil
 	if truthy(e["ended"]) {
 		row["ended"] = date(e["ended"])
 	}
 	for _, c := range []struct{ key, label, vocab string }{{"themes", "theme_labels", "themes"}, {"techniques", "technique_labels", "techniques"}, {"data_sources", "data_source_labels", "data_sources"}} {
-		row[c.key] = e[c.key]
-		labels, err := r.labelList(c.vocab, e[c.key], "projects", id)
-		if err != nil {
+		if err := r.setCodes(row, "projects", id, c.key, c.label, c.vocab, e[c.key]); err != nil {
 			return nil, err
 		}
-		row[c.label] = labels
 	}
 	for _, k := range []string{"challenge", "approach", "results"} {
 		md := tr(e[k], use)
@@ -183,15 +177,9 @@ func (r *rows) practice(id string, e obj) (obj, error) {
 	body := tr(e["body"], use)
 	row["body"], row["body_text"] = body, Plain(str(body), false)
 	row["checklist"], row["key_questions"] = trList(e["checklist"], use), trList(e["key_questions"], use)
-	techs := []any{}
-	for _, t := range list(e["techniques"]) {
-		techs = append(techs, str(t))
-	}
-	labels, err := r.labelList("techniques", techs, "practices", id)
-	if err != nil {
+	if err := r.setCodes(row, "practices", id, "techniques", "technique_labels", "techniques", codeStrings(e["techniques"])); err != nil {
 		return nil, err
 	}
-	row["techniques"], row["technique_labels"] = techs, labels
 	row["projects"] = strs(r.relations["practiceProjects"][id])
 	row["reviewed"] = date(e["reviewed"])
 	r.addURLs("practices", id, row)
@@ -203,22 +191,16 @@ func (r *rows) resource(id string, e obj) (obj, error) {
 	row := obj{}
 	r.common("resources", id, e, use, row)
 	row["title"], row["summary"], row["publisher"] = tr(e["title"], use), tr(e["summary"], use), tr(e["publisher"], use)
-	kind := str(e["kind"])
-	kl, err := r.label("resource_kinds", kind, "resources", id)
-	if err != nil {
+	if err := r.setCode(row, "resources", id, "kind", "resource_kinds", str(e["kind"])); err != nil {
 		return nil, err
 	}
-	row["kind"], row["kind_label"] = kind, kl
 	row["link"] = and(e["url"])
 	desc := tr(e["description"], use)
 	row["description"], row["description_text"] = desc, Plain(str(desc), false)
 	for _, c := range []struct{ key, label string }{{"themes", "theme_labels"}, {"techniques", "technique_labels"}} {
-		codes := list(e[c.key])
-		labels, err := r.labelList(c.key, codes, "resources", id)
-		if err != nil {
+		if err := r.setCodes(row, "resources", id, c.key, c.label, c.key, list(e[c.key])); err != nil {
 			return nil, err
 		}
-		row[c.key], row[c.label] = codes, labels
 	}
 	row["projects"] = strs(r.relations["resourceProjects"][id])
 	row["reviewed"] = date(e["reviewed"])
@@ -232,23 +214,14 @@ func (r *rows) contact(id string, e obj) (obj, error) {
 	r.common("contacts", id, e, use, row)
 	row["name"], row["email"] = str(e["name"]), str(e["email"])
 	row["role"], row["organization"] = tr(e["role"], use), tr(e["organization"], use)
-	j := str(e["jurisdiction"])
-	jl, err := r.label("jurisdictions", j, "contacts", id)
-	if err != nil {
+	if err := r.setCode(row, "contacts", id, "jurisdiction", "jurisdictions", str(e["jurisdiction"])); err != nil {
 		return nil, err
 	}
-	row["jurisdiction"], row["jurisdiction_label"] = j, jl
 	row["phone"] = and(e["phone"])
 	for _, c := range []struct{ key, label, vocab string }{{"languages", "language_labels", "languages"}, {"expertise", "expertise_labels", "expertise"}} {
-		codes := []any{}
-		for _, v := range list(e[c.key]) {
-			codes = append(codes, str(v))
-		}
-		labels, err := r.labelList(c.vocab, codes, "contacts", id)
-		if err != nil {
+		if err := r.setCodes(row, "contacts", id, c.key, c.label, c.vocab, codeStrings(e[c.key])); err != nil {
 			return nil, err
 		}
-		row[c.key], row[c.label] = codes, labels
 	}
 	row["projects"] = strs(r.contactsOf[id])
 	row["url"] = r.site.section(r.lang, "contacts") + "#contact-" + id
@@ -266,6 +239,35 @@ func (r *rows) addURLs(kind, id string, row obj) {
 	if u, ok := r.urls[r.other][kind][id]; ok {
 		row["counterpart_url"] = u
 	}
+}
+
+// setCode sets a code field and its label (field CODE_label).
+func (r *rows) setCode(row obj, kind, id, key, vocab, code string) error {
+	label, err := r.label(vocab, code, kind, id)
+	if err != nil {
+		return err
+	}
+	row[key], row[key+"_label"] = code, label
+	return nil
+}
+
+// setCodes sets a list of codes (as given) and the list of their labels.
+func (r *rows) setCodes(row obj, kind, id, key, labelKey, vocab string, codes any) error {
+	labels, err := r.labelList(vocab, codes, kind, id)
+	if err != nil {
+		return err
+	}
+	row[key], row[labelKey] = codes, labels
+	return nil
+}
+
+// codeStrings is a list of codes as strings (the templates' `string .`).
+func codeStrings(v any) []any {
+	out := []any{}
+	for _, c := range list(v) {
+		out = append(out, str(c))
+	}
+	return out
 }
 
 func (r *rows) label(vocab, code, kind, id string) (string, error) {
