@@ -23,16 +23,19 @@ PRINTPARAMS := tmp/print-edition.toml
 # The JSON copy of the validated data/ that site and pdf give Hugo (tools/hugodata): Hugo
 # then reads exactly what guide validate read, and loads it several times faster.
 HUGODATA    := tmp/hugo-data
+# The open data (CSV, JSON, datapackage.json per language; tools/opendata), which Hugo
+# serves as static files through $(OPENDATA).toml.
+OPENDATA    := tmp/opendata
 # The release is built here, then swapped into public/ once every step has succeeded, so
 # that a failed step never leaves a half-built public/ for a deploy to pick up.
 RELEASE     := tmp/release
 comma := ,
-SITECONF    := config.toml,$(HUGODATA).toml$(if $(filter no,$(PRINT)),,$(comma)$(PRINTCONF))
+SITECONF    := config.toml,$(HUGODATA).toml,$(OPENDATA).toml$(if $(filter no,$(PRINT)),,$(comma)$(PRINTCONF))
 # fail,STEP: the end of a release step's command line: on failure, say which step failed
 # and that public/ is unchanged.
 fail = || { echo "make site: $(1) failed (message above); public/ is left as it was" >&2; exit 1; }
 
-.PHONY: all serve site site-data validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
+.PHONY: all serve site site-data opendata validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
 
 all: site
 
@@ -85,11 +88,11 @@ wasm: deps
 # counterpart; its links are absolute); then the search index; then every address of
 # every page and stylesheet must name a built file (guide links). All in $(RELEASE),
 # which replaces public/ only at the end.
-# validate, wasm and the data copy run side by side (-j3; -Otarget keeps each one's
-# output together): none reads what another writes, and the build goes on only when all
-# three have succeeded.
+# validate, wasm, the data copy and the open data run side by side (-j4; -Otarget keeps
+# each one's output together): none reads what another writes, and the build goes on
+# only when all four have succeeded.
 site:
-	@$(MAKE) --no-print-directory -j3 -Otarget validate wasm site-data
+	@$(MAKE) --no-print-directory -j4 -Otarget validate wasm site-data opendata
 	@tools/deps.sh node
 ifneq ($(PRINT),no)
 	@tools/deps.sh pdf
@@ -114,17 +117,22 @@ endif
 site-data: deps
 	$(GUIDE) hugo-data -out $(HUGODATA)
 
+# The open data, from data/ with the dates of change from git (a step of make site and
+# make serve).
+opendata: deps
+	$(GUIDE) opendata -git -out $(OPENDATA)
+
 # The print edition is part of the release; make pdf is kept as another name for it.
 pdf: site
 
 # hugo server keeps the site in memory, so the search index is built beforehand from a
 # build in tmp/ into static/pagefind/ (generated, not committed), which the server serves;
 # it reflects the data as of `make serve`: restart to search edits.
-serve: validate wasm
+serve: validate wasm opendata
 	@tools/deps.sh node
-	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d tmp/serve-public --quiet
+	$(HUGO) $(HUGOFLAGS) --config config.toml,$(OPENDATA).toml --gc --cleanDestinationDir -d tmp/serve-public --quiet
 	$(GUIDE) search-index -site tmp/serve-public -out static/pagefind
-	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
+	$(HUGO) server $(HUGOFLAGS) --config config.toml,$(OPENDATA).toml --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
 # The workflows, checked as GitHub would run them (actionlint, pinned in go.mod).
 lint-workflows: deps

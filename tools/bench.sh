@@ -71,21 +71,23 @@ for n in $sizes; do
 		total=$(awk "BEGIN { print $total + $last_secs }")
 		if [ "$last_mib" -gt "$peak" ]; then peak=$last_mib; fi
 	}
-	# Each alone, then side by side as make site runs them (make -j3): the total counts
+	# Each alone, then side by side as make site runs them (make -j4): the total counts
 	# the latter. guide wasm compiles this repository's tools/wasm/* once per state of
 	# their sources (tools/wasmbuild: a copy from the user's cache afterwards, as in make
 	# site after make wasm).
 	measure "  validate (alone)" "$work/guide" validate -data "$corpus/data"
 	measure "  hugo-data, data copy (alone)" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
 	measure "  wasm (alone)" "$work/guide" wasm -out "$corpus/assets/wasm"
-	rm -rf "$corpus/tmp/hugo-data" "$corpus/tmp/hugo-data.toml" "$corpus/assets/wasm"
-	step "validate | hugo-data | wasm" bash -c 'g=$1 c=$2
+	measure "  opendata (alone)" "$work/guide" opendata -git -data "$corpus/data" -site "$corpus" -config "$corpus/config.toml" -out "$corpus/tmp/opendata"
+	rm -rf "$corpus/tmp/hugo-data" "$corpus/tmp/hugo-data.toml" "$corpus/assets/wasm" "$corpus/tmp/opendata" "$corpus/tmp/opendata.toml"
+	step "validate | hugo-data | wasm | opendata" bash -c 'g=$1 c=$2
 		"$g" validate -data "$c/data" & v=$!
 		"$g" hugo-data -data "$c/data" -out "$c/tmp/hugo-data" & d=$!
 		"$g" wasm -out "$c/assets/wasm" & w=$!
-		wait $v && wait $d && wait $w' _ "$work/guide" "$corpus"
+		"$g" opendata -git -data "$c/data" -site "$c" -config "$c/config.toml" -out "$c/tmp/opendata" & o=$!
+		wait $v && wait $d && wait $w && wait $o' _ "$work/guide" "$corpus"
 	export GOMEMLIMIT=1800MiB # as the Makefile
-	step "hugo" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --gc --destination "$corpus/tmp/release" --quiet
+	step "hugo" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml,$corpus/tmp/opendata.toml" --gc --destination "$corpus/tmp/release" --quiet
 	hugo_secs[$n]=$last_secs
 	unset GOMEMLIMIT
 	cp "$corpus/tmp/release/en/404.html" "$corpus/tmp/release/404.html"
@@ -116,7 +118,7 @@ for n in $sizes; do
 		floor_cpu[$n]=$last_cpu
 		rm -rf "$shm/floor"
 		export GOMEMLIMIT=1800MiB
-		measure "hugo (tmpfs)" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml" --gc --destination "$shm/site" --quiet
+		measure "hugo (tmpfs)" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml,$corpus/tmp/opendata.toml" --gc --destination "$shm/site" --quiet
 		unset GOMEMLIMIT
 		shm_secs[$n]=$last_secs
 		shm_cpu[$n]=$last_cpu
@@ -134,7 +136,8 @@ if [ "$print_n" -gt 0 ]; then
 	echo "== print edition, $print_n projects"
 	"$work/guide" pdf -hugo-config -config "$corpus/config.toml" >"$corpus/print-output.toml"
 	"$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data" >/dev/null
-	GOMEMLIMIT=1800MiB "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml,$corpus/print-output.toml" --destination "$corpus/public" --quiet
+	"$work/guide" opendata -data "$corpus/data" -site "$corpus" -config "$corpus/config.toml" -out "$corpus/tmp/opendata" >/dev/null
+	GOMEMLIMIT=1800MiB "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml,$corpus/tmp/opendata.toml,$corpus/print-output.toml" --destination "$corpus/public" --quiet
 	measure "guide pdf (en + fr)" "$work/guide" pdf -public "$corpus/public"
 	print_secs=$last_secs
 	print_mib=$last_mib

@@ -35,6 +35,7 @@ func init() {
 		{"links", "[-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]", cmdLinks},
 		{"evi", "--config CONFIG.yaml [--format csv|json|geojson] [--out FILE] [--lang en|fr] [--groups GROUPS.csv [--ungrouped error|ignore|group] | --points POINTS.csv [--radius-km R]] [--group-out OUT.csv] [--geometry AREAS.geojson [--geometry-code PROPERTY]] DATA.csv", cmdEvi},
 		{"hugo-data", "[-data DIR] [-out DIR] [-lang en|fr]", cmdHugoData},
+		{"opendata", "[-data DIR] [-out DIR] [-site DIR] [-config FILE] [-base-url URL] [-history FILE | -git] [-lang en|fr]", cmdOpenData},
 		{"wasm", "[-out DIR]", cmdWasm},
 		{"search-index", "[-site DIR] [-out DIR]",
 			func(args []string, _, stderr io.Writer) (int, error) { return 0, cmdSearchIndex(args, stderr) }},

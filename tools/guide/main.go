@@ -14,6 +14,7 @@
 //	guide links [-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]
 //	guide evi --config CONFIG.yaml [--format csv|json|geojson] [--out FILE] [--lang en|fr] [--groups GROUPS.csv [--ungrouped error|ignore|group] | --points POINTS.csv [--radius-km R]] [--group-out OUT.csv] [--geometry AREAS.geojson [--geometry-code PROPERTY]] DATA.csv
 //	guide hugo-data [-data DIR] [-out DIR] [-lang en|fr]
+//	guide opendata [-data DIR] [-out DIR] [-site DIR] [-config FILE] [-base-url URL] [-history FILE | -git] [-lang en|fr]
 //	guide wasm [-out DIR]
 //	guide search-index [-site DIR] [-out DIR]
 //	guide gen -projects N -out DIR [-seed S]

@@ -148,6 +148,11 @@ func buildOnce(t *testing.T, proj, data, public string) ([]byte, error) {
 	if r := guide(site, "hugo-data", "-data", abs, "-out", "tmp/hugo-data"); r.Code != 0 {
 		t.Fatalf("hugo-data on a corpus validate accepts: %s", r)
 	}
+	// The open data, from the same copy's history, as make site makes it (sitetest.Build
+	// adds tmp/opendata.toml to the configuration).
+	if r := guide(site, "opendata", "-data", abs, "-out", "tmp/opendata", "-history", "tmp/hugo-data/history.json", "-base-url", sitetest.BaseURL); r.Code != 0 {
+		t.Fatalf("opendata on a corpus validate accepts: %s", r)
+	}
 	// The print pages' config adds "print" to the site's own outputs (pdf.HugoConfig
 	// repeats config.toml's lists), as make site does.
 	printConf, err := pdf.HugoConfig(filepath.Join(site, "config.toml"))

@@ -8,8 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/pssdc/guide-iad/tools/builtsite"
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/opendata"
 	"github.com/pssdc/guide-iad/tools/wasmbuild"
 )
 
@@ -44,8 +48,20 @@ func StageWASM(repo, site string) error {
 }
 
 // Build runs the pinned Hugo (go tool hugo, from repo's module) on site into out, with
-// warnings (missing translations among them) treated as errors.
+// warnings (missing translations among them) treated as errors. As make site does, it
+// first writes the open data of site/data (OpenData) and adds its configuration to the
+// --config files of extra (config.toml when extra names none); without site/data (a
+// build from guide hugo-data's copy only), the open data written before, if any.
 func Build(repo, site, out string, extra ...string) ([]byte, error) {
+	conf := filepath.Join(site, "tmp", "opendata.toml")
+	if fileExists(filepath.Join(site, "data")) {
+		if _, err := OpenData(site); err != nil {
+			return nil, err
+		}
+	}
+	if fileExists(conf) {
+		extra = withConfig(site, extra, conf)
+	}
 	args := append([]string{"tool", "hugo", "--source", site, "--destination", out,
 		"--baseURL", BaseURL, "--printI18nWarnings", "--panicOnWarning"}, extra...)
 	cmd := exec.Command("go", args...)
@@ -55,6 +71,43 @@ func Build(repo, site, out string, extra ...string) ([]byte, error) {
 		return output, fmt.Errorf("hugo: %w\n%s", err, output)
 	}
 	return output, nil
+}
+
+// OpenData writes the open data of site/data into site/tmp/opendata (guide opendata,
+// package opendata) for the test address BaseURL, with the dates of change of
+// site/tmp/hugo-data/history.json when guide hugo-data wrote one there, and returns its
+// Hugo configuration file.
+func OpenData(site string) (string, error) {
+	o := opendata.Options{DataDir: filepath.Join(site, "data"), SiteDir: site,
+		ConfigFile: filepath.Join(site, "config.toml"), BaseURL: BaseURL,
+		Out: filepath.Join(site, "tmp", "opendata")}
+	if h := filepath.Join(site, "tmp", "hugo-data", "history.json"); fileExists(h) {
+		o.HistoryFile = h
+	}
+	if _, err := opendata.Write(o); err != nil {
+		return "", fmt.Errorf("guide opendata: %s", diag.Words(err, "en"))
+	}
+	return o.Out + ".toml", nil
+}
+
+// withConfig adds the configuration file conf to the --config list of args, unless it
+// is there already.
+func withConfig(site string, args []string, conf string) []string {
+	out := slices.Clone(args)
+	for i := 0; i+1 < len(out); i++ {
+		if out[i] == "--config" {
+			if !slices.Contains(strings.Split(out[i+1], ","), conf) {
+				out[i+1] += "," + conf
+			}
+			return out
+		}
+	}
+	return append(out, "--config", filepath.Join(site, "config.toml")+","+conf)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func copyTree(src, dst string) error {

@@ -13,9 +13,8 @@
 //     optional fraction and exponent) is left alone: a spreadsheet reads it as the
 //     number it is, which runs nothing, and numeric columns stay numeric.
 //
-// JSON keeps the true value: only CSV cells are escaped. The Hugo templates write the
-// site's open-data CSV through layouts/_partials/opendata/csv-cell.html, which applies
-// the same rule (tools/opendatatest tests that the two agree on Cases).
+// JSON keeps the true value: only CSV cells are escaped. The site's open-data CSV is
+// written by tools/opendata, through Escape too.
 package csvcell
 
 import (
