@@ -1,0 +1,302 @@
+// Package related finds, for every case study, the (at most) four other case studies that
+// share the most with it: themes, techniques and data sources, the rarer a shared code
+// the more it counts, data sources and techniques above themes. `guide hugo-data` writes
+// the result as related.json for the case-study pages (docs/site.md, "Related case
+// studies").
+//
+// Score. A code t of vocabulary v weighs w(t) = K(v) × round(100 × ln(1 + N/df(t))),
+// where N is the number of case studies listed (not archived), df(t) how many of them
+// carry t, K = 3 for data sources and techniques and 2 for themes. The score of q for p
+// is the sum of the weights of the codes they share. A case study is described by its
+// (at most) MaxTerms heaviest codes, its profile (ties: vocabulary, then code); both
+// sides of a comparison use their profiles.
+//
+// Order: score, then the number of shared codes, then id (ascending): deterministic.
+// Archived case studies are never listed; they get their own list.
+//
+// Cost: linear in the number of case studies, exactly. Every listed case study is
+// entered in an index under each non-empty subset of its profile (at most 2^MaxTerms - 1
+// = 255 keys). For p, the subsets of its profile are visited by decreasing weight (then
+// size); a case study q first met under subset S shares exactly S with p: had it shared
+// a larger set, that heavier subset would have been visited before and q met there. So
+// the case studies come out in the final order, and p stops after four, reading from
+// each posting list only the first few entries it has not met. Each project costs at
+// most 255 subsets and about 255 × 9 postings read, whatever N: no pair is compared, no
+// bound makes the result approximate. A test compares it with all pairs.
+package related
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// Max is how many related case studies each case study lists.
+const Max = 4
+
+// MaxTerms bounds a profile: a case study tagged with more codes is compared through its
+// MaxTerms heaviest.
+const MaxTerms = 8
+
+// Vocabularies are the vocabularies compared, with their factor K.
+var Vocabularies = []struct {
+	Name   string
+	Factor int
+}{{"data_sources", 3}, {"techniques", 3}, {"themes", 2}}
+
+// Project is what a case study brings: its id, its codes by vocabulary and whether it is
+// archived.
+type Project struct {
+	ID       string
+	Codes    map[string][]string // vocabulary → codes
+	Archived bool
+}
+
+// Term is a shared code.
+type Term struct {
+	Vocab string `json:"vocab"`
+	Code  string `json:"code"`
+}
+
+// Link is one related case study and what it shares, heaviest code first.
+type Link struct {
+	ID     string `json:"id"`
+	Shared []Term `json:"shared"`
+	Score  int    `json:"score"`
+}
+
+// Related is what related.json holds: id → its related case studies, best first
+// (case studies with none are left out).
+type Related struct {
+	Projects map[string][]Link `json:"projects"`
+}
+
+type key [MaxTerms]uint16 // term numbers + 1, ascending, zero-padded
+
+type term struct {
+	Term
+	vocab  int // position in Vocabularies
+	weight int
+}
+
+// Compute returns the related case studies of every project.
+func Compute(projects []Project) Related {
+	ps := slices.Clone(projects)
+	slices.SortFunc(ps, func(a, b Project) int { return cmp.Compare(a.ID, b.ID) })
+	terms, profiles := profiles(ps)
+	idx := buildIndex(ps, profiles)
+	out := Related{Projects: map[string][]Link{}}
+	type subset struct {
+		mask   int // the positions in the profile
+		size   int
+		weight int
+	}
+	var subsets []subset
+	for i, p := range ps {
+		prof := profiles[i]
+		subsets = subsets[:0]
+		forSubsets(prof, func(_ key, mask int) {
+			w, n := 0, 0
+			for j := range prof {
+				if mask&(1<<j) != 0 {
+					w += terms[prof[j]].weight
+					n++
+				}
+			}
+			subsets = append(subsets, subset{mask, n, w})
+		})
+		slices.SortFunc(subsets, func(a, b subset) int {
+			if c := cmp.Compare(b.weight, a.weight); c != 0 {
+				return c
+			}
+			return cmp.Compare(b.size, a.size)
+		})
+		var links []Link
+		met := []int32{int32(i)}
+		for g := 0; g < len(subsets) && len(links) < Max; {
+			// A group of subsets of equal weight and size: its new case studies tie but
+			// for their ids.
+			end := g + 1
+			for end < len(subsets) && subsets[end].weight == subsets[g].weight && subsets[end].size == subsets[g].size {
+				end++
+			}
+			need := Max - len(links)
+			type found struct {
+				q    int32
+				mask int
+			}
+			var group []found
+			for _, s := range subsets[g:end] {
+				n := 0
+				for _, q := range idx.list(keyOf(prof, s.mask)) {
+					if n == need {
+						break
+					}
+					if !slices.Contains(met, q) && !slices.ContainsFunc(group, func(f found) bool { return f.q == q }) {
+						group = append(group, found{q, s.mask})
+						n++
+					}
+				}
+			}
+			slices.SortFunc(group, func(a, b found) int { return cmp.Compare(a.q, b.q) })
+			for _, f := range group[:min(need, len(group))] {
+				met = append(met, f.q)
+				links = append(links, Link{ID: ps[f.q].ID, Shared: shared(terms, prof, f.mask), Score: subsets[g].weight})
+			}
+			g = end
+		}
+		if len(links) > 0 {
+			out.Projects[p.ID] = links
+		}
+	}
+	return out
+}
+
+// index holds, for every subset of a listed project's profile, the listed projects whose
+// profile contains it, in id order: the posting lists, one after the other in postings.
+type index struct {
+	number   map[key]int32
+	start    []int32 // list n is postings[start[n]:start[n+1]]
+	postings []int32
+}
+
+func buildIndex(ps []Project, profiles [][]int) index {
+	idx := index{number: map[key]int32{}}
+	type entry struct{ list, q int32 }
+	var entries []entry
+	for i, p := range ps {
+		if p.Archived {
+			continue
+		}
+		forSubsets(profiles[i], func(k key, _ int) {
+			n, ok := idx.number[k]
+			if !ok {
+				n = int32(len(idx.number))
+				idx.number[k] = n
+			}
+			entries = append(entries, entry{n, int32(i)})
+		})
+	}
+	// A counting sort by list keeps each list in id order.
+	idx.start = make([]int32, len(idx.number)+1)
+	for _, e := range entries {
+		idx.start[e.list+1]++
+	}
+	for n := 1; n < len(idx.start); n++ {
+		idx.start[n] += idx.start[n-1]
+	}
+	next := slices.Clone(idx.start[:len(idx.number)])
+	idx.postings = make([]int32, len(entries))
+	for _, e := range entries {
+		idx.postings[next[e.list]] = e.q
+		next[e.list]++
+	}
+	return idx
+}
+
+func (idx index) list(k key) []int32 {
+	n, ok := idx.number[k]
+	if !ok {
+		return nil
+	}
+	return idx.postings[idx.start[n]:idx.start[n+1]]
+}
+
+// shared lists the codes of the subset mask of a profile, heaviest first (then by
+// vocabulary and code).
+func shared(terms []term, prof []int, mask int) []Term {
+	var ts []term
+	for j := range prof {
+		if mask&(1<<j) != 0 {
+			ts = append(ts, terms[prof[j]])
+		}
+	}
+	slices.SortFunc(ts, byWeight)
+	out := make([]Term, len(ts))
+	for n := range ts {
+		out[n] = ts[n].Term
+	}
+	return out
+}
+
+func byWeight(a, b term) int {
+	if c := cmp.Compare(b.weight, a.weight); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.vocab, b.vocab); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Code, b.Code)
+}
+
+// profiles numbers every code met, weighs it, and returns each project's profile: the
+// numbers of its (at most MaxTerms) heaviest codes, ascending.
+func profiles(ps []Project) ([]term, [][]int) {
+	number := map[Term]int{}
+	var terms []term
+	df := map[int]int{}
+	listed := 0
+	all := make([][]int, len(ps))
+	for i, p := range ps {
+		if !p.Archived {
+			listed++
+		}
+		for v, voc := range Vocabularies {
+			for _, c := range p.Codes[voc.Name] {
+				t := Term{voc.Name, c}
+				n, ok := number[t]
+				if !ok && len(terms) == math.MaxUint16 {
+					continue // beyond any taxonomy: counts for nothing
+				}
+				if !ok {
+					n = len(terms)
+					number[t] = n
+					terms = append(terms, term{Term: t, vocab: v})
+				}
+				if slices.Contains(all[i], n) {
+					continue // a code written twice counts once
+				}
+				all[i] = append(all[i], n)
+				if !p.Archived {
+					df[n]++
+				}
+			}
+		}
+	}
+	for n := range terms {
+		// A code only archived case studies carry is shared with nobody listed.
+		terms[n].weight = Vocabularies[terms[n].vocab].Factor * weight(listed, max(1, df[n]))
+	}
+	for i, codes := range all {
+		slices.SortFunc(codes, func(a, b int) int { return byWeight(terms[a], terms[b]) })
+		codes = codes[:min(len(codes), MaxTerms)]
+		slices.Sort(codes)
+		all[i] = codes
+	}
+	return terms, all
+}
+
+// weight is round(100 × ln(1 + n/df)): at least 1, more for a rarer code.
+func weight(n, df int) int {
+	return max(1, int(math.Round(100*math.Log1p(float64(n)/float64(df)))))
+}
+
+func keyOf(profile []int, mask int) key {
+	var k key
+	n := 0
+	for j := range profile {
+		if mask&(1<<j) != 0 {
+			k[n] = uint16(profile[j] + 1)
+			n++
+		}
+	}
+	return k
+}
+
+// forSubsets calls f with the key and the mask (profile positions) of every non-empty
+// subset of profile (at most MaxTerms term numbers, ascending).
+func forSubsets(profile []int, f func(key, int)) {
+	for mask := 1; mask < 1<<len(profile); mask++ {
+		f(keyOf(profile, mask), mask)
+	}
+}
