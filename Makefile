@@ -23,6 +23,10 @@ PRINTPARAMS := tmp/print-edition.toml
 # The JSON copy of the validated data/ that site and pdf give Hugo (tools/hugodata): Hugo
 # then reads exactly what guide validate read, and loads it several times faster.
 HUGODATA    := tmp/hugo-data
+# What guide computes from data/ for Hugo (the history from git, the related case studies),
+# mounted as more data by both make site ($(HUGODATA).toml) and make serve
+# ($(HUGODERIVED).toml, beside data/ itself): docs/site.md, "Derived data".
+HUGODERIVED := tmp/hugo-derived
 # The release is built here, then swapped into public/ once every step has succeeded, so
 # that a failed step never leaves a half-built public/ for a deploy to pick up.
 RELEASE     := tmp/release
@@ -112,19 +116,23 @@ endif
 # The JSON copy of data/ that make site gives Hugo (a step of make site, not a target to
 # call alone).
 site-data: deps
-	$(GUIDE) hugo-data -out $(HUGODATA)
+	$(GUIDE) hugo-data -out $(HUGODATA) -derived $(HUGODERIVED)
 
 # The print edition is part of the release; make pdf is kept as another name for it.
 pdf: site
 
 # hugo server keeps the site in memory, so the search index is built beforehand from a
 # build in tmp/ into static/pagefind/ (generated, not committed), which the server serves;
-# it reflects the data as of `make serve`: restart to search edits.
+# it reflects the data as of `make serve`: restart to search edits. The server reads data/
+# itself (edits reload live) and the derived data (history, related case studies) as of
+# `make serve`.
+SERVECONF := config.toml,$(HUGODERIVED).toml
 serve: validate wasm
 	@tools/deps.sh node
-	$(HUGO) $(HUGOFLAGS) --gc --cleanDestinationDir -d tmp/serve-public --quiet
+	$(GUIDE) hugo-data -derived $(HUGODERIVED)
+	$(HUGO) $(HUGOFLAGS) --config $(SERVECONF) --gc --cleanDestinationDir -d tmp/serve-public --quiet
 	$(GUIDE) search-index -site tmp/serve-public -out static/pagefind
-	$(HUGO) server $(HUGOFLAGS) --bind 127.0.0.1 --port $(PORT) --disableFastRender
+	$(HUGO) server $(HUGOFLAGS) --config $(SERVECONF) --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
 # The workflows, checked as GitHub would run them (actionlint, pinned in go.mod).
 lint-workflows: deps

@@ -1,34 +1,59 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/hugodata"
 )
 
 // cmdHugoData writes the JSON copy of data/ that the site is built from (package
-// hugodata), the history of its entries from git, and the Hugo configuration that
-// mounts it.
+// hugodata), the derived data (the history of its entries from git, the related case
+// studies) in a folder of their own, and the Hugo configuration that mounts both:
+// OUT.toml. With -derived alone it writes only the derived data, and DERIVED.toml
+// mounts data/ itself beside it (make serve).
 func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("hugo-data", stderr)
 	data := fs.String("data", "data", "the data `dir` (validated first with guide validate)")
-	out := fs.String("out", "tmp/hugo-data", "write the JSON copy into `dir`, and its Hugo mount into DIR.toml")
+	out := fs.String("out", "tmp/hugo-data", "write the JSON copy into `dir`, and the Hugo mount of it and of the derived data into DIR.toml")
+	derived := fs.String("derived", "", "write the derived data (history, related case studies) into `dir` (default: "+hugodata.DerivedDir+" beside -out); given without -out, only them, and DIR.toml mounts -data beside them")
 	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
 	}
-	if err := hugodata.Write(*data, *out, "."); err != nil {
+	copyToo := *derived == "" || flagSet(fs, "out")
+	if *derived == "" {
+		*derived = filepath.Join(filepath.Dir(*out), hugodata.DerivedDir)
+	}
+	if copyToo {
+		if err := hugodata.Write(*data, *out, "."); err != nil {
+			return 0, diag.In(err, *lang)
+		}
+	}
+	notes, err := hugodata.WriteDerived(*data, *derived, ".")
+	if err != nil {
 		return 0, diag.In(err, *lang)
 	}
-	notes, err := hugodata.WriteHistory(*data, *out)
-	if err != nil {
+	toml, mount := *out+".toml", *out
+	if !copyToo {
+		toml, mount = *derived+".toml", *data
+	}
+	if err := hugodata.WriteMount(toml, ".", mount, *derived); err != nil {
 		return 0, diag.In(err, *lang)
 	}
 	for _, d := range notes {
 		fmt.Fprintln(stderr, d.In(*lang).String())
 	}
-	fmt.Fprintf(stdout, "%s.toml\n", *out)
+	fmt.Fprintln(stdout, toml)
 	return 0, nil
+}
+
+// flagSet reports whether the command line gave flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
