@@ -33,15 +33,12 @@ func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 			return 0, diag.In(err, *lang)
 		}
 	}
-	notes, err := hugodata.WriteDerived(*data, *derived, ".")
-	if err != nil {
-		return 0, diag.In(err, *lang)
-	}
-	toml, mount := *out+".toml", *out
+	toml, base := *out+".toml", *out
 	if !copyToo {
-		toml, mount = *derived+".toml", *data
+		toml, base = *derived+".toml", *data
 	}
-	if err := hugodata.WriteMount(toml, ".", mount, *derived); err != nil {
+	notes, err := hugodata.Derive(*data, *derived, ".", toml, base)
+	if err != nil {
 		return 0, diag.In(err, *lang)
 	}
 	for _, d := range notes {

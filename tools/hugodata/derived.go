@@ -70,3 +70,14 @@ func WriteMount(toml, siteDir string, dirs ...string) error {
 	}
 	return atomicfile.Write(toml, []byte(b.String()))
 }
+
+// Derive writes the derived data of dataDir into derived (WriteDerived), then toml, the
+// mount of base (data/ itself, or the JSON copy Write made) and of derived: what make
+// serve (base data/) and make site (base the copy) give Hugo after config.toml.
+func Derive(dataDir, derived, siteDir, toml, base string) (diag.List, error) {
+	notes, err := WriteDerived(dataDir, derived, siteDir)
+	if err != nil {
+		return nil, err
+	}
+	return notes, WriteMount(toml, siteDir, base, derived)
+}
