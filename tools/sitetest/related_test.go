@@ -27,7 +27,9 @@ func TestRelatedCaseStudies(t *testing.T) {
 		if p == nil {
 			t.Fatalf("no page %s", c.path)
 		}
-		sections := Find(p.Doc, func(n *html.Node) bool { return n.Data == "section" && Attr(n, "aria-labelledby") == "related-case-studies" })
+		sections := Find(p.Doc, func(n *html.Node) bool {
+			return n.Data == "section" && Attr(n, "aria-labelledby") == "related-case-studies"
+		})
 		if len(sections) != 1 {
 			t.Errorf("%s: %d related case studies sections, want 1", c.path, len(sections))
 			continue
