@@ -17,10 +17,10 @@ func TestRelatedCaseStudies(t *testing.T) {
 	cases := []struct {
 		path, href, lang, text string
 	}{
-		{"/en/projects/alpha-outreach/", "/en/projects/gamma-inventory/", "", "Gamma open service inventory — Alberta; shares: Administrative data"},
-		{"/fr/projets/alpha-outreach/", "/fr/projets/gamma-inventory/", "en", "Gamma open service inventory — Alberta ; en commun : Données administratives"},
-		{"/en/projects/gamma-inventory/", "/en/projects/alpha-outreach/", "", "Alpha outreach mapping — Federal (Canada); shares: Administrative data"},
-		{"/fr/projets/gamma-inventory/", "/fr/projets/alpha-outreach/", "", "Cartographie de la sensibilisation Alpha — Fédéral (Canada) ; en commun : Données administratives"},
+		{"/en/projects/alpha-outreach/", "/en/projects/gamma-inventory/", "", "Gamma open service inventory Alberta; shares: Administrative data"},
+		{"/fr/projets/alpha-outreach/", "/fr/projets/gamma-inventory/", "en", "Gamma open service inventory Alberta ; en commun : Données administratives"},
+		{"/en/projects/gamma-inventory/", "/en/projects/alpha-outreach/", "", "Alpha outreach mapping Federal (Canada); shares: Administrative data"},
+		{"/fr/projets/gamma-inventory/", "/fr/projets/alpha-outreach/", "", "Cartographie de la sensibilisation Alpha Fédéral (Canada) ; en commun : Données administratives"},
 	}
 	for _, c := range cases {
 		p := s.PageAt(c.path)
