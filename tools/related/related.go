@@ -28,6 +28,7 @@ package related
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -92,19 +93,17 @@ func Compute(projects []Project) Related {
 		weight int
 	}
 	var subsets []subset
+	var weights [1 << MaxTerms]int
 	for i, p := range ps {
 		prof := profiles[i]
+		// Each subset's weight from a smaller one's: the mask without its lowest bit.
 		subsets = subsets[:0]
-		forSubsets(prof, func(_ key, mask int) {
-			w, n := 0, 0
-			for j := range prof {
-				if mask&(1<<j) != 0 {
-					w += terms[prof[j]].weight
-					n++
-				}
-			}
-			subsets = append(subsets, subset{mask, n, w})
-		})
+		weights[0] = 0
+		for mask := 1; mask < 1<<len(prof); mask++ {
+			low := bits.TrailingZeros(uint(mask))
+			weights[mask] = weights[mask&(mask-1)] + terms[prof[low]].weight
+			subsets = append(subsets, subset{mask, bits.OnesCount(uint(mask)), weights[mask]})
+		}
 		slices.SortFunc(subsets, func(a, b subset) int {
 			if c := cmp.Compare(b.weight, a.weight); c != 0 {
 				return c
@@ -161,9 +160,16 @@ type index struct {
 }
 
 func buildIndex(ps []Project, profiles [][]int) index {
-	idx := index{number: map[key]int32{}}
+	size := 0
+	for i, p := range ps {
+		if !p.Archived {
+			size += 1<<len(profiles[i]) - 1
+		}
+	}
+	// Sized for the entries, so that the table never grows (distinct subsets are fewer).
+	idx := index{number: make(map[key]int32, size/2)}
 	type entry struct{ list, q int32 }
-	var entries []entry
+	entries := make([]entry, 0, size)
 	for i, p := range ps {
 		if p.Archived {
 			continue
