@@ -233,8 +233,9 @@ func generated(tb testing.TB, n int) []Project {
 // BenchmarkCompute: the related case studies of 1,000 and 10,000 generated projects
 // (docs/site.md, "Related case studies", quotes it). Besides the wall time it reports
 // the CPU time of the process per operation (cpu-ns/op: on a shared, loaded machine
-// the wall time varies several-fold, the CPU time much less) and the index's entries
-// per project (entries/project: constant when the work is linear).
+// the wall time varies several-fold, the CPU time much less) and, per project, the
+// index's entries, the posting lists opened and the postings read: constant when the
+// work is linear.
 func BenchmarkCompute(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		ps := generated(b, n)
@@ -244,6 +245,10 @@ func BenchmarkCompute(b *testing.B) {
 				Compute(ps)
 			}
 			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+			var w work
+			compute(ps, &w)
+			b.ReportMetric(float64(w.lists)/float64(n), "lists/project")
+			b.ReportMetric(float64(w.postings)/float64(n), "postings/project")
 			_, profs := profiles(ps)
 			entries := 0
 			for _, p := range profs {
