@@ -72,7 +72,7 @@ type Related struct {
 	Projects map[string][]Link `json:"projects"`
 }
 
-type key [MaxTerms]uint16 // term numbers + 1, ascending, zero-padded
+type key uint64 // the term numbers + 1 of a subset, ascending, a byte each
 
 type term struct {
 	Term
@@ -246,14 +246,18 @@ func byWeight(a, b term) int {
 	return cmp.Compare(a.Code, b.Code)
 }
 
-// profiles numbers every code met, weighs it, and returns each project's profile: the
-// numbers of its (at most MaxTerms) heaviest codes, ascending.
+// MaxCodes bounds the codes compared: numbered heaviest first, a code beyond the 255th
+// (only in a taxonomy of more than 255 themes, techniques and data sources) counts for
+// nothing, so that a subset fits a 64-bit key.
+const MaxCodes = 255
+
+// profiles numbers the codes heaviest first (byWeight), weighs them, and returns each
+// project's profile: the numbers of its (at most MaxTerms) heaviest codes, ascending.
 func profiles(ps []Project) ([]term, [][]int) {
-	number := map[Term]int{}
+	df := map[Term]int{}
 	var terms []term
-	df := map[int]int{}
+	sets := make([][]Term, len(ps))
 	listed := 0
-	all := make([][]int, len(ps))
 	for i, p := range ps {
 		if !p.Archived {
 			listed++
@@ -261,34 +265,40 @@ func profiles(ps []Project) ([]term, [][]int) {
 		for v, voc := range Vocabularies {
 			for _, c := range p.Codes[voc.Name] {
 				t := Term{voc.Name, c}
-				n, ok := number[t]
-				if !ok && len(terms) == math.MaxUint16 {
-					continue // beyond any taxonomy: counts for nothing
-				}
-				if !ok {
-					n = len(terms)
-					number[t] = n
-					terms = append(terms, term{Term: t, vocab: v})
-				}
-				if slices.Contains(all[i], n) {
+				if slices.Contains(sets[i], t) {
 					continue // a code written twice counts once
 				}
-				all[i] = append(all[i], n)
-				if !p.Archived {
-					df[n]++
+				sets[i] = append(sets[i], t)
+				n, seen := df[t]
+				if !seen {
+					terms = append(terms, term{Term: t, vocab: v})
 				}
+				if !p.Archived {
+					n++
+				}
+				df[t] = n
 			}
 		}
 	}
 	for n := range terms {
 		// A code only archived case studies carry is shared with nobody listed.
-		terms[n].weight = Vocabularies[terms[n].vocab].Factor * weight(listed, max(1, df[n]))
+		terms[n].weight = Vocabularies[terms[n].vocab].Factor * weight(listed, max(1, df[terms[n].Term]))
 	}
-	for i, codes := range all {
-		slices.SortFunc(codes, func(a, b int) int { return byWeight(terms[a], terms[b]) })
-		codes = codes[:min(len(codes), MaxTerms)]
-		slices.Sort(codes)
-		all[i] = codes
+	slices.SortFunc(terms, byWeight)
+	terms = terms[:min(len(terms), MaxCodes)]
+	number := make(map[Term]int, len(terms))
+	for n, t := range terms {
+		number[t.Term] = n
+	}
+	all := make([][]int, len(ps))
+	for i, set := range sets {
+		for _, t := range set {
+			if n, ok := number[t]; ok {
+				all[i] = append(all[i], n)
+			}
+		}
+		slices.Sort(all[i]) // heaviest first
+		all[i] = all[i][:min(len(all[i]), MaxTerms)]
 	}
 	return terms, all
 }
@@ -300,11 +310,11 @@ func weight(n, df int) int {
 
 func keyOf(profile []int, mask int) key {
 	var k key
-	n := 0
+	shift := 0
 	for j := range profile {
 		if mask&(1<<j) != 0 {
-			k[n] = uint16(profile[j] + 1)
-			n++
+			k |= key(profile[j]+1) << shift
+			shift += 8
 		}
 	}
 	return k
