@@ -9,7 +9,8 @@
 // carry t, K = 3 for data sources and techniques and 2 for themes. The score of q for p
 // is the sum of the weights of the codes they share. A case study is described by its
 // (at most) MaxTerms heaviest codes, its profile (ties: vocabulary, then code); both
-// sides of a comparison use their profiles.
+// sides of a comparison use their profiles. Only the MaxCodes heaviest codes of the
+// corpus count (255; the taxonomy has 33).
 //
 // Order: score, then the number of shared codes, then id (ascending): deterministic.
 // Archived case studies are never listed; they get their own list.

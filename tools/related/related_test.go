@@ -258,3 +258,20 @@ func BenchmarkCompute(b *testing.B) {
 		})
 	}
 }
+
+// TestMaxCodes: beyond MaxCodes codes in the corpus, the lightest count for nothing. 300
+// projects with a theme of their own (the heaviest codes) and three codes all carry:
+// only unique themes are compared, so none is related to another.
+func TestMaxCodes(t *testing.T) {
+	var ps []Project
+	for i := range 300 {
+		ps = append(ps, p(fmt.Sprintf("p%03d", i), s(fmt.Sprintf("u%03d", i), "common"), s("x"), s("k")))
+	}
+	terms, _ := profiles(ps)
+	if len(terms) != MaxCodes || terms[len(terms)-1].Code != "u254" {
+		t.Errorf("%d codes compared, the lightest %v; want %d, u254", len(terms), terms[len(terms)-1], MaxCodes)
+	}
+	if r := Compute(ps); len(r.Projects) != 0 {
+		t.Errorf("%d projects with related ones, want none", len(r.Projects))
+	}
+}
