@@ -134,7 +134,7 @@ func compute(projects []Project, w *work) Related {
 			for _, s := range subsets[g:end] {
 				n := 0
 				read := 0
-				for _, q := range idx.list(keyOf(prof, s.mask)) {
+				for _, q := range idx.list(i, s.mask) {
 					if n == need {
 						break
 					}
@@ -161,63 +161,6 @@ func compute(projects []Project, w *work) Related {
 		}
 	}
 	return out
-}
-
-// index holds, for every subset of a listed project's profile, the listed projects whose
-// profile contains it, in id order: the posting lists, one after the other in postings.
-type index struct {
-	number   map[key]int32
-	start    []int32 // list n is postings[start[n]:start[n+1]]
-	postings []int32
-}
-
-func buildIndex(ps []Project, profiles [][]int) index {
-	size := 0
-	for i, p := range ps {
-		if !p.Archived {
-			size += 1<<len(profiles[i]) - 1
-		}
-	}
-	// Sized for the entries, so that the table never grows (distinct subsets are fewer).
-	idx := index{number: make(map[key]int32, size/2)}
-	type entry struct{ list, q int32 }
-	entries := make([]entry, 0, size)
-	for i, p := range ps {
-		if p.Archived {
-			continue
-		}
-		forSubsets(profiles[i], func(k key, _ int) {
-			n, ok := idx.number[k]
-			if !ok {
-				n = int32(len(idx.number))
-				idx.number[k] = n
-			}
-			entries = append(entries, entry{n, int32(i)})
-		})
-	}
-	// A counting sort by list keeps each list in id order.
-	idx.start = make([]int32, len(idx.number)+1)
-	for _, e := range entries {
-		idx.start[e.list+1]++
-	}
-	for n := 1; n < len(idx.start); n++ {
-		idx.start[n] += idx.start[n-1]
-	}
-	next := slices.Clone(idx.start[:len(idx.number)])
-	idx.postings = make([]int32, len(entries))
-	for _, e := range entries {
-		idx.postings[next[e.list]] = e.q
-		next[e.list]++
-	}
-	return idx
-}
-
-func (idx index) list(k key) []int32 {
-	n, ok := idx.number[k]
-	if !ok {
-		return nil
-	}
-	return idx.postings[idx.start[n]:idx.start[n+1]]
 }
 
 // shared lists the codes of the subset mask of a profile, heaviest first (then by

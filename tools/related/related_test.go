@@ -64,6 +64,8 @@ func TestOrder(t *testing.T) {
 		{"archived: left out of others' lists",
 			[]Project{p("me", s("t1"), s("x"), s("d1")), {ID: "a-old", Archived: true, Codes: map[string][]string{"themes": s("t1"), "techniques": s("x"), "data_sources": s("d1")}}, p("b", s("t1"), s("y"), s("d2"))},
 			"me", s("b")},
+		{"no project", nil, "me", nil},
+		{"alone", []Project{p("me", s("t1"), s("x"), s("d1"))}, "me", nil},
 		{"a code written twice counts once",
 			[]Project{p("me", s("t1", "t1"), s("x"), s("d1")), p("b", s("t1", "t1"), s("y"), s("d2")), p("c", s("t2"), s("x"), s("d2"))},
 			"me", s("c", "b")},
