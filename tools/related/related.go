@@ -17,7 +17,7 @@
 //
 // Cost: linear in the number of case studies, exactly. Every listed case study is
 // entered in an index under each non-empty subset of its profile (at most 2^MaxTerms - 1
-// = 255 keys). For p, the subsets of its profile are visited by decreasing weight (then
+// = 255 keys; the index is radix-sorted, index.go). For p, the subsets of its profile are visited by decreasing weight (then
 // size); a case study q first met under subset S shares exactly S with p: had it shared
 // a larger set, that heavier subset would have been visited before and q met there. So
 // the case studies come out in the final order, and p stops after four, reading from
