@@ -17,9 +17,9 @@ import (
 // mounts data/ itself beside it (make serve).
 func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("hugo-data", stderr)
-	data := fs.String("data", "data", "the data `dir` (validated first with guide validate)")
-	out := fs.String("out", "tmp/hugo-data", "write the JSON copy into `dir`, and the Hugo mount of it and of the derived data into DIR.toml")
-	derived := fs.String("derived", "", "write the derived data (history, related case studies) into `dir` (default: "+hugodata.DerivedDir+" beside -out); given without -out, only them, and DIR.toml mounts -data beside them")
+	data := fs.String("data", "data", "help_flag_data_validated")
+	out := fs.String("out", "tmp/hugo-data", "help_flag_hugodata_out")
+	derived := fs.String("derived", "", "help_flag_hugodata_derived")
 	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
