@@ -26,6 +26,10 @@ HUGODATA    := tmp/hugo-data
 # The open data (CSV, JSON, datapackage.json per language; tools/opendata), which Hugo
 # serves as static files through $(OPENDATA).toml.
 OPENDATA    := tmp/opendata
+# What guide computes from data/ for Hugo (the history from git, the related case studies),
+# mounted as more data by both make site ($(HUGODATA).toml) and make serve
+# ($(HUGODERIVED).toml, beside data/ itself): docs/site.md, "Derived data".
+HUGODERIVED := tmp/hugo-derived
 # The release is built here, then swapped into public/ once every step has succeeded, so
 # that a failed step never leaves a half-built public/ for a deploy to pick up.
 RELEASE     := tmp/release
@@ -115,7 +119,7 @@ endif
 # The JSON copy of data/ that make site gives Hugo (a step of make site, not a target to
 # call alone).
 site-data: deps
-	$(GUIDE) hugo-data -out $(HUGODATA)
+	$(GUIDE) hugo-data -out $(HUGODATA) -derived $(HUGODERIVED)
 
 # The open data, from data/ with the dates of change from git (a step of make site and
 # make serve).
@@ -127,12 +131,16 @@ pdf: site
 
 # hugo server keeps the site in memory, so the search index is built beforehand from a
 # build in tmp/ into static/pagefind/ (generated, not committed), which the server serves;
-# it reflects the data as of `make serve`: restart to search edits.
+# it reflects the data as of `make serve`: restart to search edits. The server reads data/
+# itself (edits reload live), the derived data (history, related case studies) and the open
+# data as of `make serve`.
+SERVECONF := config.toml,$(HUGODERIVED).toml,$(OPENDATA).toml
 serve: validate wasm opendata
 	@tools/deps.sh node
-	$(HUGO) $(HUGOFLAGS) --config config.toml,$(OPENDATA).toml --gc --cleanDestinationDir -d tmp/serve-public --quiet
+	$(GUIDE) hugo-data -derived $(HUGODERIVED)
+	$(HUGO) $(HUGOFLAGS) --config $(SERVECONF) --gc --cleanDestinationDir -d tmp/serve-public --quiet
 	$(GUIDE) search-index -site tmp/serve-public -out static/pagefind
-	$(HUGO) server $(HUGOFLAGS) --config config.toml,$(OPENDATA).toml --bind 127.0.0.1 --port $(PORT) --disableFastRender
+	$(HUGO) server $(HUGOFLAGS) --config $(SERVECONF) --bind 127.0.0.1 --port $(PORT) --disableFastRender
 
 # The workflows, checked as GitHub would run them (actionlint, pinned in go.mod).
 lint-workflows: deps

@@ -150,7 +150,7 @@ func buildOnce(t *testing.T, proj, data, public string) ([]byte, error) {
 	}
 	// The open data, from the same copy's history, as make site makes it (sitetest.Build
 	// adds tmp/opendata.toml to the configuration).
-	if r := guide(site, "opendata", "-data", abs, "-out", "tmp/opendata", "-history", "tmp/hugo-data/history.json", "-base-url", sitetest.BaseURL); r.Code != 0 {
+	if r := guide(site, "opendata", "-data", abs, "-out", "tmp/opendata", "-history", "tmp/hugo-derived/history.json", "-base-url", sitetest.BaseURL); r.Code != 0 {
 		t.Fatalf("opendata on a corpus validate accepts: %s", r)
 	}
 	// The print pages' config adds "print" to the site's own outputs (pdf.HugoConfig

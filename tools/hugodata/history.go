@@ -9,12 +9,12 @@ import (
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 )
 
-// HistoryFile is the file, beside the JSON copy's entry folders, that holds the history
-// of every entry taken from git (package history): hugo.Data.history in templates.
+// HistoryFile is the file of the derived data (WriteDerived) that holds the history of
+// every entry taken from git (package history): hugo.Data.history in templates.
 const HistoryFile = "history.json"
 
-// WriteHistory writes the history of the entries of dataDir into out (a copy Write
-// made) and returns what the command must say about it: a warning when the clone is
+// WriteHistory writes the history of the entries of dataDir into out (the derived
+// folder) and returns what the command must say about it: a warning when the clone is
 // shallow (the history starts at a date) or when there is no git history at all.
 func WriteHistory(dataDir, out string) (diag.List, error) {
 	h, err := history.Read(dataDir)

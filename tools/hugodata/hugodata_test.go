@@ -86,16 +86,26 @@ func sameSite(t *testing.T, corpus string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Both builds get the derived data (history, related case studies), as make serve
+	// (beside data/) and make site (beside the copy) give it.
+	data, derived := filepath.Join(site, "data"), filepath.Join(site, "tmp", "hugo-derived")
+	serveConf := derived + ".toml"
+	if _, err := Derive(data, derived, site, serveConf, data); err != nil {
+		t.Fatal(err)
+	}
 	fromYAML := filepath.Join(dir, "public-yaml")
-	if _, err := sitetest.Build(repo, site, fromYAML); err != nil {
+	if _, err := sitetest.Build(repo, site, fromYAML, "--config", filepath.Join(site, "config.toml")+","+serveConf); err != nil {
 		t.Fatal(err)
 	}
 	copyDir := filepath.Join(site, "tmp", "hugo-data")
-	if err := Write(filepath.Join(site, "data"), copyDir, site); err != nil {
+	if err := Write(data, copyDir, site); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Derive(data, derived, site, copyDir+".toml", copyDir); err != nil {
 		t.Fatal(err)
 	}
 	// Without data/, the build can only have read the copy.
-	if err := os.RemoveAll(filepath.Join(site, "data")); err != nil {
+	if err := os.RemoveAll(data); err != nil {
 		t.Fatal(err)
 	}
 	fromJSON := filepath.Join(dir, "public-json")
@@ -103,6 +113,9 @@ func sameSite(t *testing.T, corpus string) {
 		t.Fatal(err)
 	}
 	a, b := testutil.ReadTree(t, fromYAML), testutil.ReadTree(t, fromJSON)
+	if name := "en/projects/alpha-outreach/index.html"; b[name] != nil && !bytes.Contains(b[name], []byte(`id="related-case-studies"`)) {
+		t.Errorf("%s: no related case studies: the derived data did not reach the build", name)
+	}
 	if len(a) < 100 {
 		t.Fatalf("only %d files built", len(a))
 	}

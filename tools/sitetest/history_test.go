@@ -8,16 +8,12 @@ import (
 	"testing"
 
 	"github.com/pssdc/guide-iad/tools/hugodata"
-	"github.com/pssdc/guide-iad/tools/internal/gitrepo"
 	"github.com/pssdc/guide-iad/tools/pdf"
 	"golang.org/x/net/html"
 )
 
 // historySite builds the fixture corpus from a throwaway git repository with dated
-// commits: everything added, with two print editions and a case study last reviewed long
-// ago (2026-01-10), a resource added (2026-05-05), a case study's French title edited
-// (2026-06-15), another archived and replaced (2026-07-02), a practice renamed with
-// former_ids (2026-08-20). Built as make site does: guide hugo-data's copy and history,
+// commits (DatedHistory). Built as make site does: guide hugo-data's copy and derived data (history, related),
 // then Hugo with the print pages. It returns the built site's folder and the commits.
 func historySite(t *testing.T) (string, map[string]string) {
 	t.Helper()
@@ -27,42 +23,12 @@ func historySite(t *testing.T) (string, map[string]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	read := func(p string) string {
-		b, err := os.ReadFile(filepath.Join(site, p))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
-	r := gitrepo.New(t, site)
-	c := map[string]string{}
-	c["add"] = r.Commit("2026-01-10", "the corpus, two editions", map[string]string{
-		"data/editions.yaml": "editions:\n" +
-			"  - {id: \"2026-1\", date: 2026-03-01, title: {en: March 2026, fr: Mars 2026}}\n" +
-			"  - {id: \"2026-2\", date: 2026-11-30, title: {en: November 2026, fr: Novembre 2026}}\n",
-		"data/projects/beta-forecasting.yaml": strings.Replace(read("data/projects/beta-forecasting.yaml"), "reviewed: 2026-02-10", "reviewed: 2025-03-01", 1),
-	})
-	c["new"] = r.Commit("2026-05-05", "a new resource", map[string]string{
-		"data/resources/new-tool.yaml": strings.Replace(read("data/resources/index-tool.yaml"), "id: index-tool", "id: new-tool", 1),
-	})
-	c["edit"] = r.Commit("2026-06-15", "alpha: French title", map[string]string{
-		"data/projects/alpha-outreach.yaml": strings.Replace(read("data/projects/alpha-outreach.yaml"), "fr: Cartographie de la sensibilisation Alpha", "fr: Cartographie du rayonnement Alpha", 1),
-	})
-	c["archive"] = r.Commit("2026-07-02", "archive gamma", map[string]string{
-		"data/projects/gamma-inventory.yaml": read("data/projects/gamma-inventory.yaml") +
-			"archived: {date: 2026-07-01, reason: {en: The inventory moved to the open data portal.}}\nreplaced_by: alpha-outreach\n",
-	})
-	r.Move("data/practices/start-small.yaml", "data/practices/begin-small.yaml")
-	c["rename"] = r.Commit("2026-08-20", "rename start-small", map[string]string{
-		"data/practices/begin-small.yaml":    strings.Replace(read("data/practices/begin-small.yaml"), "id: start-small", "id: begin-small", 1) + "former_ids: [start-small]\n",
-		"data/projects/alpha-outreach.yaml":  strings.Replace(read("data/projects/alpha-outreach.yaml"), "practices: [start-small]", "practices: [begin-small]", 1),
-		"data/projects/gamma-inventory.yaml": strings.Replace(read("data/projects/gamma-inventory.yaml"), "practices: [start-small]", "practices: [begin-small]", 1),
-	})
+	c := DatedHistory(t, site)
 	copyDir := filepath.Join(site, "tmp", "hugo-data")
 	if err := hugodata.Write(filepath.Join(site, "data"), copyDir, site); err != nil {
 		t.Fatal(err)
 	}
-	if notes, err := hugodata.WriteHistory(filepath.Join(site, "data"), copyDir); err != nil || len(notes) > 0 {
+	if notes, err := hugodata.Derive(filepath.Join(site, "data"), filepath.Join(site, "tmp", "hugo-derived"), site, copyDir+".toml", copyDir); err != nil || len(notes) > 0 {
 		t.Fatalf("history: %v %v", notes, err)
 	}
 	printConf := filepath.Join(dir, "print-output.toml")
@@ -139,7 +105,9 @@ func TestHistorySite(t *testing.T) {
 				t.Errorf("%s: no %q", tc.path, tc.want)
 			}
 		}
-		for _, list := range []string{"/en/projects/", "/fr/projets/", "/en/", "/en/practices/begin-small/"} {
+		// alpha-outreach shares a data source with it: an archived case study is never a
+		// related one (tools/related).
+		for _, list := range []string{"/en/projects/", "/fr/projets/", "/en/", "/en/practices/begin-small/", "/en/projects/alpha-outreach/", "/fr/projets/alpha-outreach/"} {
 			p := s.PageAt(list)
 			if p == nil {
 				t.Fatalf("no page %s", list)

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pssdc/guide-iad/tools/hugodata"
 	"golang.org/x/net/html"
 )
 
@@ -24,7 +25,9 @@ var (
 	buildErr  error
 )
 
-// fixtureSite builds the fixture corpus once for all tests of the package.
+// fixtureSite builds the fixture corpus once for all tests of the package, as make serve
+// does: Hugo reads data/ and the derived data (related case studies; no history, the
+// staged site is no git repository).
 func fixtureSite(t *testing.T) *Site {
 	t.Helper()
 	buildOnce.Do(func() {
@@ -38,8 +41,13 @@ func fixtureSite(t *testing.T) *Site {
 			buildErr = err
 			return
 		}
+		data, toml := filepath.Join(site, "data"), filepath.Join(site, "tmp", "hugo-derived.toml")
+		if _, err := hugodata.Derive(data, filepath.Join(site, "tmp", "hugo-derived"), site, toml, data); err != nil {
+			buildErr = err
+			return
+		}
 		out := filepath.Join(dir, "public")
-		if _, err := Build(repo, site, out); err != nil {
+		if _, err := Build(repo, site, out, "--config", filepath.Join(site, "config.toml")+","+toml); err != nil {
 			buildErr = err
 			return
 		}

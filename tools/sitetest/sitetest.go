@@ -75,13 +75,13 @@ func Build(repo, site, out string, extra ...string) ([]byte, error) {
 
 // OpenData writes the open data of site/data into site/tmp/opendata (guide opendata,
 // package opendata) for the test address BaseURL, with the dates of change of
-// site/tmp/hugo-data/history.json when guide hugo-data wrote one there, and returns its
+// site/tmp/hugo-derived/history.json when guide hugo-data wrote one there, and returns its
 // Hugo configuration file.
 func OpenData(site string) (string, error) {
 	o := opendata.Options{DataDir: filepath.Join(site, "data"), SiteDir: site,
 		ConfigFile: filepath.Join(site, "config.toml"), BaseURL: BaseURL,
 		Out: filepath.Join(site, "tmp", "opendata")}
-	if h := filepath.Join(site, "tmp", "hugo-data", "history.json"); fileExists(h) {
+	if h := filepath.Join(site, "tmp", "hugo-derived", "history.json"); fileExists(h) {
 		o.HistoryFile = h
 	}
 	if _, err := opendata.Write(o); err != nil {
