@@ -9,9 +9,15 @@ import (
 // The data of the service-area cases: three areas, codes A, B, C on lines 2 to 4.
 const serviceData = "code,population,pct_no_internet,speed\nA,10,1,5\nB,20,2,6\nC,30,3,7\n"
 
-func serviceAreas(t *testing.T) []Area {
+func serviceAreas(t *testing.T) []Area { return serviceRead(t, serviceData) }
+
+func serviceConfig(t *testing.T) *Config {
+	return mustConfig(t, "columns: {code: code, population: population}\nindicators:\n  pct_no_internet: {theme: t, direction: 1}\n  speed: {theme: t, direction: -1}\n")
+}
+
+func serviceRead(t *testing.T, data string) []Area {
 	t.Helper()
-	areas, err := ReadCSV(strings.NewReader(serviceData), mustConfig(t, "columns: {code: code, population: population}\nindicators:\n  pct_no_internet: {theme: t, direction: 1}\n  speed: {theme: t, direction: -1}\n"))
+	areas, err := ReadCSV(strings.NewReader(data), serviceConfig(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,6 +34,14 @@ func groupsCase(name, data, policy string, want ...wantErr) codeCase {
 func pointsCase(name, data string, want ...wantErr) codeCase {
 	return codeCase{name: "points/" + name, want: want, run: func(t *testing.T) error {
 		_, err := ReadPoints(strings.NewReader(data))
+		return err
+	}}
+}
+
+// locationsCase reads data (the columns of serviceData, then others) and its locations.
+func locationsCase(name, data string, want ...wantErr) codeCase {
+	return codeCase{name: "locations/" + name, want: want, run: func(t *testing.T) error {
+		_, err := DataLocations(serviceConfig(t), serviceRead(t, data))
 		return err
 	}}
 }
@@ -89,6 +103,15 @@ func serviceCodeCases() []codeCase {
 			_, _, err := Catchments([]Point{{Code: "P"}}, serviceAreas(t), make([]Location, 3), -1)
 			return err
 		}},
+		locationsCase("no lon", "code,population,pct_no_internet,speed,lat\nA,10,1,5,45\n",
+			wantErr{1, "", CodePointsMissingColumn, a("name", "lon", "columns", []string{"code", "lat", "lon"})}),
+		locationsCase("neither", "code,population,pct_no_internet,speed\nA,10,1,5\n",
+			wantErr{1, "", CodePointsMissingColumn, a("name", "lat", "columns", []string{"code", "lat", "lon"})},
+			wantErr{1, "", CodePointsMissingColumn, a("name", "lon", "columns", []string{"code", "lat", "lon"})}),
+		locationsCase("cells", "lon,code,population,pct_no_internet,speed,lat\n-75,A,10,1,5,45\n-75,B,20,2,6,91\neast,C,30,3,7,45\n,D,1,1,1,\n-75,E,1,1,1,\xff\n",
+			wantErr{3, "lat", CodePointsBadCoordinate, a("name", "lat", "value", "91")},
+			wantErr{4, "lon", CodePointsBadCoordinate, a("name", "lon", "value", "east")},
+			wantErr{6, "lat", CodeCSVInvalidUTF8, nil}),
 		geoCase("syntax", "{\"type\": \"FeatureCollection\",\n \"features\": [}",
 			wantErr{2, "", CodeGeoSyntax, a("detail", "invalid character '}' looking for beginning of value", "column", 15)}),
 		geoCase("not a collection", `{"type":"Feature"}`, wantErr{0, "", CodeGeoNotCollection, a("value", "Feature")}),
