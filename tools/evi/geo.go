@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"math"
 	"strconv"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // MaxGeoJSONBytes limits a GeoJSON file of areas: 60,000 small areas with their
@@ -110,7 +112,7 @@ func (rd *geoReader) file() (string, error) {
 		if _, err := s.value(); err != nil {
 			return "", err
 		}
-		return "", s.shape(at, "the file is not a JSON object")
+		return "", s.shape(at, geoMsg("not_json_object"))
 	}
 	err := s.object(func(key []byte) error {
 		switch {
@@ -123,7 +125,7 @@ func (rd *geoReader) file() (string, error) {
 				return err
 			}
 			if s.peek() != '[' {
-				return rd.notA("features", "a list of features")
+				return rd.notA("features", "list")
 			}
 			return s.array(rd.feature)
 		}
@@ -140,7 +142,7 @@ func (rd *geoReader) text(name string) (string, error) {
 		return "", err
 	}
 	if s.peek() != '"' {
-		return "", rd.notA(name, "a text")
+		return "", rd.notA(name, "text")
 	}
 	tok, err := s.token()
 	if err != nil {
@@ -149,15 +151,16 @@ func (rd *geoReader) text(name string) (string, error) {
 	return text(tok), nil
 }
 
-// notA is the fault of a member name whose value, at the cursor, is not what: a fault
-// of the text when the value is not JSON at all.
+// notA is the fault of a member name whose value, at the cursor, is not what (list,
+// object or text: evi_geo_must_be_<what>): a fault of the text when the value is not
+// JSON at all.
 func (rd *geoReader) notA(name, what string) error {
 	s := &rd.s
 	at := s.i
 	if _, err := s.value(); err != nil {
 		return err
 	}
-	return s.shape(at, fmt.Sprintf("%q must be %s", name, what))
+	return s.shape(at, geoMsg("must_be_"+what, "name", name))
 }
 
 // feature reads the feature at the cursor and takes its code and geometry.
@@ -169,12 +172,12 @@ func (rd *geoReader) feature() error {
 	off := s.i
 	var codeTok []byte
 	var g *Geometry
-	bad := "no geometry"
+	bad := geoMsg("none")
 	if null, err := s.null(); err != nil {
 		return err
 	} else if !null {
 		if s.peek() != '{' {
-			return rd.notA(fmt.Sprintf("features[%d]", i), "an object")
+			return rd.notA(fmt.Sprintf("features[%d]", i), "object")
 		}
 		err := s.object(func(key []byte) error {
 			var err error
@@ -206,7 +209,7 @@ func (rd *geoReader) properties() ([]byte, error) {
 		return nil, err
 	}
 	if s.peek() != '{' {
-		return nil, rd.notA("properties", "an object")
+		return nil, rd.notA("properties", "object")
 	}
 	var code []byte
 	err := s.object(func(key []byte) error {
@@ -220,7 +223,7 @@ func (rd *geoReader) properties() ([]byte, error) {
 }
 
 // take checks a feature's code and keeps its geometry; feature i starts at off.
-func (rd *geoReader) take(off, i int, codeTok []byte, g *Geometry, bad string) {
+func (rd *geoReader) take(off, i int, codeTok []byte, g *Geometry, bad diag.Msg) {
 	report := func(code Code, args ...any) {
 		if len(rd.errs) < MaxErrors {
 			rd.errs = append(rd.errs, geoErr{off, newError(0, "", code, args...)})
@@ -240,8 +243,10 @@ func (rd *geoReader) take(off, i int, codeTok []byte, g *Geometry, bad string) {
 	switch {
 	case !known:
 		report(CodeGeoUnknownCode, "value", code, "index", i)
-	case bad != "":
-		report(CodeGeoBadGeometry, "value", code, "index", i, "detail", bad)
+	case bad.Code != "":
+		if len(rd.errs) < MaxErrors {
+			rd.errs = append(rd.errs, geoErr{off, detailError(0, CodeGeoBadGeometry, bad, "value", code, "index", i)})
+		}
 	default:
 		rd.out[a] = g
 	}
@@ -285,11 +290,11 @@ func geoFault(data []byte, err error) *Error {
 		return jsonSyntaxError(data, json.Unmarshal(data, new(any))) // checked before decoding
 	}
 	var f *jsonFault
-	if !errors.As(err, &f) || f.detail == "" {
-		f = &jsonFault{off: len(data), detail: "not JSON"} // jscan is stricter than encoding/json: not expected
+	if !errors.As(err, &f) || f.detail.Code == "" {
+		f = &jsonFault{off: len(data), detail: geoMsg("not_json_object")} // jscan is stricter than encoding/json: not expected
 	}
 	line, col := lineCol(data, f.off)
-	return newError(line, "", CodeGeoSyntax, "detail", f.detail, "column", col)
+	return detailError(line, CodeGeoSyntax, f.detail, "column", col)
 }
 
 // Centroid is the area-weighted centroid of the geometry's outer rings, in degrees

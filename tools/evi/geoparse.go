@@ -2,21 +2,36 @@ package evi
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // The parts of a GeoJSON file the reader takes, read with jscan: a feature's geometry
 // (a Polygon or a MultiPolygon, whose coordinates become a Geometry's Polygons) and its
-// code. What is wrong with one feature is a string (the detail of geojson_bad_geometry);
-// a fault of the file is an error.
+// code. What is wrong with one feature's geometry is a message of the catalogue
+// (evi_geo_*, the detail of geojson_bad_geometry; no Code when nothing is); a fault of
+// the file is an error.
 
-var errNotGeometry = "the geometry is not an object with type and coordinates"
+// geoMsg is a message of the catalogue about a geometry; args are name, value pairs.
+func geoMsg(code string, args ...any) diag.Msg {
+	m := diag.M("evi_geo_"+code, nil)
+	if len(args) > 0 {
+		m.Args = diag.A{}
+		for i := 0; i+1 < len(args); i += 2 {
+			m.Args[args[i].(string)] = args[i+1]
+		}
+	}
+	return m
+}
+
+var errNotGeometry = geoMsg("not_object")
 
 // geometry reads the value of a feature's "geometry" at the cursor: the geometry, or
 // what is wrong with it.
-func (s *jscan) geometry() (*Geometry, string, error) {
+func (s *jscan) geometry() (*Geometry, diag.Msg, error) {
 	if null, err := s.null(); null || err != nil {
-		return nil, "no geometry", err
+		return nil, geoMsg("none"), err
 	}
 	start := s.i
 	if s.peek() != '{' {
@@ -26,7 +41,7 @@ func (s *jscan) geometry() (*Geometry, string, error) {
 	var typ string
 	var coords []byte // the coordinates' text, when read before the type
 	var polys [][][][2]float64
-	var bad string
+	var bad diag.Msg
 	notObject, parsed := false, false
 	err := s.object(func(key []byte) error {
 		switch {
@@ -66,7 +81,7 @@ func (s *jscan) geometry() (*Geometry, string, error) {
 		return err
 	})
 	if err != nil {
-		return nil, "", err
+		return nil, diag.Msg{}, err
 	}
 	g := &Geometry{raw: s.b[start:s.i]}
 	if notObject {
@@ -74,7 +89,7 @@ func (s *jscan) geometry() (*Geometry, string, error) {
 	}
 	multi := typ == "MultiPolygon"
 	if typ != "Polygon" && !multi {
-		return nil, fmt.Sprintf("type %q; expected Polygon or MultiPolygon", typ), nil
+		return nil, geoMsg("type", "value", typ), nil
 	}
 	if !parsed {
 		var err error
@@ -84,44 +99,44 @@ func (s *jscan) geometry() (*Geometry, string, error) {
 		}
 		if err != nil {
 			if multi {
-				return nil, "a MultiPolygon's coordinates must be a list of polygons, each a list of rings of [longitude, latitude] positions", nil
+				return nil, geoMsg("multipolygon_coordinates"), nil
 			}
-			return nil, "a Polygon's coordinates must be a list of rings of [longitude, latitude] positions", nil
+			return nil, geoMsg("polygon_coordinates"), nil
 		}
 	}
 	if multi && len(polys) == 0 {
-		return nil, "a MultiPolygon without polygons", nil
+		return nil, geoMsg("no_polygons"), nil
 	}
-	if bad != "" {
+	if bad.Code != "" {
 		return nil, bad, nil
 	}
 	g.Polygons = polys
-	return g, "", nil
+	return g, diag.Msg{}, nil
 }
 
 var errCoords = errors.New("expected nested lists of numbers")
 
 // polygons reads a Polygon's coordinates (one polygon) or a MultiPolygon's; bad is the
 // first problem of a ring, in file order (worded as the detail of geojson_bad_geometry).
-func (s *jscan) polygons(multi bool) (polys [][][][2]float64, bad string, err error) {
+func (s *jscan) polygons(multi bool) (polys [][][][2]float64, bad diag.Msg, err error) {
 	polygon := func() error {
 		k := len(polys)
 		var rings [][][2]float64
 		err := s.array(func() error {
 			ring, arity, err := s.ring()
-			if err == nil && bad == "" {
+			if err == nil && bad.Code == "" {
 				bad = checkRing(len(rings), ring, arity)
-				if bad != "" && multi {
-					bad = fmt.Sprintf("polygon %d: %s", k, bad)
+				if bad.Code != "" && multi {
+					bad = geoMsg("in_polygon", "polygon", k, "problem", bad)
 				}
 			}
 			rings = append(rings, ring)
 			return err
 		})
-		if err == nil && len(rings) == 0 && bad == "" {
-			bad = "a polygon without rings"
+		if err == nil && len(rings) == 0 && bad.Code == "" {
+			bad = geoMsg("no_rings")
 			if multi {
-				bad = fmt.Sprintf("polygon %d: %s", k, bad)
+				bad = geoMsg("in_polygon", "polygon", k, "problem", bad)
 			}
 		}
 		polys = append(polys, rings)
@@ -133,7 +148,7 @@ func (s *jscan) polygons(multi bool) (polys [][][][2]float64, bad string, err er
 		err = polygon()
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, diag.Msg{}, err
 	}
 	return polys, bad, nil
 }
@@ -163,22 +178,24 @@ func (s *jscan) ring() (ring [][2]float64, arity int, err error) {
 	return ring, arity, err
 }
 
-// checkRing says what is wrong with ring r of a polygon, "" if nothing.
-func checkRing(r int, ring [][2]float64, arity int) string {
+// checkRing says what is wrong with ring r of a polygon (no Code if nothing).
+func checkRing(r int, ring [][2]float64, arity int) diag.Msg {
 	if len(ring) < 4 {
-		return fmt.Sprintf("ring %d has %d positions; a ring has at least 4, the last equal to the first", r, len(ring))
+		return geoMsg("ring_short", "ring", r, "positions", len(ring))
 	}
 	for i, pos := range ring {
 		if i == arity {
-			return fmt.Sprintf("ring %d, position %d: expected [longitude, latitude]", r, i)
+			return geoMsg("position_arity", "ring", r, "position", i)
 		}
 		lon, lat := pos[0], pos[1]
 		if !(lon >= -180 && lon <= 180) || !(lat >= -90 && lat <= 90) {
-			return fmt.Sprintf("ring %d, position %d: [%g, %g] is not a longitude and a latitude in degrees", r, i, lon, lat)
+			return geoMsg("position_range", "ring", r, "position", i, "lon", coord(lon), "lat", coord(lat))
 		}
 	}
 	if ring[0] != ring[len(ring)-1] {
-		return fmt.Sprintf("ring %d is not closed: its last position must equal its first", r)
+		return geoMsg("ring_open", "ring", r)
 	}
-	return ""
+	return diag.Msg{}
 }
+
+func coord(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // jscan reads JSON text in one pass, without reflection and without copying: the
@@ -21,20 +23,20 @@ type jscan struct {
 // would otherwise grow the stack without bound).
 const maxJSONDepth = 10000
 
-// jsonFault is where a JSON text stops being what the reader expects: detail "" for
+// jsonFault is where a JSON text stops being what the reader expects: no detail for
 // text that is not JSON (encoding/json words it, see geoFault), else what was expected
-// there.
+// there (evi_geo_*).
 type jsonFault struct {
 	off    int
-	detail string
+	detail diag.Msg
 }
 
-func (f *jsonFault) Error() string { return f.detail }
+func (f *jsonFault) Error() string { return f.detail.Text("en") }
 
 func (s *jscan) fault() error { return &jsonFault{off: s.i} }
 
 // shape is a fault of structure at off: JSON, but not what GeoJSON has there.
-func (s *jscan) shape(off int, detail string) error { return &jsonFault{off: off, detail: detail} }
+func (s *jscan) shape(off int, detail diag.Msg) error { return &jsonFault{off: off, detail: detail} }
 
 // peek skips white space and returns the next byte, 0 at the end.
 func (s *jscan) peek() byte {

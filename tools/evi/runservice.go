@@ -76,7 +76,7 @@ func (o Options) service(cfg *Config, areas []Area, res *Result) (service, error
 		if s.geo != nil {
 			loc = LocationsOf(s.geo)
 		} else if loc, err = DataLocations(cfg, areas); err != nil {
-			return s, err
+			return s, err.(ErrorList).InFile(o.Data)
 		}
 		g, _, err := Catchments(points, areas, loc, o.RadiusKm)
 		var list ErrorList
