@@ -2,12 +2,8 @@ package check
 
 import (
 	"fmt"
-	"github.com/pssdc/guide-iad/tools/diag"
-	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/pelletier/go-toml/v2"
 )
 
 // siteLink is a link from Markdown to a page of the site (/en/… or /fr/…), checked once
@@ -22,32 +18,6 @@ type siteLink struct {
 // configuration (languages.LANG.params.paths), so the validator knows the site's pages
 // without building it.
 type sitePaths map[string]map[string]string // lang → logical name → segment
-
-// loadSitePaths reads config.toml; a missing file means links are not checked.
-func loadSitePaths(path string) (sitePaths, error) {
-	b, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var cfg struct {
-		Languages map[string]struct {
-			Params struct {
-				Paths map[string]string `toml:"paths"`
-			} `toml:"params"`
-		} `toml:"languages"`
-	}
-	if err := toml.Unmarshal(b, &cfg); err != nil {
-		return nil, diag.Wrap(err, "file_error", diag.A{"file": path, "error": err.Error()})
-	}
-	out := sitePaths{}
-	for lang, l := range cfg.Languages {
-		out[lang] = l.Params.Paths
-	}
-	return out, nil
-}
 
 // pages lists every page path the site builds from this corpus.
 func (sp sitePaths) pages(byKind map[string]map[string]*entry, tax *vocabularies) map[string]bool {

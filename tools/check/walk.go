@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"net/mail"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -233,7 +232,7 @@ func (w *walker) stringRules(n *yaml.Node, f *model.Field, s, key string) {
 			w.errorf(n, key, msg.Code, msg.Args)
 		}
 	case f.Email:
-		if a, err := mail.ParseAddress(s); err != nil || a.Address != s || a.Name != "" {
+		if !validEmail(s) {
 			w.errorf(n, key, "not_email", diag.A{"value": s})
 		}
 	case f.Phone:

@@ -22,16 +22,15 @@
 //   - Parsing: the fast reader (fastyaml.go) for the files `guide fmt` writes, yaml.v3
 //     for anything else; both give the same tree (TestFastParseMatchesLibrary,
 //     FuzzFastParse).
-//   - Compare-and-swap: File.Hash is the SHA-256 of the bytes read; a command that
-//     rewrites a file passes them to atomicfile.Replace, which replaces the file only
-//     if it still holds them.
+//   - Compare-and-swap: a command that rewrites a file passes the bytes read
+//     (File.OnDisk) to atomicfile.Replace, which replaces the file only if it still
+//     holds them (comparing their SHA-256).
 //
 // A file with an error diagnostic (File.Err) is never rewritten, copied or converted
 // by any command: they refuse it, naming the file and this first error.
 package corpus
 
 import (
-	"crypto/sha256"
 	"errors"
 	"io"
 	"io/fs"
@@ -70,9 +69,6 @@ type File struct {
 	Root *yaml.Node
 	// Diags are the reader's findings (size, encoding, syntax, YAML features).
 	Diags diag.List
-	// Hash is the SHA-256 of the bytes on disk when read (before any CRLF conversion),
-	// for compare-and-swap writes (atomicfile.Replace).
-	Hash [sha256.Size]byte
 	// Raw is the content exactly as read (nil when identical to Src).
 	Raw []byte
 	// CRLF says the file had CRLF line ends (which `guide fmt` rewrites).
@@ -156,7 +152,6 @@ func Read(s Source) *File {
 	}
 	p := parse(s.Path, data)
 	f.Src, f.Root, f.Diags, f.Raw, f.CRLF, f.Tabs = p.src, p.root, p.diags, p.raw, p.crlf, p.tabs
-	f.Hash = sha256.Sum256(data)
 	return f
 }
 

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"crypto/sha256"
 	"github.com/pssdc/guide-iad/tools/diag"
 
 	"gopkg.in/yaml.v3"
@@ -12,7 +11,7 @@ import (
 func Parse(path string, src []byte) *File {
 	p := parse(path, src)
 	return &File{Path: path, Src: p.src, Raw: p.raw, CRLF: p.crlf, Tabs: p.tabs, Root: p.root,
-		Diags: p.diags, Hash: sha256.Sum256(src)}
+		Diags: p.diags}
 }
 
 // Describe names what a node holds, for "found …" messages.

@@ -90,6 +90,7 @@ func BenchmarkCatchments(b *testing.B) {
 	}
 	loc := LocationsOf(g)
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		grouping, _, err := Catchments(points, areas, loc, 0)
 		if err != nil {
@@ -105,6 +106,7 @@ func BenchmarkServiceAreas(b *testing.B) {
 	_, areas, res, geo, points := benchService(b)
 	b.SetBytes(int64(len(geo)))
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		g, err := ReadGeoJSON(bytes.NewReader(geo), areas, "code")
 		if err != nil {
@@ -115,5 +117,18 @@ func BenchmarkServiceAreas(b *testing.B) {
 			b.Fatal(err)
 		}
 		Aggregate(&res, grouping)
+	}
+}
+
+// BenchmarkReadGeoJSON: reading and checking the GeoJSON of 60,000 areas alone.
+func BenchmarkReadGeoJSON(b *testing.B) {
+	_, areas, _, geo, _ := benchService(b)
+	b.SetBytes(int64(len(geo)))
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		if _, err := ReadGeoJSON(bytes.NewReader(geo), areas, "code"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

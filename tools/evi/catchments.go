@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // EarthRadiusKm is the mean radius of the Earth (IUGG), for great-circle distances.
@@ -86,38 +88,68 @@ func ReadPoints(r io.Reader) ([]Point, error) {
 	return points, nil
 }
 
-// ReadLocations reads the lat and lon columns (decimal degrees) of a data file for its
-// areas, matched by the configuration's code column. An area without both is left
-// without a location; a value that is not a coordinate is an error at its line.
-func ReadLocations(r io.Reader, cfg *Config, areas []Area) ([]Location, error) {
-	t, err := readTable(r, []string{cfg.Columns.Code, "lat", "lon"}, CodePointsMissingColumn)
-	if err != nil {
-		return nil, err
+// The columns of the data that give a location (Area.coordCols).
+const (
+	hasLat uint8 = 1 << iota
+	hasLon
+)
+
+func boolBit(b bool) uint8 {
+	if b {
+		return 1
 	}
-	at := make(map[string]int, len(areas))
-	for i, a := range areas {
-		at[a.Code] = i
+	return 0
+}
+
+// readLocation reads the lat and lon cells (decimal degrees) of the data row at line:
+// no location when either is missing; an error naming the first that is not a
+// coordinate.
+func readLocation(lat, lon string, line int) (Location, *Error) {
+	lat, lon = strings.TrimSpace(lat), strings.TrimSpace(lon)
+	for _, c := range [][2]string{{"lat", lat}, {"lon", lon}} {
+		if !utf8.ValidString(c[1]) {
+			return Location{}, newError(line, c[0], CodeCSVInvalidUTF8)
+		}
+	}
+	if isMissing(lat) || isMissing(lon) {
+		return Location{}, nil
+	}
+	la, e1 := strconv.ParseFloat(lat, 64)
+	lo, e2 := strconv.ParseFloat(lon, 64)
+	switch {
+	case e1 != nil || !(la >= -90 && la <= 90):
+		return Location{}, newError(line, "lat", CodePointsBadCoordinate, "name", "lat", "value", lat)
+	case e2 != nil || !(lo >= -180 && lo <= 180):
+		return Location{}, newError(line, "lon", CodePointsBadCoordinate, "name", "lon", "value", lon)
+	}
+	return Location{Lat: la, Lon: lo, OK: true}, nil
+}
+
+// DataLocations returns the locations of the areas that ReadCSV read from the data's
+// lat and lon columns (decimal degrees), in the same pass as the rest: an area without
+// both values has none. A value that is not a coordinate is an error at its line, and
+// so is data without both columns.
+func DataLocations(cfg *Config, areas []Area) ([]Location, error) {
+	t := &table{}
+	if len(areas) > 0 {
+		for _, c := range []struct {
+			name string
+			bit  uint8
+		}{{"lat", hasLat}, {"lon", hasLon}} {
+			if areas[0].coordCols&c.bit == 0 {
+				t.errs = append(t.errs, newError(1, "", CodePointsMissingColumn, "name", c.name, "columns", []string{cfg.Columns.Code, "lat", "lon"}))
+			}
+		}
+	}
+	if len(t.errs) > 0 {
+		return nil, t.errs
 	}
 	out := make([]Location, len(areas))
-	for i, line := range t.lines {
-		a, ok := at[t.cell(i, cfg.Columns.Code)]
-		if !ok {
-			continue // ReadCSV has read the same rows
+	for i, a := range areas {
+		if a.coordErr != nil {
+			t.add(a.coordErr)
 		}
-		lat, lon := t.cell(i, "lat"), t.cell(i, "lon")
-		if isMissing(lat) || isMissing(lon) {
-			continue
-		}
-		la, e1 := strconv.ParseFloat(lat, 64)
-		lo, e2 := strconv.ParseFloat(lon, 64)
-		switch {
-		case e1 != nil || !(la >= -90 && la <= 90):
-			t.report(line, "lat", CodePointsBadCoordinate, "name", "lat", "value", lat)
-		case e2 != nil || !(lo >= -180 && lo <= 180):
-			t.report(line, "lon", CodePointsBadCoordinate, "name", "lon", "value", lon)
-		default:
-			out[a] = Location{Lat: la, Lon: lo, OK: true}
-		}
+		out[i] = a.Location
 	}
 	if len(t.errs) > 0 {
 		return nil, t.errs

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +22,12 @@ type Area struct {
 	NameFR     string
 	Population float64   // NaN when missing
 	Values     []float64 // one per Config.Indicators, in order; NaN when missing
+	// Location is read from the data's lat and lon columns when it has both and the
+	// row has both values (DataLocations).
+	Location Location
+
+	coordCols uint8  // which of lat and lon the data has (hasLat, hasLon)
+	coordErr  *Error // a lat or lon value that is not a coordinate
 }
 
 var bom = []byte("\xef\xbb\xbf")
@@ -82,6 +89,7 @@ func readCSV(r io.Reader, cfg *Config, lim limits) ([]Area, error) {
 	if len(list) > 0 {
 		return nil, list
 	}
+	cols.lat, cols.lon = slices.Index(header, "lat"), slices.Index(header, "lon")
 
 	rd := rowReader{cfg: cfg, cols: cols, decimalComma: cr.Comma != ',', codes: map[string]int{}}
 	var areas []Area
@@ -189,6 +197,7 @@ func csvError(err error) error {
 type columns struct {
 	code, nameEN, nameFR, pop int
 	ind                       []int
+	lat, lon                  int // the service-area tools' columns (DataLocations)
 }
 
 func resolveColumns(header []string, line int, cfg *Config) (columns, ErrorList) {
@@ -282,6 +291,10 @@ func (rd *rowReader) row(rec []string, line int, a *Area) bool {
 	}
 	for j, ind := range cfg.Indicators {
 		a.Values[j] = rd.number(rec[rd.cols.ind[j]], ind.Column, line)
+	}
+	a.coordCols = hasLat*boolBit(rd.cols.lat >= 0) | hasLon*boolBit(rd.cols.lon >= 0)
+	if a.coordCols == hasLat|hasLon {
+		a.Location, a.coordErr = readLocation(rec[rd.cols.lat], rec[rd.cols.lon], line)
 	}
 	return len(rd.errs) == n
 }

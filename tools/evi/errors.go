@@ -24,6 +24,8 @@ type Error struct {
 
 	Code Code           // what kind of problem; see Codes
 	Args map[string]any // what Msg names, by name: string, int or []string values
+
+	detail *diag.Msg // Args["detail"] as a message of the catalogue, worded in each language
 }
 
 func (e *Error) Error() string { return e.Words("en") }
@@ -233,6 +235,14 @@ func newError(line int, column string, code Code, args ...any) *Error {
 	return e
 }
 
+// detailError is newError for a code whose detail is a message of the catalogue: Args
+// holds it in English (what the page shows), Message words it in each language.
+func detailError(line int, code Code, detail diag.Msg, args ...any) *Error {
+	e := newError(line, "", code, append(args, "detail", detail.Text("en"))...)
+	e.detail = &detail
+	return e
+}
+
 // Message is what e says, without file, line and column, as a message of the catalogue:
 // its Args, with the place they name as {where} and the terms as words of their own.
 func (e *Error) Message() diag.Msg {
@@ -245,6 +255,9 @@ func (e *Error) Message() diag.Msg {
 			v = diag.M("evi_none", nil)
 		}
 		args[name] = v
+	}
+	if e.detail != nil {
+		args["detail"] = *e.detail
 	}
 	if section, ok := args["section"]; ok {
 		where := section
@@ -281,4 +294,22 @@ func (e *Error) Words(lang string) string {
 	}
 	b.WriteString(e.Message().Text(lang))
 	return b.String()
+}
+
+// Diagnostic is e as guide reports every finding (package diag): path:line:col: error:
+// key: message, the key being the data column concerned (if any) and col the
+// character column where the error gives one (a GeoJSON file's syntax).
+func (e *Error) Diagnostic() diag.Diagnostic {
+	m := e.Message()
+	col, _ := e.Args["column"].(int)
+	return diag.New(e.File, e.Line, col, diag.Error, e.Column, m.Code, m.Args)
+}
+
+// Diagnostics returns the errors of l as guide reports them.
+func (l ErrorList) Diagnostics() diag.List {
+	out := make(diag.List, len(l))
+	for i, e := range l {
+		out[i] = e.Diagnostic()
+	}
+	return out
 }

@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"strconv"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // MaxGeoJSONBytes limits a GeoJSON file of areas: 60,000 small areas with their
@@ -40,164 +43,258 @@ type Geometry struct {
 // area the GeoJSON does not have.
 type Areas []*Geometry
 
-type geoFile struct {
-	Type     string       `json:"type"`
-	Features []geoFeature `json:"features"`
-}
-
-type geoFeature struct {
-	Type       string                     `json:"type"`
-	Properties map[string]json.RawMessage `json:"properties"`
-	Geometry   json.RawMessage            `json:"geometry"`
-}
-
-type geoGeometry struct {
-	Type        string          `json:"type"`
-	Coordinates json.RawMessage `json:"coordinates"`
-}
-
 // ReadGeoJSON reads a FeatureCollection of the areas of a data file: each feature's
 // property named property holds the area's code (a text or a whole number), its geometry
 // a Polygon or a MultiPolygon in longitude and latitude (WGS 84, as GeoJSON requires).
 // A feature without a code, a code twice, a code that is not an area of the data and an
-// invalid geometry are errors naming the feature. Areas of the data may lack a feature.
+// invalid geometry are errors naming the feature (its index, and the line where it
+// starts). Areas of the data may lack a feature.
+//
+// The file is read in one pass (jscan) that keeps only each feature's code and
+// geometry; a property other than the code is passed over, never decoded.
 func ReadGeoJSON(r io.Reader, areas []Area, property string) (Areas, error) {
-	data, err := io.ReadAll(io.LimitReader(r, int64(geoLimit)+1))
+	data, err := readAll(r, geoLimit)
 	if err != nil {
 		return nil, err
 	}
 	if len(data) > geoLimit {
 		return nil, ErrorList{newError(0, "", CodeGeoTooLarge, "limit", geoLimit)}
 	}
-	var f geoFile
-	if err := json.Unmarshal(bytes.TrimPrefix(data, bom), &f); err != nil {
-		return nil, ErrorList{jsonSyntaxError(data, err)}
-	}
-	if f.Type != "FeatureCollection" {
-		return nil, ErrorList{newError(0, "", CodeGeoNotCollection, "value", f.Type)}
-	}
-	areaAt := make(map[string]int, len(areas))
+	data = bytes.TrimPrefix(data, bom)
+	rd := geoReader{s: jscan{b: data}, property: property,
+		areaAt: make(map[string]int, len(areas)), firstAt: make(map[string]int, len(areas)),
+		out: make(Areas, len(areas))}
 	for i, a := range areas {
-		areaAt[a.Code] = i
+		rd.areaAt[a.Code] = i
 	}
-	out := make(Areas, len(areas))
-	firstAt := map[string]int{}
-	var errs ErrorList
-	report := func(code Code, args ...any) {
-		if len(errs) < MaxErrors {
-			errs = append(errs, newError(0, "", code, args...))
-		}
+	typ, err := rd.file()
+	if err == nil && !rd.s.end() {
+		err = rd.s.fault() // text after the end
 	}
-	for i, ft := range f.Features {
-		code, ok := geoCode(ft.Properties[property])
-		if !ok {
-			report(CodeGeoNoCode, "index", i, "property", property)
-			continue
+	if err != nil {
+		return nil, ErrorList{geoFault(data, err)}
+	}
+	if typ != "FeatureCollection" {
+		return nil, ErrorList{newError(0, "", CodeGeoNotCollection, "value", typ)}
+	}
+	if len(rd.errs) > 0 {
+		return nil, rd.errorList()
+	}
+	return rd.out, nil
+}
+
+// geoReader reads a GeoJSON file of areas: each feature's code and geometry.
+type geoReader struct {
+	s        jscan
+	property string
+	areaAt   map[string]int // the data's index of each area's code
+	firstAt  map[string]int // the index of the feature of each code seen
+	out      Areas
+	features int // features read
+	errs     []geoErr
+}
+
+// geoErr is an error about the feature that starts at off in the file.
+type geoErr struct {
+	off int
+	e   *Error
+}
+
+// file reads the top-level object and returns its type.
+func (rd *geoReader) file() (string, error) {
+	s := &rd.s
+	var typ string
+	if null, err := s.null(); null || err != nil {
+		return "", err
+	}
+	if s.peek() != '{' {
+		at := s.i
+		if _, err := s.value(); err != nil {
+			return "", err
 		}
-		if first, dup := firstAt[code]; dup {
-			report(CodeGeoDuplicateCode,
-				"value", code, "index", i, "first", first)
-			continue
+		return "", s.shape(at, geoMsg("not_json_object"))
+	}
+	err := s.object(func(key []byte) error {
+		switch {
+		case is(key, "type"):
+			t, err := rd.text("type")
+			typ = t
+			return err
+		case is(key, "features"):
+			if null, err := s.null(); null || err != nil {
+				return err
+			}
+			if s.peek() != '[' {
+				return rd.notA("features", "list")
+			}
+			return s.array(rd.feature)
 		}
-		firstAt[code] = i
-		a, known := areaAt[code]
-		if !known {
-			report(CodeGeoUnknownCode, "value", code, "index", i)
-			continue
+		_, err := s.value()
+		return err
+	})
+	return typ, err
+}
+
+// text reads a member that must be a string or null.
+func (rd *geoReader) text(name string) (string, error) {
+	s := &rd.s
+	if null, err := s.null(); null || err != nil {
+		return "", err
+	}
+	if s.peek() != '"' {
+		return "", rd.notA(name, "text")
+	}
+	tok, err := s.token()
+	if err != nil {
+		return "", err
+	}
+	return text(tok), nil
+}
+
+// notA is the fault of a member name whose value, at the cursor, is not what (list,
+// object or text: evi_geo_must_be_<what>): a fault of the text when the value is not
+// JSON at all.
+func (rd *geoReader) notA(name, what string) error {
+	s := &rd.s
+	at := s.i
+	if _, err := s.value(); err != nil {
+		return err
+	}
+	return s.shape(at, geoMsg("must_be_"+what, "name", name))
+}
+
+// feature reads the feature at the cursor and takes its code and geometry.
+func (rd *geoReader) feature() error {
+	s := &rd.s
+	i := rd.features
+	rd.features++
+	s.peek()
+	off := s.i
+	var codeTok []byte
+	var g *Geometry
+	bad := geoMsg("none")
+	if null, err := s.null(); err != nil {
+		return err
+	} else if !null {
+		if s.peek() != '{' {
+			return rd.notA(fmt.Sprintf("features[%d]", i), "object")
 		}
-		g, err := parseGeometry(ft.Geometry)
+		err := s.object(func(key []byte) error {
+			var err error
+			switch {
+			case is(key, "type"):
+				_, err = rd.text("type")
+			case is(key, "properties"):
+				codeTok, err = rd.properties()
+			case is(key, "geometry"):
+				g, bad, err = s.geometry()
+			default:
+				_, err = s.value()
+			}
+			return err
+		})
 		if err != nil {
-			report(CodeGeoBadGeometry, "value", code, "index", i, "detail", err.Error())
-			continue
+			return err
 		}
-		out[a] = g
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	rd.take(off, i, codeTok, g, bad)
+	return nil
+}
+
+// properties reads a feature's properties and returns the text of the code's value
+// (nil without one).
+func (rd *geoReader) properties() ([]byte, error) {
+	s := &rd.s
+	if null, err := s.null(); null || err != nil {
+		return nil, err
 	}
-	return out, nil
+	if s.peek() != '{' {
+		return nil, rd.notA("properties", "object")
+	}
+	var code []byte
+	err := s.object(func(key []byte) error {
+		v, err := s.value()
+		if text(key) == rd.property {
+			code = v
+		}
+		return err
+	})
+	return code, err
+}
+
+// take checks a feature's code and keeps its geometry; feature i starts at off.
+func (rd *geoReader) take(off, i int, codeTok []byte, g *Geometry, bad diag.Msg) {
+	report := func(code Code, args ...any) {
+		if len(rd.errs) < MaxErrors {
+			rd.errs = append(rd.errs, geoErr{off, newError(0, "", code, args...)})
+		}
+	}
+	code, ok := geoCode(codeTok)
+	if !ok {
+		report(CodeGeoNoCode, "index", i, "property", rd.property)
+		return
+	}
+	if first, dup := rd.firstAt[code]; dup {
+		report(CodeGeoDuplicateCode, "value", code, "index", i, "first", first)
+		return
+	}
+	rd.firstAt[code] = i
+	a, known := rd.areaAt[code]
+	switch {
+	case !known:
+		report(CodeGeoUnknownCode, "value", code, "index", i)
+	case bad.Code != "":
+		if len(rd.errs) < MaxErrors {
+			rd.errs = append(rd.errs, geoErr{off, detailError(0, CodeGeoBadGeometry, bad, "value", code, "index", i)})
+		}
+	default:
+		rd.out[a] = g
+	}
+}
+
+// errorList returns the errors, each naming the line where its feature starts.
+func (rd *geoReader) errorList() ErrorList {
+	out := make(ErrorList, len(rd.errs))
+	line, at := 1, 0
+	for k, ge := range rd.errs {
+		line += bytes.Count(rd.s.b[at:ge.off], []byte("\n"))
+		at = ge.off
+		ge.e.Line = line
+		out[k] = ge.e
+	}
+	return out
 }
 
 // geoCode reads a code property: a JSON string, or a whole number (FIPS-like codes are
 // often numbers in GeoJSON files).
-func geoCode(raw json.RawMessage) (string, bool) {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
+func geoCode(tok []byte) (string, bool) {
+	switch {
+	case len(tok) == 0:
+		return "", false
+	case tok[0] == '"':
+		s := text(tok)
 		return s, s != ""
-	}
-	var n json.Number
-	if json.Unmarshal(raw, &n) == nil {
-		if _, err := strconv.ParseInt(n.String(), 10, 64); err == nil {
-			return n.String(), true
+	case tok[0] == '-' || tok[0] >= '0' && tok[0] <= '9':
+		if _, err := strconv.ParseInt(string(tok), 10, 64); err == nil {
+			return string(tok), true
 		}
 	}
 	return "", false
 }
 
-func parseGeometry(raw json.RawMessage) (*Geometry, error) {
-	var gg geoGeometry
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, errors.New("no geometry")
+// geoFault is the error of a file that is not GeoJSON: where encoding/json finds the
+// text is not JSON, worded as it words it; else where the file is not what GeoJSON has
+// there (a list where an object should be…).
+func geoFault(data []byte, err error) *Error {
+	if !json.Valid(data) {
+		return jsonSyntaxError(data, json.Unmarshal(data, new(any))) // checked before decoding
 	}
-	if err := json.Unmarshal(raw, &gg); err != nil {
-		return nil, errors.New("the geometry is not an object with type and coordinates")
+	var f *jsonFault
+	if !errors.As(err, &f) || f.detail.Code == "" {
+		f = &jsonFault{off: len(data), detail: geoMsg("not_json_object")} // jscan is stricter than encoding/json: not expected
 	}
-	g := &Geometry{raw: raw}
-	switch gg.Type {
-	case "Polygon":
-		p, err := scanPolygon(gg.Coordinates)
-		if err != nil {
-			return nil, errors.New("a Polygon's coordinates must be a list of rings of [longitude, latitude] positions")
-		}
-		g.Polygons = make([][][][2]float64, 1)
-		if err := addPolygon(g, 0, p); err != nil {
-			return nil, err
-		}
-	case "MultiPolygon":
-		mp, err := scanMultiPolygon(gg.Coordinates)
-		if err != nil {
-			return nil, errors.New("a MultiPolygon's coordinates must be a list of polygons, each a list of rings of [longitude, latitude] positions")
-		}
-		if len(mp) == 0 {
-			return nil, errors.New("a MultiPolygon without polygons")
-		}
-		g.Polygons = make([][][][2]float64, len(mp))
-		for k, p := range mp {
-			if err := addPolygon(g, k, p); err != nil {
-				return nil, fmt.Errorf("polygon %d: %w", k, err)
-			}
-		}
-	default:
-		return nil, fmt.Errorf("type %q; expected Polygon or MultiPolygon", gg.Type)
-	}
-	return g, nil
-}
-
-func addPolygon(g *Geometry, k int, p [][][]float64) error {
-	if len(p) == 0 {
-		return errors.New("a polygon without rings")
-	}
-	for r, ring := range p {
-		if len(ring) < 4 {
-			return fmt.Errorf("ring %d has %d positions; a ring has at least 4, the last equal to the first", r, len(ring))
-		}
-		out := make([][2]float64, len(ring))
-		for i, pos := range ring {
-			if len(pos) < 2 || len(pos) > 3 {
-				return fmt.Errorf("ring %d, position %d: expected [longitude, latitude]", r, i)
-			}
-			lon, lat := pos[0], pos[1]
-			if !(lon >= -180 && lon <= 180) || !(lat >= -90 && lat <= 90) {
-				return fmt.Errorf("ring %d, position %d: [%g, %g] is not a longitude and a latitude in degrees", r, i, lon, lat)
-			}
-			out[i] = [2]float64{lon, lat}
-		}
-		if out[0] != out[len(out)-1] {
-			return fmt.Errorf("ring %d is not closed: its last position must equal its first", r)
-		}
-		g.Polygons[k] = append(g.Polygons[k], out)
-	}
-	return nil
+	line, col := lineCol(data, f.off)
+	return detailError(line, CodeGeoSyntax, f.detail, "column", col)
 }
 
 // Centroid is the area-weighted centroid of the geometry's outer rings, in degrees
@@ -237,15 +334,33 @@ func jsonSyntaxError(data []byte, err error) *Error {
 	}
 	line, col := 0, 0
 	if offset >= 0 {
-		line, col = 1, 1
-		for _, c := range data[:min(int(offset), len(data))] {
-			if c == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-		}
+		line, col = lineCol(data, int(offset))
 	}
 	detail := err.Error()
 	return newError(line, "", CodeGeoSyntax, "detail", detail, "column", col)
+}
+
+// lineCol returns the 1-based line and column of byte offset in data.
+func lineCol(data []byte, offset int) (line, col int) {
+	before := data[:min(offset, len(data))]
+	nl := bytes.LastIndexByte(before, '\n')
+	return 1 + bytes.Count(before, []byte("\n")), len(before) - nl
+}
+
+// readAll reads r to its end, or to one byte more than limit: in one buffer of the
+// right size when r says its size (a file, a bytes.Reader), so that a file of tens of
+// megabytes is not copied and cleared again at each doubling.
+func readAll(r io.Reader, limit int) ([]byte, error) {
+	size := 0
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = v.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil {
+			size = int(min(fi.Size(), int64(limit)))
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, int64(limit)+1))
+	return buf.Bytes(), err
 }

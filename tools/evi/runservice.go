@@ -1,3 +1,5 @@
+//go:build !js
+
 package evi
 
 import (
@@ -73,8 +75,8 @@ func (o Options) service(cfg *Config, areas []Area, res *Result) (service, error
 		var loc []Location
 		if s.geo != nil {
 			loc = LocationsOf(s.geo)
-		} else if loc, err = readFile(o.Data, func(f *os.File) ([]Location, error) { return ReadLocations(f, cfg, areas) }); err != nil {
-			return s, err
+		} else if loc, err = DataLocations(cfg, areas); err != nil {
+			return s, err.(ErrorList).InFile(o.Data)
 		}
 		g, _, err := Catchments(points, areas, loc, o.RadiusKm)
 		var list ErrorList

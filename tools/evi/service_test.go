@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -301,5 +302,19 @@ func TestRunServiceUsage(t *testing.T) {
 				t.Errorf("files written: %v", entries)
 			}
 		})
+	}
+}
+
+// TestDataLocations: ReadCSV takes the lat and lon columns in its one pass; an area
+// with either value missing has no location.
+func TestDataLocations(t *testing.T) {
+	areas := serviceRead(t, "code,population,pct_no_internet,speed,lat,lon\nA,10,1,5, 45.5 ,-75.25\nB,20,2,6,NA,-75\nC,30,3,7,-90,180\n")
+	loc, err := DataLocations(serviceConfig(t), areas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Location{{Lat: 45.5, Lon: -75.25, OK: true}, {}, {Lat: -90, Lon: 180, OK: true}}
+	if !slices.Equal(loc, want) {
+		t.Errorf("got %+v, want %+v", loc, want)
 	}
 }

@@ -81,10 +81,15 @@ func (t *table) cell(i int, column string) string {
 
 // report records an error, up to MaxErrors of them (then one saying so).
 func (t *table) report(line int, column string, code Code, args ...any) {
+	t.add(newError(line, column, code, args...))
+}
+
+// add records an error, up to MaxErrors of them (then one saying so).
+func (t *table) add(e *Error) {
 	switch {
 	case len(t.errs) < MaxErrors:
-		t.errs = append(t.errs, newError(line, column, code, args...))
+		t.errs = append(t.errs, e)
 	case len(t.errs) == MaxErrors:
-		t.errs = append(t.errs, newError(line, "", CodeCSVTooManyErrors, "limit", MaxErrors))
+		t.errs = append(t.errs, newError(e.Line, "", CodeCSVTooManyErrors, "limit", MaxErrors))
 	}
 }

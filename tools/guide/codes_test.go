@@ -109,7 +109,7 @@ func TestCommandsInFrench(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"evi, file at fault", cmdEvi, []string{"--lang", "fr", "--config", config, data}, 1, "c.yaml:7: indicators\u00a0: «\u00a0x\u00a0»\u00a0: direction doit valoir 1"},
+		{"evi, file at fault", cmdEvi, []string{"--lang", "fr", "--config", config, data}, 1, "c.yaml:7: error: indicators\u00a0: «\u00a0x\u00a0»\u00a0: direction doit valoir 1"},
 		{"evi, usage", cmdEvi, []string{"--lang", "fr", data}, 0, "guide evi: --config est obligatoire"},
 		{"links", cmdLinks, []string{"-lang", "fr", "-site", dir, "-base-url", "https://x.test/"}, 1, "aucune page HTML"},
 		{"edition", cmdEdition, []string{"list", "-lang", "fr", "-data", dir}, 1, "guide edition list: "},

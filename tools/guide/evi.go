@@ -12,7 +12,8 @@ import (
 
 // cmdEvi computes the e-vulnerability index of the areas of a CSV file (package evi).
 // It exits 0 when the result is written, 1 when the configuration or the data is at
-// fault (one message per problem, naming file, line and column), 2 for usage and I/O
+// fault (one message per problem, as guide validate prints them: path:line:col:
+// error: column: message), 2 for usage and I/O
 // errors. With --out, the file is replaced only by a complete result.
 func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("evi", stderr)
@@ -71,8 +72,8 @@ func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 		Geometry: *geometry, GeometryCode: *geometryCode}, stdout)
 	var list evi.ErrorList
 	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(stderr, e.Words(*lang))
+		for _, d := range list.Diagnostics().In(*lang) {
+			fmt.Fprintln(stderr, d.String())
 		}
 		return 1, nil
 	}

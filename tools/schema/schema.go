@@ -7,10 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 
-	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
@@ -55,23 +52,6 @@ func Generate(k model.Kind, vocab func(name string) []string) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// WriteAll writes every kind's schema into dir, each file atomically.
-func WriteAll(dir string, vocab func(string) []string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for _, k := range model.Kinds {
-		b, err := Generate(k, vocab)
-		if err != nil {
-			return fmt.Errorf("%s: %w", k.Name, err)
-		}
-		if err := atomicfile.Write(filepath.Join(dir, FileName(k)), b); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // object keeps JSON output readable; encoding/json sorts map keys, which is stable.
@@ -157,20 +137,4 @@ func description(k model.Kind) string {
 		return fmt.Sprintf("A %s of the guide: data/%s/ID.yaml. Generated from tools/model by `guide schema`; do not edit.", k.Name, k.Dir)
 	}
 	return fmt.Sprintf("data/%s. Generated from tools/model by `guide schema`; do not edit.", k.File)
-}
-
-// Stale lists the schema files in dir that differ from what the model generates.
-func Stale(dir string, vocab func(string) []string) ([]string, error) {
-	var stale []string
-	for _, k := range model.Kinds {
-		want, err := Generate(k, vocab)
-		if err != nil {
-			return nil, err
-		}
-		path := filepath.Join(dir, FileName(k))
-		if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
-			stale = append(stale, path)
-		}
-	}
-	return stale, nil
 }

@@ -57,7 +57,6 @@ func since(step string, t time.Time) {
 var state struct {
 	cfg   *evi.Config
 	areas []evi.Area
-	data  []byte // the data file, for its lat and lon columns (catchments)
 	res   *evi.Result
 	svc   *serviceState
 }
@@ -86,7 +85,7 @@ func main() {
 
 // load(configText, csvBytes): parse and check both; keep them for compute.
 func load(_ js.Value, args []js.Value) any {
-	state.cfg, state.areas, state.data, state.res, state.svc = nil, nil, nil, nil, nil
+	state.cfg, state.areas, state.res, state.svc = nil, nil, nil, nil
 	lastGeo.text, lastGeo.areas, lastGeo.geo = nil, nil, nil
 	debug.FreeOSMemory() // the previous file's areas, before reading the next
 	if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
@@ -106,7 +105,7 @@ func load(_ js.Value, args []js.Value) any {
 	if err != nil {
 		return fail("data", err)
 	}
-	state.cfg, state.areas, state.data = cfg, areas, data
+	state.cfg, state.areas = cfg, areas
 	return loadResult(cfg, len(areas))
 }
 
@@ -176,7 +175,7 @@ func service(_ js.Value, args []js.Value) any {
 	}
 	in.File, in.Geo = goBytes(args[1]), goBytes(args[3])
 	t := time.Now()
-	svc, failure := loadService(state.cfg, state.areas, state.data, in)
+	svc, failure := loadService(state.cfg, state.areas, in)
 	since("service", t)
 	if failure != "" {
 		return failure

@@ -96,7 +96,7 @@ func computeSample(config, data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	svc, failure := loadService(cfg, areas, data, serviceInput{Kind: "points", File: points, Geo: geo})
+	svc, failure := loadService(cfg, areas, serviceInput{Kind: "points", File: points, Geo: geo})
 	if failure != "" {
 		return nil, errors.New(failure)
 	}

@@ -79,7 +79,7 @@ type mapPoint struct {
 
 // loadService reads the service areas and the map of the areas, or returns a failure
 // (as fail) whose file is "groups", "points" or "geojson".
-func loadService(cfg *evi.Config, areas []evi.Area, data []byte, in serviceInput) (*serviceState, string) {
+func loadService(cfg *evi.Config, areas []evi.Area, in serviceInput) (*serviceState, string) {
 	s := &serviceState{}
 	var geo evi.Areas
 	if len(in.Geo) > 0 {
@@ -121,7 +121,7 @@ func loadService(cfg *evi.Config, areas []evi.Area, data []byte, in serviceInput
 		var loc []evi.Location
 		if geo != nil {
 			loc = evi.LocationsOf(geo)
-		} else if loc, err = evi.ReadLocations(bytes.NewReader(data), cfg, areas); err != nil {
+		} else if loc, err = evi.DataLocations(cfg, areas); err != nil {
 			return nil, fail("data", err)
 		}
 		if s.grouping, _, err = evi.Catchments(points, areas, loc, in.RadiusKm); err != nil {

@@ -12,14 +12,13 @@ import (
 )
 
 // sampleState loads the sample's configuration and data and computes them.
-func sampleState(t testing.TB) (*evi.Config, []evi.Area, []byte, evi.Result) {
+func sampleState(t testing.TB) (*evi.Config, []evi.Area, evi.Result) {
 	t.Helper()
-	data := readAll(t, sampleCSV)
-	cfg, areas, err := parseSample(readAll(t, sampleConfig), data)
+	cfg, areas, err := parseSample(readAll(t, sampleConfig), readAll(t, sampleCSV))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cfg, areas, data, evi.Compute(areas, cfg)
+	return cfg, areas, evi.Compute(areas, cfg)
 }
 
 func readAll(t testing.TB, path string) []byte {
@@ -44,7 +43,7 @@ type serviceAnswer struct {
 // TestServiceMatchesGuideEvi: the group table the page gets is what guide evi
 // --group-out writes for the same files, with groups and with service points.
 func TestServiceMatchesGuideEvi(t *testing.T) {
-	cfg, areas, data, res := sampleState(t)
+	cfg, areas, res := sampleState(t)
 	for _, tc := range []struct {
 		name string
 		in   serviceInput
@@ -57,7 +56,7 @@ func TestServiceMatchesGuideEvi(t *testing.T) {
 			evi.Options{Points: samplePoints, Geometry: sampleAreas, RadiusKm: 10}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			svc, failure := loadService(cfg, areas, data, tc.in)
+			svc, failure := loadService(cfg, areas, tc.in)
 			if failure != "" {
 				t.Fatal(failure)
 			}
@@ -86,7 +85,7 @@ func TestServiceMatchesGuideEvi(t *testing.T) {
 
 // TestServiceErrors: each file's problems come back with their file and code.
 func TestServiceErrors(t *testing.T) {
-	cfg, areas, data, _ := sampleState(t)
+	cfg, areas, _ := sampleState(t)
 	for _, tc := range []struct {
 		name string
 		in   serviceInput
@@ -104,7 +103,7 @@ func TestServiceErrors(t *testing.T) {
 {"type":"Feature","properties":{"code":"FX-01"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}`)}, "geojson", evi.CodeGeoDuplicateCode},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, failure := loadService(cfg, areas, data, tc.in)
+			_, failure := loadService(cfg, areas, tc.in)
 			var got serviceAnswer
 			if err := json.Unmarshal([]byte(failure), &got); err != nil {
 				t.Fatalf("%q: %v", failure, err)
@@ -221,7 +220,7 @@ func BenchmarkServiceMap(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		lastGeo.text = nil // read the GeoJSON each time
-		svc, failure := loadService(cfg, areas, data, serviceInput{Kind: "points", File: points, Geo: geo})
+		svc, failure := loadService(cfg, areas, serviceInput{Kind: "points", File: points, Geo: geo})
 		if failure != "" {
 			b.Fatal(failure)
 		}
