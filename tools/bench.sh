@@ -168,7 +168,7 @@ if [ -n "${print_secs:-}" ]; then
 fi
 printf '%s\n' "${verdicts[@]}"
 if [ -n "${print_cpu:-}" ]; then
-	echo "   (print in CPU time, children included: $print_cpu s; load $(cut -d' ' -f1-3 /proc/loadavg))"
+	echo "   (guide pdf in CPU time, without Chromium, whose processes GNU time does not see: $print_cpu s; load $(cut -d' ' -f1-3 /proc/loadavg))"
 fi
 # Not a target: the same ratio in CPU time, steadier than wall time on a shared machine.
 for n in $sizes; do
