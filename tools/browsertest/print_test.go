@@ -3,6 +3,8 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,4 +160,86 @@ func TestMapKeyboard(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPrintStamp prints each case study (print media, the browser's "beforeprint"
+// event) and reads its print stamp (print-stamp.html, print-stamp.js), which must say
+// only what it knows (issue 21, item 6): without JavaScript, the address and the day
+// the page was built; with it, the address and the day of printing, in place of the
+// day built.
+func TestPrintStamp(t *testing.T) {
+	b, srv := startBrowser(t)
+	for _, path := range caseStudies {
+		fr := strings.HasPrefix(path, "/fr/")
+		from, built, on := "Printed from ", "; page built on ", " on "
+		if fr {
+			from, built, on = "Imprimé depuis ", "\u00a0; page produite le ", " le "
+		}
+		for _, js := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/js=%t", strings.Trim(path, "/"), js), func(t *testing.T) {
+				ctx, cancel := b.Tab(time.Minute)
+				defer cancel()
+				if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+					if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !js}); err != nil {
+						return err
+					}
+					_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+					return err
+				}), chromedp.Navigate(srv.URL+path)); err != nil {
+					t.Fatal(err)
+				}
+				if js {
+					if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.dispatchEvent(new Event("beforeprint"))`)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				// innerText is what the paper shows: hidden spans are left out. With JavaScript
+				// disabled, Evaluate still runs (the debugger's scripts are not the page's).
+				var st struct{ Text, URL, Built string }
+				raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`(() => {
+					const p = document.querySelector(".print-stamp");
+					if (!p) return {Text: "", URL: "", Built: ""};
+					const time = p.querySelector("[data-print-built] time");
+					return {Text: p.innerText, URL: p.querySelector(".print-url").textContent, Built: time ? time.getAttribute("datetime") : ""};
+				})()`))
+				if err == nil {
+					err = json.Unmarshal(raw, &st)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.HasSuffix(st.URL, path) {
+					t.Errorf("the stamp's address is %q, want the page's permalink (…%s)", st.URL, path)
+				}
+				day, err := time.Parse("2006-01-02", st.Built)
+				if err != nil {
+					t.Fatalf("the stamp's build date: %v", err)
+				}
+				if age := time.Since(day); age < -48*time.Hour || age > 72*time.Hour {
+					t.Errorf("the stamp says the page was built on %s: the test site was built today", st.Built)
+				}
+				want := from + st.URL + built + longDate(day, fr) + "."
+				if js {
+					want = from + st.URL + on + longDate(time.Now(), fr) + "."
+				}
+				if got := strings.TrimSpace(st.Text); got != want {
+					t.Errorf("the printed stamp says\n\t%q\nwant\n\t%q", got, want)
+				}
+			})
+		}
+	}
+}
+
+// longDate writes a day as the site does (date-text.html): "December 7, 2026",
+// "7 décembre 2026", "1er décembre 2026".
+func longDate(d time.Time, fr bool) string {
+	if !fr {
+		return d.Format("January 2, 2006")
+	}
+	months := []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+	day := strconv.Itoa(d.Day())
+	if d.Day() == 1 {
+		day = "1er"
+	}
+	return fmt.Sprintf("%s %s %d", day, months[d.Month()-1], d.Year())
 }

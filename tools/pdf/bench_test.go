@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,7 +38,7 @@ func BenchmarkPrint(b *testing.B) {
 	var pages [2]int
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := Run(context.Background(), Options{Public: public})
+		res, err := Run(context.Background(), Options{Public: public, Log: benchLog{b}})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -48,4 +49,13 @@ func BenchmarkPrint(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages[0]), "pages-en")
 	b.ReportMetric(float64(pages[1]), "pages-fr")
+}
+
+// benchLog passes the steps of each print (Options.Log) to the benchmark's log, where
+// -v shows where the time goes.
+type benchLog struct{ b *testing.B }
+
+func (l benchLog) Write(p []byte) (int, error) {
+	l.b.Log(strings.TrimSuffix(string(p), "\n"))
+	return len(p), nil
 }

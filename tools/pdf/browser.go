@@ -68,6 +68,19 @@ const (
 		return m;
 	}, {})`
 
+	// Before the page's first byte: nothing is laid out for the screen, which no print
+	// needs. Chromium would otherwise lay the whole edition out at the window's width
+	// while it loads, again when the fonts arrive, and again after each print (it lays the
+	// page out anew for the paper, then back for the screen): as much work as a print's
+	// own layout, each time. Printing uses the print media, which this rule leaves alone.
+	// A <style> element, inserted as soon as the document has its root element (the
+	// observer runs before the first rendering); the print page allows inline styles.
+	noScreenLayout = `(() => {
+		const add = () => { const s = document.createElement("style"); s.id = "guide-pdf-no-screen"; s.textContent = "@media screen { html { display: none !important; } }"; document.documentElement.appendChild(s); };
+		if (document.documentElement) { add(); return; }
+		new MutationObserver((_, o) => { if (document.documentElement) { o.disconnect(); add(); } }).observe(document, {childList: true});
+	})()`
+
 	useA4 = `(() => { const s = document.createElement("style"); s.textContent = "@page { size: A4; }"; document.head.appendChild(s); return true; })()`
 )
 
@@ -107,6 +120,14 @@ func printPDF(final bool) chromedp.Action[[]byte] {
 
 func ptr[T any](v T) *T { return &v }
 
+// beforeLoad runs a script in each document the tab loads, before the document's own.
+func beforeLoad(script string) chromedp.Action[bool] {
+	return func(ctx context.Context, t *chromedp.Target) (bool, error) {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err == nil, err
+	}
+}
+
 // fillNumbers is the script that writes page numbers (a JSON object anchor → page).
 func fillNumbers(pages map[string]int) string {
 	j, _ := json.Marshal(pages)
@@ -128,6 +149,9 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	page := srv.Prefix + lang + "/" + PageName
 	t0 := time.Now()
 	step := func(what string) { logf(opts.Log, "%s: %s at %.2f s", page, what, time.Since(t0).Seconds()) }
+	if _, err := chromedp.Run(ctx, beforeLoad(noScreenLayout)); err != nil {
+		return Result{}, nil, fmt.Errorf("preparing the tab: %w", err)
+	}
 	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.URL+page))
 	if err != nil {
 		return Result{}, nil, diag.Wrap(err, "print_loading_page", diag.A{"page": page, "error": diag.Cause(err)})

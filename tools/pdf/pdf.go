@@ -5,7 +5,9 @@
 // For each language it:
 //
 //  1. serves the built site (public/) on a loopback port and opens the page in a tab of
-//     one headless Chromium (a fresh profile, removed afterwards);
+//     one headless Chromium (a fresh profile, removed afterwards), both languages at once,
+//     with nothing laid out for the screen (only prints need a layout: browser.go,
+//     noScreenLayout);
 //  2. loads every @font-face of the page (fonts used only in the margin boxes would
 //     otherwise be missing) and waits for document.fonts.ready;
 //  3. prints (CSS page size: Letter, or A4 with Options.Paper; tagged PDF with an

@@ -15,9 +15,9 @@ import (
 // metadata says the edition's title, language, author and date.
 func TestAccessible(t *testing.T) {
 	_, results := printed(t)
-	for _, l := range []struct{ lang, locale, title, caseTitle string }{
-		{"en", "en-CA", langs[0].title, "Beta contact-centre forecasting"},
-		{"fr", "fr-CA", langs[1].title, "Prévision du centre d'appels Bêta"},
+	for _, l := range []struct{ lang, locale, title, caseTitle, mapAlt, mapCount string }{
+		{"en", "en-CA", langs[0].title, "Beta contact-centre forecasting", "Map of Canada in tiles", "Ontario: 1; "},
+		{"fr", "fr-CA", langs[1].title, "Prévision du centre d'appels Bêta", "Carte du Canada en tuiles", "Ontario\u00a0: 1\u00a0; "},
 	} {
 		t.Run(l.lang, func(t *testing.T) {
 			r := results[l.lang]
@@ -35,6 +35,15 @@ func TestAccessible(t *testing.T) {
 			}
 			for _, x := range fails {
 				t.Error(x)
+			}
+			// The map of jurisdictions is a figure whose alternative text, in the
+			// edition's language, gives every jurisdiction's count (print/map.html).
+			alts, err := f.FigureAlts()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(alts) != 1 || !strings.HasPrefix(alts[0], l.mapAlt) || !strings.Contains(alts[0], l.mapCount) {
+				t.Errorf("figures' alternative texts: %q, want one, the map's, starting %q and with %q", alts, l.mapAlt, l.mapCount)
 			}
 			// Links say where they lead: a case study's heading, an address.
 			links, err := f.LinkContents()

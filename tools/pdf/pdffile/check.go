@@ -94,10 +94,8 @@ func (f *File) CheckUA() ([]string, error) {
 			}
 			level, headings = l, headings+1
 		case s == "Figure":
-			if alt, _ := e["Alt"].(string); alt == "" {
-				if at, _ := e["ActualText"].(string); at == "" {
-					fail("13-004", "a Figure without /Alt")
-				}
+			if figureAlt(e) == "" {
+				fail("13-004", "a Figure without /Alt")
 			}
 		case s == "TH":
 			if !hasScope(f, e) {
@@ -110,6 +108,36 @@ func (f *File) CheckUA() ([]string, error) {
 	}
 	fails = append(fails, f.checkOutline(headings)...)
 	return append(fails, f.checkLinks(tree)...), nil
+}
+
+// figureAlt is a Figure's alternative text, decoded: its /Alt, else its /ActualText;
+// "" for none.
+func figureAlt(e dict) string {
+	if alt, _ := e["Alt"].(string); alt != "" {
+		return decodeText(alt)
+	}
+	at, _ := e["ActualText"].(string)
+	return decodeText(at)
+}
+
+// FigureAlts returns the alternative text of every Figure structure element
+// (figureAlt), in the order of the structure tree; "" for a figure that has none.
+func (f *File) FigureAlts() ([]string, error) {
+	root, err := f.dictAt(f.trailer["Root"])
+	if err != nil {
+		return nil, err
+	}
+	tree, err := f.dictAt(root["StructTreeRoot"])
+	if err != nil {
+		return nil, err
+	}
+	var alts []string
+	err = f.walkStruct(tree["K"], 0, func(e dict) {
+		if s, _ := e["S"].(name); s == "Figure" {
+			alts = append(alts, figureAlt(e))
+		}
+	})
+	return alts, err
 }
 
 // checkOutline: the outline has one item for each heading, leads to it (/SE), and nests
