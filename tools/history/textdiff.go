@@ -15,15 +15,15 @@ import "bytes"
 // key's. ok is false when the file is not that simple shape — another line at column 0,
 // a key twice, anchors or aliases (& or * anywhere), tabs, carriage returns, document
 // markers, a byte order mark — or has no key: then it is parsed whole.
-func topKeys(src []byte) (keys []string, text map[string][]byte, ok bool) {
+func topKeys(src []byte) (keys []keyText, ok bool) {
 	if bytes.ContainsAny(src, "&*\t\r") || bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		return nil, nil, false
+		return nil, false
 	}
-	text = map[string][]byte{}
-	cur, start := "", 0
+	keys = make([]keyText, 0, 24)
+	start := 0
 	closeKey := func(end int) {
-		if cur != "" {
-			text[cur] = src[start:end]
+		if len(keys) > 0 {
+			keys[len(keys)-1].text = src[start:end]
 		}
 	}
 	for off := 0; off < len(src); {
@@ -35,25 +35,42 @@ func topKeys(src []byte) (keys []string, text map[string][]byte, ok bool) {
 		switch c := line[0]; {
 		case c == ' ' || c == '\n' || c == '#':
 			// under the current key, or before the first
-		case c == '-' && cur != "" && (len(line) == 1 || line[1] == ' ' || line[1] == '\n'):
+		case c == '-' && len(keys) > 0 && (len(line) == 1 || line[1] == ' ' || line[1] == '\n'):
 			// an item of a sequence not indented under its key
 		default:
 			n := keyLen(line)
 			if n == 0 {
-				return nil, nil, false
+				return nil, false
 			}
 			k := string(line[:n])
-			if _, dup := text[k]; dup || k == cur {
-				return nil, nil, false
+			if _, dup := lookup(keys, k); dup {
+				return nil, false
 			}
 			closeKey(off)
-			cur, start = k, off
-			keys = append(keys, k)
+			start = off
+			keys = append(keys, keyText{key: k})
 		}
 		off += end
 	}
 	closeKey(len(src))
-	return keys, text, len(keys) > 0
+	return keys, len(keys) > 0
+}
+
+// keyText is a top-level key and its text.
+type keyText struct {
+	key  string
+	text []byte
+}
+
+// lookup finds key k's text (a file has a few dozen keys at most: a scan is faster
+// than a map).
+func lookup(keys []keyText, k string) ([]byte, bool) {
+	for _, kt := range keys {
+		if kt.key == k {
+			return kt.text, true
+		}
+	}
+	return nil, false
 }
 
 // keyLen is the length of the plain key that starts line ("key:" then a space or the
@@ -86,23 +103,25 @@ var same = print{"": 1}
 // ok is false when either file is not of the simple shape or a key's text does not
 // parse alone: the caller then parses both whole.
 func compareText(oldSrc, newSrc []byte) (old, cur *version, ok bool) {
-	oldKeys, oldText, ok1 := topKeys(oldSrc)
-	newKeys, newText, ok2 := topKeys(newSrc)
+	oldKeys, ok1 := topKeys(oldSrc)
+	newKeys, ok2 := topKeys(newSrc)
 	if !ok1 || !ok2 {
 		return nil, nil, false
 	}
-	old = &version{prints: map[string]print{}}
-	cur = &version{prints: map[string]print{}}
-	fill := func(v *version, keys []string, text, other map[string][]byte) bool {
-		v.keys = keys
-		for _, k := range keys {
-			if o, in := other[k]; in && bytes.Equal(o, text[k]) {
+	old = &version{prints: make(map[string]print, len(oldKeys))}
+	cur = &version{prints: make(map[string]print, len(newKeys))}
+	fill := func(v *version, keys, other []keyText) bool {
+		v.keys = make([]string, len(keys))
+		for i, kt := range keys {
+			k := kt.key
+			v.keys[i] = k
+			if o, in := lookup(other, k); in && bytes.Equal(o, kt.text) {
 				v.prints[k] = same
 				if k != "archived" && k != "former_ids" {
 					continue
 				}
 			}
-			kv := parseVersion(text[k])
+			kv := parseVersion(kt.text)
 			if len(kv.keys) != 1 || kv.keys[0] != k {
 				return false // not one key alone: its text leans on the rest of the file
 			}
@@ -114,7 +133,7 @@ func compareText(oldSrc, newSrc []byte) (old, cur *version, ok bool) {
 		}
 		return true
 	}
-	if !fill(old, oldKeys, oldText, newText) || !fill(cur, newKeys, newText, oldText) {
+	if !fill(old, oldKeys, newKeys) || !fill(cur, newKeys, oldKeys) {
 		return nil, nil, false
 	}
 	return old, cur, true

@@ -65,15 +65,17 @@ func describeDiff(old, cur *version) string {
 }
 
 func TestTopKeys(t *testing.T) {
-	keys, text, ok := topKeys([]byte("# c\nid: a\ntitle:\n  en: A\n# between\n\nthemes:\n- x\n- y\n"))
-	if !ok || strings.Join(keys, " ") != "id title themes" {
-		t.Fatalf("keys %q, ok %v", keys, ok)
+	keys, ok := topKeys([]byte("# c\nid: a\ntitle:\n  en: A\n# between\n\nthemes:\n- x\n- y\n"))
+	var got []string
+	for _, kt := range keys {
+		got = append(got, kt.key+"="+string(kt.text))
 	}
-	if text["title"] != nil && string(text["title"]) != "title:\n  en: A\n# between\n\n" || string(text["themes"]) != "themes:\n- x\n- y\n" {
-		t.Errorf("text %q", text)
+	want := []string{"id=id: a\n", "title=title:\n  en: A\n# between\n\n", "themes=themes:\n- x\n- y\n"}
+	if !ok || strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("keys %q, ok %v; want %q", got, ok, want)
 	}
-	for _, src := range []string{"", "# only a comment\n", "  id: a\n", "- a\n", "id:a\n", "id: a\n[b]\n"} {
-		if _, _, ok := topKeys([]byte(src)); ok {
+	for _, src := range []string{"", "# only a comment\n", "  id: a\n", "- a\n", "id:a\n", "id: a\n[b]\n", "id: a\nid: b\n"} {
+		if _, ok := topKeys([]byte(src)); ok {
 			t.Errorf("%q: split as keys", src)
 		}
 	}
