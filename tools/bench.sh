@@ -3,8 +3,9 @@
 # make bench: the validator, the release build and the print edition on generated
 # corpora. Prints wall time and peak memory (/usr/bin/time -v) of each step, then the
 # targets (docs/publishing.md, Performance), on a 2-core machine:
-#   - `make site PRINT=no` at 10,000 projects, end to end (validate, data copy,
-#     WebAssembly, Hugo, search index): ≤ 40 s wall, every step ≤ 2 GiB peak;
+#   - `make site PRINT=no` at 10,000 projects, end to end (validate, data copy with the
+#     entries' history from git, WebAssembly, Hugo, search index, link check): ≤ 40 s
+#     wall, every step ≤ 2 GiB peak;
 #   - the Hugo step ≤ 2× the bare paired Hugo floor (tools/benchfloor) on the same
 #     corpus, both written to /dev/shm, back to back in the same run;
 #   - the print edition of 200 projects, both languages: ≤ 30 s;
@@ -48,15 +49,41 @@ verdict() { # label condition
 	verdicts+=("$(printf '   %-62s %s' "$1" "$v")")
 }
 
-echo "== go test -bench (validator)"
+echo "== go test -bench (validator; the history step alone: 10,000 projects, 3 commits each)"
 go test ./tools/check -run '^$' -bench Validate -benchmem -count 1 | grep -E '^Benchmark'
+go test ./tools/history -run '^$' -bench Read10k -benchmem -benchtime 2x -count 1 | grep -E '^Benchmark'
 
-# stage N DIR: a generated corpus of N projects with the site's sources, as a checkout.
+# stage N DIR: a generated corpus of N projects with the site's sources, as a checkout:
+# data/ has a git history, so that guide hugo-data computes every entry's history
+# (tools/history) as make site does in the repository.
 stage() {
 	local n=$1 dir=$2
 	"$work/guide" gen -projects "$n" -out "$dir/data" >/dev/null
+	history "$dir"
 	for part in config.toml content layouts i18n assets static; do cp -r "$part" "$dir/"; done
 	rm -rf "$dir/assets/wasm" "$dir/static/wasm" "$dir/static/pagefind" # generated
+}
+
+# history DIR: three dated commits of DIR/data, the last of which is the generated
+# corpus: the projects added (with draft French text and another stage), their French
+# text revised, their stage set. Every project then has an addition and up to two
+# updates, as in tools/history's BenchmarkRead10k.
+history() {
+	local dir=$1 final="$1.final-data"
+	cp -r "$dir/data" "$final"
+	git -C "$dir" init -q -b main
+	commit() { # date message
+		git -C "$dir" add -A data
+		GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" git -C "$dir" -c user.name=bench \
+			-c user.email=bench@example.org -c commit.gpgsign=false -c core.hooksPath=/dev/null commit -q -m "$2"
+	}
+	find "$dir/data/projects" -name '*.yaml' -exec sed -i -e 's/^stage: .*/stage: pilot/' -e 's/^  fr: /  fr: Ébauche. /' {} +
+	commit 2025-03-01 "projects added"
+	rm -rf "$dir/data" && cp -r "$final" "$dir/data"
+	find "$dir/data/projects" -name '*.yaml' -exec sed -i 's/^stage: .*/stage: pilot/' {} +
+	commit 2025-09-15 "French text revised"
+	rm -rf "$dir/data" && mv "$final" "$dir/data"
+	commit 2026-02-01 "stages updated"
 }
 
 for n in $sizes; do
@@ -94,6 +121,9 @@ for n in $sizes; do
 	else
 		echo "   (no Pagefind: npm ci --ignore-scripts; the search index is left out)"
 	fi
+	# The generated entries link to https://example.org/…, which is also config.toml's
+	# baseURL: another host with the same path keeps them outside the site.
+	step "link check (guide links)" "$work/guide" links -site "$corpus/tmp/release" -base-url https://guide.example/
 	site_secs[$n]=$total
 	site_peak[$n]=$peak
 	printf '%-34s wall %7.2f s   peak %6d MiB (the largest step)\n' "make site PRINT=no, total" "$total" "$peak"
