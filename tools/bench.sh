@@ -84,6 +84,7 @@ history() {
 	commit 2025-09-15 "French text revised"
 	rm -rf "$dir/data" && mv "$final" "$dir/data"
 	commit 2026-02-01 "stages updated"
+	git -C "$dir" repack -adq # packed, as in a clone
 }
 
 for n in $sizes; do
