@@ -5,6 +5,7 @@ package evi
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,6 +77,31 @@ func (p *configParser) text(n *yaml.Node, where place) (string, bool) {
 	return strings.TrimSpace(n.Value), true
 }
 
+// fields reads the keys of mapping n: the value of each key named in known, by key; any
+// other key is reported with code, args and the key as "value".
+func (p *configParser) fields(n *yaml.Node, where place, known []string, code Code, args ...any) map[string]*yaml.Node {
+	got := map[string]*yaml.Node{}
+	for _, kv := range p.pairs(n, where) {
+		if slices.Contains(known, kv[0].Value) {
+			got[kv[0].Value] = kv[1]
+		} else {
+			p.report(kv[0], code, slices.Concat(args, []any{"value", kv[0].Value})...)
+		}
+	}
+	return got
+}
+
+// labels reads the label_en and label_fr of a theme or an indicator, among its fields.
+func (p *configParser) labels(fields map[string]*yaml.Node, where place) (en, fr string) {
+	if n := fields["label_en"]; n != nil {
+		en, _ = p.text(n, where.in("label_en"))
+	}
+	if n := fields["label_fr"]; n != nil {
+		fr, _ = p.text(n, where.in("label_fr"))
+	}
+	return en, fr
+}
+
 func (p *configParser) parse(doc *yaml.Node) *Config {
 	cfg := &Config{}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
@@ -87,24 +113,15 @@ func (p *configParser) parse(doc *yaml.Node) *Config {
 		p.report(root, CodeConfigNotMapping)
 		return nil
 	}
-	var themesNode, indicatorsNode, columnsNode *yaml.Node
-	for _, kv := range p.pairs(root, place{section: "configuration"}) {
-		switch kv[0].Value {
-		case "columns":
-			columnsNode = kv[1]
-		case "themes":
-			themesNode = kv[1]
-		case "indicators":
-			indicatorsNode = kv[1]
-		case "missing_values":
-			p.missingValues(kv[1], cfg)
-		case "groups":
-			if s, ok := p.text(kv[1], place{section: "groups"}); ok {
-				cfg.Groups = s
-			}
-		default:
-			p.report(kv[0], CodeConfigUnknownSection,
-				"value", kv[0].Value)
+	sections := p.fields(root, place{section: "configuration"},
+		[]string{"columns", "themes", "indicators", "missing_values", "groups"}, CodeConfigUnknownSection)
+	themesNode, indicatorsNode, columnsNode := sections["themes"], sections["indicators"], sections["columns"]
+	if n := sections["missing_values"]; n != nil {
+		p.missingValues(n, cfg)
+	}
+	if n := sections["groups"]; n != nil {
+		if s, ok := p.text(n, place{section: "groups"}); ok {
+			cfg.Groups = s
 		}
 	}
 	if columnsNode == nil {
@@ -164,24 +181,15 @@ func (p *configParser) themes(n *yaml.Node, cfg *Config) {
 			cfg.Themes = append(cfg.Themes, t) // "access:" alone declares the theme
 			continue
 		}
-		for _, f := range p.pairs(kv[1], where) {
-			switch f[0].Value {
-			case "label_en":
-				t.LabelEN, _ = p.text(f[1], where.in("label_en"))
-			case "label_fr":
-				t.LabelFR, _ = p.text(f[1], where.in("label_fr"))
-			case "weight":
-				w, err := strconv.ParseFloat(f[1].Value, 64)
-				if f[1].Kind != yaml.ScalarNode || (f[1].Tag != "!!int" && f[1].Tag != "!!float") || err != nil ||
-					math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
-					p.report(f[1], CodeConfigBadWeight,
-						"name", id, "value", f[1].Value)
-					continue
-				}
+		f := p.fields(kv[1], where, []string{"label_en", "label_fr", "weight"}, CodeConfigUnknownThemeKey, "name", id)
+		t.LabelEN, t.LabelFR = p.labels(f, where)
+		if n := f["weight"]; n != nil {
+			w, err := strconv.ParseFloat(n.Value, 64)
+			if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || err != nil ||
+				math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
+				p.report(n, CodeConfigBadWeight, "name", id, "value", n.Value)
+			} else {
 				t.Weight = w
-			default:
-				p.report(f[0], CodeConfigUnknownThemeKey,
-					"name", id, "value", f[0].Value)
 			}
 		}
 		cfg.Themes = append(cfg.Themes, t)
@@ -224,22 +232,9 @@ func (p *configParser) indicators(n *yaml.Node, cfg *Config, declared bool, them
 			continue
 		}
 		ind := Indicator{Column: col}
-		var themeNode, dirNode *yaml.Node
-		for _, f := range p.pairs(kv[1], where) {
-			switch f[0].Value {
-			case "theme":
-				themeNode = f[1]
-			case "direction":
-				dirNode = f[1]
-			case "label_en":
-				ind.LabelEN, _ = p.text(f[1], where.in("label_en"))
-			case "label_fr":
-				ind.LabelFR, _ = p.text(f[1], where.in("label_fr"))
-			default:
-				p.report(f[0], CodeConfigUnknownIndKey,
-					"name", col, "value", f[0].Value)
-			}
-		}
+		f := p.fields(kv[1], where, []string{"theme", "direction", "label_en", "label_fr"}, CodeConfigUnknownIndKey, "name", col)
+		themeNode, dirNode := f["theme"], f["direction"]
+		ind.LabelEN, ind.LabelFR = p.labels(f, where)
 		if kv[1].Kind != yaml.MappingNode {
 			continue
 		}

@@ -1,7 +1,6 @@
 package evi
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"math"
@@ -205,15 +204,9 @@ var GroupCSVHeader = []string{"group", "name_en", "name_fr", "areas", "areas_ran
 // WriteGroupsCSV writes one row per group, in order; a group without a ranked area has
 // empty population, evi_mean and share_q5. Lines end with LF.
 func WriteGroupsCSV(w io.Writer, groups []GroupResult) error {
-	bw := bufio.NewWriter(w)
-	var b []byte
-	for i, h := range GroupCSVHeader {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, h...)
-	}
-	b = append(b, '\n')
+	rows := newCSVRows(w, GroupCSVHeader)
+	b := rows.b
+	var err error
 	for _, g := range groups {
 		b = appendCSVField(b, g.ID)
 		b = append(appendCSVField(append(b, ','), g.NameEN), ',')
@@ -222,14 +215,10 @@ func WriteGroupsCSV(w io.Writer, groups []GroupResult) error {
 		b = append(strconv.AppendInt(b, int64(g.Ranked), 10), ',')
 		b = append(appendNum(b, g.Population), ',')
 		b = append(appendNum(b, g.EVIMean), ',')
-		b = append(appendNum(b, g.ShareQ5), '\n')
-		if _, err := bw.Write(b); err != nil {
+		b = appendNum(b, g.ShareQ5)
+		if b, err = rows.end(b); err != nil {
 			return err
 		}
-		b = b[:0]
 	}
-	if _, err := bw.Write(b); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return rows.close(b)
 }

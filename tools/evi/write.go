@@ -49,15 +49,9 @@ func CSVHeader(cfg *Config) []string {
 // says on every row whether theme weights departed from the method. Fields are quoted
 // as encoding/csv would; lines end with LF.
 func WriteCSV(w io.Writer, res *Result) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	var b []byte
-	for i, h := range CSVHeader(res.Config) {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendCSVField(b, h)
-	}
-	b = append(b, '\n')
+	rows := newCSVRows(w, CSVHeader(res.Config))
+	b := rows.b
+	var err error
 	method := appendCSVField(nil, res.Method)
 	for i := range res.Areas {
 		a := &res.Areas[i]
@@ -95,18 +89,47 @@ func WriteCSV(w io.Writer, res *Result) error {
 		}
 		b = append(b, ',')
 		b = append(b, method...)
-		b = append(b, '\n')
-		if len(b) > 32<<10 {
-			if _, err := bw.Write(b); err != nil {
-				return err
-			}
-			b = b[:0]
+		if b, err = rows.end(b); err != nil {
+			return err
 		}
 	}
-	if _, err := bw.Write(b); err != nil {
+	return rows.close(b)
+}
+
+// csvRows writes CSV rows built in a buffer, about 32 KiB at a time.
+type csvRows struct {
+	bw *bufio.Writer
+	b  []byte // the header line, to begin the first row after
+}
+
+func newCSVRows(w io.Writer, header []string) *csvRows {
+	r := &csvRows{bw: bufio.NewWriterSize(w, 64<<10)}
+	for i, h := range header {
+		if i > 0 {
+			r.b = append(r.b, ',')
+		}
+		r.b = appendCSVField(r.b, h)
+	}
+	r.b = append(r.b, '\n')
+	return r
+}
+
+// end ends the row at the end of b and returns the buffer for the next one.
+func (r *csvRows) end(b []byte) ([]byte, error) {
+	b = append(b, '\n')
+	if len(b) <= 32<<10 {
+		return b, nil
+	}
+	_, err := r.bw.Write(b)
+	return b[:0], err
+}
+
+// close writes what b holds and flushes.
+func (r *csvRows) close(b []byte) error {
+	if _, err := r.bw.Write(b); err != nil {
 		return err
 	}
-	return bw.Flush()
+	return r.bw.Flush()
 }
 
 // appendNum appends a score: the shortest decimal that reads back the same ("0.25"),

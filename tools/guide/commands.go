@@ -4,15 +4,18 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // command is one row of the command table, the one place that names guide's commands:
 // the usage (guide, guide help, an unknown command), each command's -h and the
-// package comment's list (TestDocListsCommands) are all written from it.
+// package comment's list (TestDocListsCommands) are all written from it. What a
+// command does is worded from the catalogue (help_summary_NAME, and help_text_NAME
+// where -h says more), in English or French.
 type command struct {
 	name     string
-	synopsis string // the arguments, after "guide NAME "
-	summary  string // what it does, one line or two
+	synopsis string // the arguments, after "guide NAME "; alternatives joined by " | "
 	run      func(args []string, stdout, stderr io.Writer) (int, error)
 }
 
@@ -21,60 +24,49 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"validate", "[-data DIR] [-format text|json|github] [-lang en|fr] [path ...]",
-			"check data files; exit 1 on errors", cmdValidate},
-		{"fmt", "[-check] [-data DIR] [-lang en|fr] [path ...]",
-			"put data files in canonical form (default: data/)", cmdFmt},
-		{"schema", "[-data DIR] [-out DIR] [-check]",
-			"write the JSON Schemas generated from the model", cmdSchema},
-		// new, review and translations keep their usage line next to their flags.
-		{"new", synopsisOf("new", newUsage()),
-			"create data/KIND/ID.yaml with the keys to fill in; exit 1 if it exists", cmdNew},
-		{"translations", synopsisOf("translations", translationsUsage),
-			"texts awaiting translation as CSV, or write translations back", cmdTranslations},
-		{"review", synopsisOf("review", reviewUsage),
-			"entries due for review, oldest first, with their consented contacts", cmdReview},
-		{"pdf", "[-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-hugo-config] [-v]",
-			"print the edition of each language to public/<lang>/*.pdf (headless Chromium);\n" +
-				"-edition ID of a published edition rebuilds it from its tag edition-ID", cmdPdf},
-		{"edition", "publish [-lang en|fr] ID | list [-lang en|fr] | build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]",
-			"freeze an edition as the git tag edition-ID (after guide validate); list the\n" +
-				"editions; print every edition into the release (make site)", cmdEdition},
-		{"links", "[-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]",
-			"check that every address of the built site's pages and stylesheets resolves", cmdLinks},
-		{"evi", synopsisOf("evi", eviUsage),
-			"e-vulnerability index of each area of DATA.csv; exit 1 on data errors", cmdEvi},
-		{"hugo-data", "[-data DIR] [-out DIR] [-lang en|fr]",
-			"write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)", cmdHugoData},
-		{"wasm", "[-out DIR]",
-			"compile the browser programs (tools/wasm/*) to DIR (default assets/wasm)", cmdWasm},
+		{"validate", "[-data DIR] [-format text|json|github] [-lang en|fr] [path ...]", cmdValidate},
+		{"fmt", "[-check] [-data DIR] [-lang en|fr] [path ...]", cmdFmt},
+		{"schema", "[-data DIR] [-out DIR] [-check]", cmdSchema},
+		{"new", strings.Join(newKindNames(), "|") + " [-data DIR] [-lang en|fr] [-id ID] [-no-prompt] [-KEY VALUE ...]", cmdNew},
+		{"translations", "[-data DIR] [-o FILE] [-lang en|fr] | [-data DIR] -import FILE [-lang en|fr]", cmdTranslations},
+		{"review", "[-older-than AGE] [-data DIR] [-format text|csv] [-now YYYY-MM-DD] [-lang en|fr]", cmdReview},
+		{"pdf", "[-public DIR] [-edition ID] [-paper letter|a4] [-lang en,fr] [-chromium PATH] [-site-params FILE] [-hugo-config] [-v]", cmdPdf},
+		{"edition", "publish [-lang en|fr] ID | list [-lang en|fr] | build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]", cmdEdition},
+		{"links", "[-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]", cmdLinks},
+		{"evi", "--config CONFIG.yaml [--format csv|json|geojson] [--out FILE] [--lang en|fr] [--groups GROUPS.csv [--ungrouped error|ignore|group] | --points POINTS.csv [--radius-km R]] [--group-out OUT.csv] [--geometry AREAS.geojson [--geometry-code PROPERTY]] DATA.csv", cmdEvi},
+		{"hugo-data", "[-data DIR] [-out DIR] [-lang en|fr]", cmdHugoData},
+		{"wasm", "[-out DIR]", cmdWasm},
 		{"search-index", "[-site DIR] [-out DIR]",
-			"index a built site for search with Pagefind (default public, into DIR/pagefind)",
 			func(args []string, _, stderr io.Writer) (int, error) { return 0, cmdSearchIndex(args, stderr) }},
 		{"gen", "-projects N -out DIR [-seed S]",
-			"write a synthetic valid corpus (for benchmarks)",
 			func(args []string, _, stderr io.Writer) (int, error) { return 0, cmdGen(args, stderr) }},
 	}
 }
 
-// helpText is what -h says after the usage line of a command that needs more than its
-// summary.
-var helpText = map[string]string{
-	"review": "Lists the entries to check again with their jurisdiction, oldest first, with the\n" +
-		"name, email and role of each contact who agreed to be listed.",
-	"evi": "Computes the e-vulnerability index of each area of DATA.csv (CDC/ATSDR SVI\n" +
-		"percentile-rank method). Flags may come before or after DATA.csv.",
+// code is the catalogue code of what the command does, help_KIND_NAME.
+func (c command) code(kind string) string {
+	return "help_" + kind + "_" + strings.ReplaceAll(c.name, "-", "_")
 }
 
-// synopsisOf takes a command's arguments from its own usage text: each line
-// "usage: guide NAME ARGS" or "       guide NAME ARGS", the alternatives joined by " | ".
-func synopsisOf(name, usage string) string {
+// alternatives splits the synopsis at each " | " outside brackets: the command's
+// forms, one a usage line.
+func (c command) alternatives() []string {
 	var alts []string
-	for line := range strings.SplitSeq(strings.TrimSpace(usage), "\n") {
-		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "usage:"))
-		alts = append(alts, strings.TrimSpace(strings.TrimPrefix(line, "guide "+name)))
+	depth, from := 0, 0
+	for i := 0; i < len(c.synopsis); i++ {
+		switch c.synopsis[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case '|':
+			if depth == 0 && i > 0 && c.synopsis[i-1] == ' ' {
+				alts = append(alts, strings.TrimSpace(c.synopsis[from:i]))
+				from = i + 1
+			}
+		}
 	}
-	return strings.Join(alts, " | ")
+	return append(alts, strings.TrimSpace(c.synopsis[from:]))
 }
 
 func lookup(name string) (command, bool) {
@@ -86,22 +78,32 @@ func lookup(name string) (command, bool) {
 	return command{}, false
 }
 
-// usageLine is "usage: guide NAME SYNOPSIS".
-func usageLine(name string) string {
+// usageLine is "usage: guide NAME SYNOPSIS", one line a form of the command, in lang.
+func usageLine(name, lang string) string {
 	c, _ := lookup(name)
-	return strings.TrimSpace("usage: guide " + name + " " + c.synopsis)
+	var b strings.Builder
+	for i, alt := range c.alternatives() {
+		code := "help_usage_more"
+		if i == 0 {
+			code = "help_usage_line"
+		} else {
+			b.WriteByte('\n')
+		}
+		b.WriteString(diag.Text(lang, code, diag.A{"command": strings.TrimSpace(name + " " + alt)}))
+	}
+	return b.String()
 }
 
-// writeUsage prints the list of commands.
-func writeUsage(w io.Writer) {
-	fmt.Fprint(w, "usage: guide <command> [arguments]\n\ncommands:\n")
+// writeUsage prints the list of commands, in lang.
+func writeUsage(w io.Writer, lang string) {
+	fmt.Fprintf(w, "%s\n\n%s\n", diag.Text(lang, "help_usage", nil), diag.Text(lang, "help_commands", nil))
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %s %s\n", c.name, c.synopsis)
-		for line := range strings.SplitSeq(c.summary, "\n") {
+		for line := range strings.SplitSeq(diag.Text(lang, c.code("summary"), nil), "\n") {
 			fmt.Fprintf(w, "                 %s\n", line)
 		}
 	}
-	fmt.Fprint(w, "\nRun \"guide <command> -h\" for a command's flags.\n")
+	fmt.Fprintf(w, "\n%s\n", diag.Text(lang, "help_more", nil))
 }
 
 // docUsage is the list of the package comment, one synopsis a line.

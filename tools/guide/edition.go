@@ -21,16 +21,7 @@ import (
 // cmdEdition: guide edition publish ID | build -public DIR -site-params FILE | list.
 // See tools/edition and docs/publishing.md.
 func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
-	usage := func() {
-		fmt.Fprint(stderr, `usage: guide edition publish [-lang en|fr] ID
-                                       check the data, then freeze edition ID as the git tag edition-ID
-       guide edition list [-lang en|fr]
-                                       the editions and how a release prints them
-       guide edition build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]
-                                       print every edition into the release: the draft from DIR's
-                                       print pages, each published one rebuilt from its tag
-`)
-	}
+	usage := func() { writeForms(stderr, "edition", diag.LangFromEnv(os.Getenv)) }
 	if len(args) == 0 {
 		usage()
 		return 0, errUsage
@@ -39,7 +30,7 @@ func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 	switch args[0] {
 	case "publish":
 		fs := newFlags("edition publish", stderr)
-		dataDir := fs.String("data", "data", "the corpus `folder`")
+		dataDir := fs.String("data", "data", "help_flag_data")
 		lang := langFlag(fs)
 		if err := parseFlags(fs, args[1:]); err != nil {
 			return 0, err
@@ -74,10 +65,10 @@ func cmdEdition(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, errUsage
 	}
 	fs := newFlags("edition "+args[0], stderr)
-	dataDir := fs.String("data", "data", "the corpus `folder`")
-	public := fs.String("public", "public", "the release `folder`, built with the print pages")
-	siteParams := fs.String("site-params", "", "write the PDFs' facts of every edition to this Hugo config `file`")
-	paper := fs.String("paper", pdf.Letter, "paper `size`: letter or a4")
+	dataDir := fs.String("data", "data", "help_flag_data")
+	public := fs.String("public", "public", "help_flag_edition_public")
+	siteParams := fs.String("site-params", "", "help_flag_edition_params")
+	paper := fs.String("paper", pdf.Letter, "help_flag_paper")
 	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args[1:], stderr); err != nil {
 		return 0, err

@@ -10,24 +10,22 @@ import (
 	"github.com/pssdc/guide-iad/tools/evi"
 )
 
-const eviUsage = "usage: guide evi --config CONFIG.yaml [--format csv|json|geojson] [--out FILE] [--lang en|fr] [--groups GROUPS.csv [--ungrouped error|ignore|group] | --points POINTS.csv [--radius-km R]] [--group-out OUT.csv] [--geometry AREAS.geojson [--geometry-code PROPERTY]] DATA.csv\n"
-
 // cmdEvi computes the e-vulnerability index of the areas of a CSV file (package evi).
 // It exits 0 when the result is written, 1 when the configuration or the data is at
 // fault (one message per problem, naming file, line and column), 2 for usage and I/O
 // errors. With --out, the file is replaced only by a complete result.
 func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("evi", stderr)
-	config := fs.String("config", "", "the configuration `file` (YAML): columns, themes and indicators")
-	format := fs.String("format", "csv", "output `format`: csv, json or geojson (with --geometry)")
-	out := fs.String("out", "", "write the result to `file` (atomically) instead of standard output")
-	groups := fs.String("groups", "", "the service areas: a CSV `file` with columns code,group[,group_name_en,group_name_fr]")
-	ungrouped := fs.String("ungrouped", evi.UngroupedError, "an area the groups file does not name: `error`, ignore (in no group) or group (a last group)")
-	points := fs.String("points", "", "service points: a CSV `file` with columns code,name_en,name_fr,lat,lon; each area joins the nearest")
-	radius := fs.Float64("radius-km", 0, "with --points: areas farther than this `distance` from every point form an outside group (0: no limit)")
-	groupOut := fs.String("group-out", "", "write one row per service area to `file` (with --groups, --points or groups: in the configuration)")
-	geometry := fs.String("geometry", "", "the areas' boundaries: a GeoJSON `file` (for --format geojson, and centroids for --points)")
-	geometryCode := fs.String("geometry-code", "code", "the GeoJSON `property` holding each area's code")
+	config := fs.String("config", "", "help_flag_evi_config")
+	format := fs.String("format", "csv", "help_flag_evi_format")
+	out := fs.String("out", "", "help_flag_evi_out")
+	groups := fs.String("groups", "", "help_flag_evi_groups")
+	ungrouped := fs.String("ungrouped", evi.UngroupedError, "help_flag_evi_ungrouped")
+	points := fs.String("points", "", "help_flag_evi_points")
+	radius := fs.Float64("radius-km", 0, "help_flag_evi_radius")
+	groupOut := fs.String("group-out", "", "help_flag_evi_group_out")
+	geometry := fs.String("geometry", "", "help_flag_evi_geometry")
+	geometryCode := fs.String("geometry-code", "code", "help_flag_evi_geometry_code")
 	lang := langFlag(fs)
 	// The flag package stops at the first argument that is not a flag; the data file may
 	// come before the flags (guide evi data.csv --config c.yaml), so parse in turns.
@@ -55,11 +53,11 @@ func cmdEvi(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, errUsage
 	case *config == "":
 		say.text("usage_required_flag", diag.A{"flag": "--config"})
-		fmt.Fprint(stderr, eviUsage)
+		fmt.Fprintln(stderr, usageLine("evi", *lang))
 		return 0, errUsage
 	case len(files) != 1:
 		say.text("evi_one_data_file", diag.A{"count": len(files)})
-		fmt.Fprint(stderr, eviUsage)
+		fmt.Fprintln(stderr, usageLine("evi", *lang))
 		return 0, errUsage
 	case !slices.Contains(evi.UngroupedPolicies, *ungrouped):
 		say.text("evi_bad_ungrouped", diag.A{"value": *ungrouped})

@@ -13,8 +13,8 @@ import (
 // mounts it.
 func cmdHugoData(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("hugo-data", stderr)
-	data := fs.String("data", "data", "the data `dir` (validated first with guide validate)")
-	out := fs.String("out", "tmp/hugo-data", "write the JSON copy into `dir`, and its Hugo mount into DIR.toml")
+	data := fs.String("data", "data", "help_flag_data_validated")
+	out := fs.String("out", "tmp/hugo-data", "help_flag_hugodata_out")
 	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err

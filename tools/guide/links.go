@@ -16,10 +16,10 @@ import (
 // base URL's path (builtsite.CheckLinks). Exit 1 when one does not.
 func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("links", stderr)
-	site := fs.String("site", "public", "the built site `folder`")
-	baseURL := fs.String("base-url", "", "the address the site is served at (default: $HUGO_BASEURL, else config.toml's baseURL)")
-	config := fs.String("config", "config.toml", "the site's Hugo config `file`, for its baseURL")
-	notBuilt := fs.String("not-built", "", "site `paths`, comma-separated (/pagefind/), whose addresses are not checked: what another step is still building")
+	site := fs.String("site", "public", "help_flag_site")
+	baseURL := fs.String("base-url", "", "help_flag_links_base_url")
+	config := fs.String("config", "config.toml", "help_flag_links_config")
+	notBuilt := fs.String("not-built", "", "help_flag_links_not_built")
 	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err

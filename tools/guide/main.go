@@ -40,7 +40,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -74,19 +73,20 @@ func main() {
 
 // run executes one command and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	lang := diag.LangFromEnv(os.Getenv)
 	if len(args) == 0 {
-		writeUsage(stderr)
+		writeUsage(stderr, lang)
 		return 2
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
-		writeUsage(stdout)
+		writeUsage(stdout, lang)
 		return 0
 	}
 	cmd, ok := lookup(args[0])
 	if !ok {
 		fmt.Fprintf(stderr, "guide: unknown command %q\n", args[0])
-		writeUsage(stderr)
+		writeUsage(stderr, lang)
 		return 2
 	}
 	status, err := cmd.run(args[1:], stdout, stderr)
@@ -98,10 +98,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, new(*corpus.RejectedError)), errors.Is(err, hugodata.ErrOutRefused):
 		// A data file or an output folder the command refuses: a finding, like
 		// guide validate's, not a usage error.
-		fmt.Fprintf(stderr, "guide %s: %s\n", args[0], diag.Words(err, diag.LangFromEnv(os.Getenv)))
+		fmt.Fprintf(stderr, "guide %s: %s\n", args[0], diag.Words(err, lang))
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "guide %s: %s\n", args[0], diag.Words(err, diag.LangFromEnv(os.Getenv)))
+		fmt.Fprintf(stderr, "guide %s: %s\n", args[0], diag.Words(err, lang))
 		return 2
 	}
 	return status
@@ -110,18 +110,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 // langFlag declares a command's -lang: the language of its messages, by default the
 // locale's (diag.LangFromEnv).
 func langFlag(fs *flag.FlagSet) *string {
-	return fs.String("lang", diag.LangFromEnv(os.Getenv), "`language` of the messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
+	return fs.String("lang", diag.LangFromEnv(os.Getenv), "help_flag_lang")
 }
 
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("guide "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	if c, ok := lookup(name); ok {
-		fs.Usage = func() {
-			fmt.Fprintf(stderr, "%s\n\n%s\n\n", usageLine(c.name), cmp.Or(helpText[c.name], c.summary))
-			fs.PrintDefaults()
-		}
-	}
+	fs.Usage = func() { writeHelp(stderr, fs, name, helpLang(fs)) }
 	return fs
 }
 
@@ -151,8 +146,8 @@ func parseNoArgs(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 
 func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("validate", stderr)
-	dataDir := fs.String("data", "data", "the corpus `folder`, holding taxonomy.yaml")
-	format := fs.String("format", "text", "output `format`: "+strings.Join(diag.Formats, ", "))
+	dataDir := fs.String("data", "data", "help_flag_data_taxonomy")
+	format := fs.String("format", "text", "help_flag_format")
 	lang := langFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
@@ -189,9 +184,9 @@ func validFormat(f string) bool {
 
 func cmdGen(args []string, stderr io.Writer) error {
 	fs := newFlags("gen", stderr)
-	n := fs.Int("projects", 1000, "number of `projects` to generate")
-	out := fs.String("out", "", "output `folder` (created; must not exist or be empty)")
-	seed := fs.Int64("seed", 1, "random `seed`: the same seed gives the same corpus")
+	n := fs.Int("projects", 1000, "help_flag_gen_projects")
+	out := fs.String("out", "", "help_flag_gen_out")
+	seed := fs.Int64("seed", 1, "help_flag_gen_seed")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -204,9 +199,9 @@ func cmdGen(args []string, stderr io.Writer) error {
 
 func cmdSchema(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("schema", stderr)
-	dataDir := fs.String("data", "data", "the corpus `folder` whose taxonomy.yaml gives the codes")
-	out := fs.String("out", schema.Dir, "output `folder`")
-	checkOnly := fs.Bool("check", false, "write nothing; exit 1 when a schema is out of date")
+	dataDir := fs.String("data", "data", "help_flag_data_codes")
+	out := fs.String("out", schema.Dir, "help_flag_schema_out")
+	checkOnly := fs.Bool("check", false, "help_flag_schema_check")
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
@@ -232,8 +227,8 @@ func cmdSchema(args []string, stdout, stderr io.Writer) (int, error) {
 
 func cmdFmt(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("fmt", stderr)
-	checkOnly := fs.Bool("check", false, "write nothing; list the files that need formatting and exit 1 if any")
-	dataDir := fs.String("data", "data", "the corpus `folder` the paths are judged against")
+	checkOnly := fs.Bool("check", false, "help_flag_fmt_check")
+	dataDir := fs.String("data", "data", "help_flag_data_paths")
 	lang := langFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err

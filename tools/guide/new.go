@@ -33,9 +33,7 @@ func newKindNames() []string {
 	return names
 }
 
-func newUsage() string {
-	return "usage: guide new " + strings.Join(newKindNames(), "|") + " [-data DIR] [-lang en|fr] [-id ID] [-no-prompt] [-KEY VALUE ...]\n"
-}
+func newUsage(lang string) string { return usageLine("new", lang) + "\n" }
 
 // langArg finds the value of -lang among args before they are parsed: the flags' own
 // help is worded in that language.
@@ -73,7 +71,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		if len(args) > 0 {
 			out = stdout
 		}
-		fmt.Fprintf(out, "%s\n%s\n", newUsage(), w.T("help"))
+		fmt.Fprintf(out, "%s\n%s\n", newUsage(lang), w.T("help"))
 		if len(args) == 0 {
 			return 0, errUsage
 		}
@@ -81,7 +79,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	kind, ok := newentry.KindNamed(args[0])
 	if !ok {
-		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("unknown_kind", "kind", strconv.Quote(args[0]), "kinds", strings.Join(newKindNames(), ", ")), newUsage())
+		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("unknown_kind", "kind", strconv.Quote(args[0]), "kinds", strings.Join(newKindNames(), ", ")), newUsage(lang))
 		return 0, errUsage
 	}
 	fs := newFlags("new "+kind.Name, stderr)
@@ -99,18 +97,19 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: guide new %s [-data DIR] [-lang en|fr] [-no-prompt] [-KEY VALUE ...]\n\n%s\n\n", kind, w.T("kind_help", "dir", kind.Dir))
-		fs.PrintDefaults()
+		usage := diag.Text(lang, "help_usage_line", diag.A{"command": "new " + kind.Name + " [-data DIR] [-lang en|fr] [-no-prompt] [-KEY VALUE ...]"})
+		fmt.Fprintf(stderr, "%s\n\n%s\n\n", usage, w.T("kind_help", "dir", kind.Dir))
+		printFlags(stderr, fs, lang)
 	}
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return 0, diag.In(err, lang)
 	}
 	if *langFlag != "" && *langFlag != "en" && *langFlag != "fr" {
-		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("bad_lang", "lang", strconv.Quote(*langFlag)), newUsage())
+		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("bad_lang", "lang", strconv.Quote(*langFlag)), newUsage(lang))
 		return 0, errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("unexpected_argument", "arg", strconv.Quote(fs.Arg(0))), newUsage())
+		fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("unexpected_argument", "arg", strconv.Quote(fs.Arg(0))), newUsage(lang))
 		return 0, errUsage
 	}
 	values := newentry.Values{}
@@ -214,7 +213,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 			// The answers so far go to a file of their own, whatever the id's fate.
 			values["id"] = freeID(values["id"], kind.Name, func(id string) bool { return taken(id) == "" })
 		case values["id"] == "":
-			fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("no_id"), newUsage())
+			fmt.Fprintf(stderr, "guide new: %s\n%s", w.T("no_id"), newUsage(lang))
 			return 0, errUsage
 		default:
 			if msg := taken(values["id"]); msg != "" {

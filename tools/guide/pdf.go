@@ -21,17 +21,17 @@ import (
 // public/<lang>/edition.json. See tools/pdf.
 func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("pdf", stderr)
-	public := fs.String("public", "public", "the built site `folder`")
-	edition := fs.String("edition", "", "the edition `ID` to print: a published one (tag edition-ID) is rebuilt from its tag into the folder; otherwise the print pages must hold it (default: the one they hold, the latest unless the site was built with HUGO_PARAMS_PRINTEDITION)")
-	paper := fs.String("paper", pdf.Letter, "paper `size`: letter or a4")
-	langs := fs.String("lang", "en,fr", "`languages` to print, comma-separated")
-	chromium := fs.String("chromium", "", "the browser `program` (default: $"+pdf.ChromiumEnv+", else chromium on the PATH)")
-	siteParams := fs.String("site-params", "", "also write a Hugo config `file` with each PDF's address, size and page count (params.printpdf), for a second site build")
-	timeout := fs.Duration("timeout", 10*time.Minute, "give up after this `duration`")
-	quiet := fs.Bool("q", false, "print nothing on success")
-	verbose := fs.Bool("v", false, "report each step, with times")
-	hugoConfig := fs.Bool("hugo-config", false, "print the Hugo config that adds the print pages to the site's own output formats (for --config config.toml,FILE) and exit")
-	siteConfig := fs.String("config", "config.toml", "the site's Hugo config `file`, whose output formats -hugo-config keeps")
+	public := fs.String("public", "public", "help_flag_site")
+	edition := fs.String("edition", "", "help_flag_pdf_edition")
+	paper := fs.String("paper", pdf.Letter, "help_flag_paper")
+	langs := fs.String("lang", "en,fr", "help_flag_pdf_lang")
+	chromium := fs.String("chromium", "", "help_flag_pdf_chromium")
+	siteParams := fs.String("site-params", "", "help_flag_pdf_site_params")
+	timeout := fs.Duration("timeout", 10*time.Minute, "help_flag_pdf_timeout")
+	quiet := fs.Bool("q", false, "help_flag_pdf_quiet")
+	verbose := fs.Bool("v", false, "help_flag_pdf_verbose")
+	hugoConfig := fs.Bool("hugo-config", false, "help_flag_pdf_hugo_config")
+	siteConfig := fs.String("config", "config.toml", "help_flag_pdf_config")
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
 	}

@@ -12,18 +12,16 @@ import (
 	"github.com/pssdc/guide-iad/tools/review"
 )
 
-const reviewUsage = "usage: guide review [-older-than AGE] [-data DIR] [-format text|csv] [-now YYYY-MM-DD] [-lang en|fr]\n"
-
 // cmdReview lists the entries due for review (reviewed longer ago than -older-than, or
 // without a valid date), oldest first, with the contacts who agreed to be listed. It
 // exits 0 when the list is written (empty or not), 1 when a data file could not be read
 // (the list then lacks it), 2 for usage and I/O errors.
 func cmdReview(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("review", stderr)
-	olderThan := fs.String("older-than", "12m", "list entries reviewed longer ago than this `age`: 30d (days), 12m (months), 2y (years)")
-	dataDir := fs.String("data", "data", "the corpus `folder`")
-	format := fs.String("format", "text", "output `format`: text or csv (one row per entry and contact)")
-	nowFlag := fs.String("now", "", "measure ages from this `day` (YYYY-MM-DD) instead of today")
+	olderThan := fs.String("older-than", "12m", "help_flag_review_older")
+	dataDir := fs.String("data", "data", "help_flag_data")
+	format := fs.String("format", "text", "help_flag_review_format")
+	nowFlag := fs.String("now", "", "help_flag_review_now")
 	lang := langFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
@@ -37,7 +35,7 @@ func cmdReview(args []string, stdout, stderr io.Writer) (int, error) {
 	switch {
 	case fs.NArg() > 0:
 		say("usage_unexpected_argument", diag.A{"value": fs.Arg(0)})
-		fmt.Fprint(stderr, reviewUsage)
+		fmt.Fprintln(stderr, usageLine("review", *lang))
 		return 0, errUsage
 	case err != nil:
 		say("flag_error", diag.A{"flag": "-older-than", "error": diag.Cause(err)})

@@ -9,8 +9,8 @@ import (
 // cmdSearchIndex indexes a built site with Pagefind (package searchindex).
 func cmdSearchIndex(args []string, stderr io.Writer) error {
 	fs := newFlags("search-index", stderr)
-	site := fs.String("site", "public", "the built site to index (`dir`)")
-	out := fs.String("out", "", "write the bundle to `dir` (default SITE/pagefind)")
+	site := fs.String("site", "public", "help_flag_search_site")
+	out := fs.String("out", "", "help_flag_search_out")
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return err
 	}

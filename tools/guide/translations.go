@@ -11,10 +11,6 @@ import (
 	"github.com/pssdc/guide-iad/tools/translations"
 )
 
-const translationsUsage = `usage: guide translations [-data DIR] [-o FILE] [-lang en|fr]
-       guide translations [-data DIR] -import FILE [-lang en|fr]
-`
-
 // cmdTranslations writes the translation worklist (every text that has one language and
 // lacks the other) as CSV, or with -import writes a filled-in worklist back into the
 // data files. The export exits 0, or 1 when a file could not be read. The import exits
@@ -23,14 +19,10 @@ const translationsUsage = `usage: guide translations [-data DIR] [-o FILE] [-lan
 // and 2 for usage and I/O errors, an unreadable CSV among them.
 func cmdTranslations(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("translations", stderr)
-	dataDir := fs.String("data", "data", "the corpus `folder`")
-	out := fs.String("o", "", "write the worklist to `file` (atomically) instead of standard output")
-	imp := fs.String("import", "", "write the translations of `file`, a filled-in worklist, into the data files")
+	dataDir := fs.String("data", "data", "help_flag_data")
+	out := fs.String("o", "", "help_flag_translations_o")
+	imp := fs.String("import", "", "help_flag_translations_imp")
 	lang := langFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "%s\nThe worklist has one row per text to translate: file, id, key, source_language,\ntarget_language, source_text and an empty translation column to fill in. Rows left\nempty are skipped on import.\n\n", translationsUsage)
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
@@ -43,11 +35,11 @@ func cmdTranslations(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, errUsage
 	case fs.NArg() > 0:
 		say("usage_unexpected_argument", diag.A{"value": fs.Arg(0)})
-		fmt.Fprint(stderr, translationsUsage)
+		fmt.Fprintln(stderr, usageLine("translations", *lang))
 		return 0, errUsage
 	case *out != "" && *imp != "":
 		say("usage_flags_conflict", diag.A{"a": "-o", "b": "-import"})
-		fmt.Fprint(stderr, translationsUsage)
+		fmt.Fprintln(stderr, usageLine("translations", *lang))
 		return 0, errUsage
 	case *imp != "":
 		status, err := importTranslations(*dataDir, *imp, *lang, stdout)

@@ -10,7 +10,7 @@ import (
 // cmdWasm compiles the browser programs (tools/wasm/*) to WebAssembly for the site.
 func cmdWasm(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("wasm", stderr)
-	out := fs.String("out", wasmbuild.SiteDir, "write NAME.wasm and wasm_exec.js into `dir`")
+	out := fs.String("out", wasmbuild.SiteDir, "help_flag_wasm_out")
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
 	}

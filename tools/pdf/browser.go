@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -18,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/chromium"
 	"github.com/pssdc/guide-iad/tools/pdf/pdffile"
 )
@@ -28,7 +28,7 @@ func startBrowser(ctx context.Context, exe string) (*chromium.Browser, error) {
 	b, err := chromium.Start(ctx, exe)
 	var nf *chromium.NotFoundError
 	if errors.As(err, &nf) {
-		return nil, fmt.Errorf("%w %s", ErrNoChromium, nf.Detail)
+		return nil, noChromium(nf)
 	}
 	return b, err
 }
@@ -95,7 +95,7 @@ func printPDF(final bool) chromedp.Action[[]byte] {
 		for {
 			r, err := cdp.Call(ctx, t, cdpio.Read, cdpio.ReadParams{Handle: res.Stream, Size: 16 << 20})
 			if err != nil {
-				return nil, fmt.Errorf("reading the PDF: %w", err)
+				return nil, diag.Wrap(err, "print_reading_pdf", diag.A{"error": diag.Cause(err)})
 			}
 			buf.Write(r.Data)
 			if r.EOF {
@@ -130,10 +130,10 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	step := func(what string) { logf(opts.Log, "%s: %s at %.2f s", page, what, time.Since(t0).Seconds()) }
 	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.URL+page))
 	if err != nil {
-		return Result{}, nil, fmt.Errorf("loading the print page %s: %w", page, err)
+		return Result{}, nil, diag.Wrap(err, "print_loading_page", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	if resp.Status != 200 {
-		return Result{}, nil, fmt.Errorf("loading the print page %s: HTTP %d %s", page, resp.Status, resp.StatusText)
+		return Result{}, nil, diag.Errorf("print_page_status", diag.A{"page": page, "status": int(resp.Status), "text": resp.StatusText})
 	}
 	step("loaded")
 	loc, err := time.LoadLocation(TimeZone)
@@ -142,7 +142,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	}
 	date, err := time.ParseInLocation("2006-01-02", m.Date, loc)
 	if err != nil {
-		return Result{}, nil, fmt.Errorf("%s: edition date %q: %w", page, m.Date, err)
+		return Result{}, nil, diag.Wrap(err, "print_edition_date", diag.A{"page": page, "date": m.Date, "error": diag.Cause(err)})
 	}
 	if opts.Paper == A4 {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](useA4)); err != nil {
@@ -151,13 +151,13 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	}
 	bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](loadFonts, chromedp.EvalAwaitPromise))
 	if err != nil {
-		return Result{}, nil, fmt.Errorf("%s: loading fonts: %w", page, err)
+		return Result{}, nil, diag.Wrap(err, "print_loading_fonts", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	if f := srv.Failures(); len(f) > 0 {
-		return Result{}, nil, fmt.Errorf("%s: files missing from %s: %s", page, opts.Public, strings.Join(f, ", "))
+		return Result{}, nil, diag.Errorf("print_files_missing", diag.A{"page": page, "public": opts.Public, "files": f})
 	}
 	if len(bad) > 0 {
-		return Result{}, nil, fmt.Errorf("%s: fonts that did not load: %s", page, strings.Join(bad, ", "))
+		return Result{}, nil, diag.Errorf("print_fonts_failed", diag.A{"page": page, "fonts": bad})
 	}
 	step("fonts loaded")
 	targets, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](listTargets))
@@ -186,7 +186,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 			}
 		}
 		if err != nil {
-			return Result{}, nil, fmt.Errorf("printing %s (pass %d): %w", page, pass, err)
+			return Result{}, nil, diag.Wrap(err, "print_printing", diag.A{"page": page, "pass": pass, "error": diag.Cause(err)})
 		}
 		step(fmt.Sprintf("printed (pass %d, %d bytes)", pass, len(pdf)))
 		if file, err = pdffile.Parse(pdf); err != nil {
@@ -203,7 +203,8 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		if err := ctx.Err(); err != nil {
 			return Result{}, nil, err
 		}
-		var missing, moved []string
+		var missing []string
+		var moved []diag.Msg
 		now := make(map[string]int, len(targets))
 		for _, t := range targets {
 			p, ok := dests[t]
@@ -213,21 +214,21 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 			}
 			now[t] = p
 			if written != nil && written[t] != p {
-				moved = append(moved, fmt.Sprintf("#%s (written %d, now on %d)", t, written[t], p))
+				moved = append(moved, diag.M("print_anchor_moved", diag.A{"anchor": t, "written": written[t], "now": p}))
 			}
 		}
 		if len(missing) > 0 {
-			return Result{}, nil, fmt.Errorf("%s: page numbers asked for anchors that no link of the PDF reaches: %s", page, strings.Join(missing, ", "))
+			return Result{}, nil, diag.Errorf("print_anchors_unreached", diag.A{"page": page, "anchors": missing})
 		}
 		if len(targets) == 0 || (written != nil && len(moved) == 0) {
 			break
 		}
 		if pass >= opts.MaxPasses {
-			return Result{}, nil, fmt.Errorf("%s: page numbers did not settle after %d prints: %s", page, pass, strings.Join(moved, ", "))
+			return Result{}, nil, diag.Errorf("print_numbers_unsettled", diag.A{"page": page, "pass": pass, "moved": moved})
 		}
 		written = now
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](fillNumbers(written))); err != nil {
-			return Result{}, nil, fmt.Errorf("%s: writing page numbers: %w", page, err)
+			return Result{}, nil, diag.Wrap(err, "print_writing_numbers", diag.A{"page": page, "error": diag.Cause(err)})
 		}
 		step("numbers written")
 	}
@@ -267,11 +268,11 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		return Result{}, nil, err
 	}
 	if file, err = pdffile.Parse(out); err != nil {
-		return Result{}, nil, fmt.Errorf("rewriting the document information: %w", err)
+		return Result{}, nil, diag.Wrap(err, "print_rewriting_info", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	links, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](linkTargets))
 	if err != nil {
-		return Result{}, nil, fmt.Errorf("%s: reading link targets: %w", page, err)
+		return Result{}, nil, diag.Wrap(err, "print_link_targets", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	step("link targets read")
 	if out, err = file.Accessible(pdffile.Meta{
@@ -279,10 +280,10 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		Creator: Creator, Producer: old["Producer"], Date: date,
 		LinkText: func(dest string) string { return links[dest] },
 	}); err != nil {
-		return Result{}, nil, fmt.Errorf("%s: accessibility rewrite: %w", page, err)
+		return Result{}, nil, diag.Wrap(err, "print_accessibility", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	if _, err := pdffile.Parse(out); err != nil {
-		return Result{}, nil, fmt.Errorf("%s: accessibility rewrite: %w", page, err)
+		return Result{}, nil, diag.Wrap(err, "print_accessibility", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	step("accessibility rewrite done")
 	sum := sha256.Sum256(out)

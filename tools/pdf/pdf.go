@@ -281,10 +281,28 @@ func firstReal(errs []error) error {
 			real = append(real, e)
 		}
 	}
-	if len(real) == 0 {
+	switch len(real) {
+	case 0:
 		return errors.Join(errs...)
+	case 1:
+		return real[0]
 	}
-	return errors.Join(real...)
+	return errList(real)
+}
+
+// errList is several errors, one a line, each worded in the language asked for
+// (errors.Join would say them in English only).
+type errList []error
+
+func (l errList) Error() string   { return l.Words("en") }
+func (l errList) Unwrap() []error { return l }
+
+func (l errList) Words(lang string) string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = diag.Words(e, lang)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // FindChromium returns the browser guide pdf would run: explicit, $GUIDE_CHROMIUM, or
@@ -297,9 +315,14 @@ func findChromium(explicit string) (string, error) {
 	exe, err := chromium.Find(explicit)
 	var nf *chromium.NotFoundError
 	if errors.As(err, &nf) {
-		return "", diag.Wrap(ErrNoChromium, "pdf_no_chromium_detail", diag.A{"error": ErrNoChromium.Msg(), "detail": nf.Detail})
+		return "", noChromium(nf)
 	}
 	return exe, err
+}
+
+// noChromium is ErrNoChromium with what package chromium says of the search.
+func noChromium(nf *chromium.NotFoundError) error {
+	return diag.Wrap(ErrNoChromium, "pdf_no_chromium_detail", diag.A{"error": ErrNoChromium.Msg(), "detail": nf.Detail})
 }
 
 // basePath returns the path of the site's base URL ("/", or "/sub/" for

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -613,6 +614,10 @@ func TestPageThatFailsToLoad(t *testing.T) {
 	_, err := Run(context.Background(), Options{Public: dir, Langs: []string{"en"}})
 	if err == nil || !strings.Contains(err.Error(), "/fonts/noto-sans/noto-sans-latin-700-normal.woff2 (HTTP 404)") {
 		t.Errorf("got %v", err)
+	}
+	// Worded from the catalogue (print_files_missing), in French too.
+	if fr := diag.Words(err, "fr"); !strings.Contains(fr, "fichiers absents de "+dir+"\u00a0: ") {
+		t.Errorf("in French: %s", fr)
 	}
 	assertNoOutput(t, dir)
 }

@@ -5,10 +5,10 @@
 package pdffile
 
 import (
-	"errors"
 	"fmt"
-	"strconv"
 	"strings"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // CheckUA returns the failures found, each starting with its Matterhorn failure
@@ -158,7 +158,7 @@ func hasScope(f *File, e dict) bool {
 // walkStruct calls fn on every structure element below k, in document order.
 func (f *File) walkStruct(k any, depth int, fn func(dict)) error {
 	if depth > 256 {
-		return errors.New("PDF: structure tree too deep")
+		return diag.Errorf("pdffile_deep_structure", nil)
 	}
 	if arr, ok := k.([]any); ok {
 		for _, x := range arr {
@@ -233,7 +233,7 @@ func (f *File) checkLinks(tree dict) []string {
 // numberTree reads a number tree into out.
 func (f *File) numberTree(v any, depth int, out map[int]any) error {
 	if depth > 64 {
-		return errors.New("PDF: number tree too deep")
+		return diag.Errorf("pdffile_deep_number_tree", nil)
 	}
 	node, err := f.dictAt(v)
 	if err != nil {
@@ -243,7 +243,7 @@ func (f *File) numberTree(v any, depth int, out map[int]any) error {
 		for i := 0; i+1 < len(nums); i += 2 {
 			k, ok := nums[i].(int)
 			if !ok {
-				return errors.New("PDF: number tree key " + strconv.Quote(fmt.Sprint(nums[i])))
+				return diag.Errorf("pdffile_number_tree_key", diag.A{"key": fmt.Sprint(nums[i])})
 			}
 			out[k] = nums[i+1]
 		}
@@ -266,7 +266,7 @@ func (f *File) Metadata() (string, error) {
 	}
 	r, ok := root["Metadata"].(ref)
 	if !ok {
-		return "", errors.New("PDF: no /Metadata stream in the catalog")
+		return "", diag.Errorf("pdffile_no_metadata", nil)
 	}
 	_, x, err := f.streamData(r.num)
 	return string(x), err

@@ -5,8 +5,7 @@ package pdffile
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // op is one operator of a content stream with its operands; from and to are its byte
@@ -34,7 +33,7 @@ func contentOps(data []byte) ([]op, error) {
 		}
 		if c := data[p.pos]; isDelim(c) || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
 			if err := p.skipValue(0); err != nil {
-				return nil, fmt.Errorf("content stream at byte %d: %w", p.pos, err)
+				return nil, diag.Wrap(err, "pdffile_content_at", diag.A{"offset": p.pos, "error": diag.Cause(err)})
 			}
 			n++
 			continue
@@ -50,10 +49,10 @@ func contentOps(data []byte) ([]op, error) {
 		}
 		name, ok := opNames[string(t)]
 		if !ok {
-			return nil, fmt.Errorf("content stream at byte %d: unknown operator %q", s, t)
+			return nil, diag.Errorf("pdffile_unknown_operator", diag.A{"offset": s, "op": t})
 		}
 		if name == "BI" {
-			return nil, errors.New("content stream: inline images are not supported")
+			return nil, diag.Errorf("pdffile_inline_image", nil)
 		}
 		o := op{name: name, from: from, to: p.pos}
 		if argOps[name] && n > 0 {
@@ -62,7 +61,7 @@ func contentOps(data []byte) ([]op, error) {
 			for range n {
 				v, err := q.value()
 				if err != nil {
-					return nil, fmt.Errorf("content stream at byte %d: %w", q.pos, err)
+					return nil, diag.Wrap(err, "pdffile_content_at", diag.A{"offset": q.pos, "error": diag.Cause(err)})
 				}
 				o.args = append(o.args, v)
 			}
@@ -71,7 +70,7 @@ func contentOps(data []byte) ([]op, error) {
 		from, n = -1, 0
 	}
 	if n > 0 {
-		return nil, errors.New("content stream: operands without an operator at the end")
+		return nil, diag.Errorf("pdffile_trailing_operands", nil)
 	}
 	return ops, nil
 }
@@ -91,11 +90,11 @@ var opNames = func() map[string]string {
 // skipValue moves past one operand without building it.
 func (p *parser) skipValue(depth int) error {
 	if depth > 64 {
-		return errors.New("operand nested too deep")
+		return diag.Errorf("pdffile_deep_operand", nil)
 	}
 	p.skipSpace()
 	if p.pos >= len(p.data) {
-		return errors.New("unexpected end of stream")
+		return diag.Errorf("pdffile_stream_end", nil)
 	}
 	d := p.data
 	switch c := d[p.pos]; {
@@ -103,7 +102,7 @@ func (p *parser) skipValue(depth int) error {
 		p.pos++
 		for level := 1; level > 0; p.pos++ {
 			if p.pos >= len(d) {
-				return errors.New("unterminated string")
+				return diag.Errorf("pdffile_unterminated_string", nil)
 			}
 			switch d[p.pos] {
 			case '\\':
@@ -129,7 +128,7 @@ func (p *parser) skipValue(depth int) error {
 	case c == '<':
 		e := bytes.IndexByte(d[p.pos:], '>')
 		if e < 0 {
-			return errors.New("unterminated hex string")
+			return diag.Errorf("pdffile_unterminated_hex", nil)
 		}
 		p.pos += e + 1
 	case c == '[':
@@ -150,14 +149,14 @@ func (p *parser) skipValue(depth int) error {
 			p.pos++
 		}
 	case isDelim(c):
-		return fmt.Errorf("unexpected %q", c)
+		return diag.Errorf("pdffile_unexpected", diag.A{"char": string(c)})
 	default:
 		s := p.pos
 		for p.pos < len(d) && !isSpace(d[p.pos]) && !isDelim(d[p.pos]) {
 			p.pos++
 		}
 		if s == p.pos {
-			return fmt.Errorf("unexpected %q", c)
+			return diag.Errorf("pdffile_unexpected", diag.A{"char": string(c)})
 		}
 	}
 	return nil
@@ -232,7 +231,7 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 			stack = append(stack, ctm)
 		case "Q":
 			if len(stack) == 0 {
-				return nil, errors.New("content stream: Q without q")
+				return nil, diag.Errorf("pdffile_unbalanced", diag.A{"found": "Q", "missing": "q"})
 			}
 			ctm, stack = stack[len(stack)-1], stack[:len(stack)-1]
 		case "cm":
@@ -244,7 +243,7 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 			mcs = append(mcs, i)
 		case "EMC":
 			if marked == 0 {
-				return nil, errors.New("content stream: EMC without BDC")
+				return nil, diag.Errorf("pdffile_unbalanced", diag.A{"found": "EMC", "missing": "BDC"})
 			}
 			marked--
 			mcs = mcs[:len(mcs)-1]
@@ -259,7 +258,7 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 			out = append(out, graphicsObject{first: i, paints: true, marked: marked, mc: mc, y: ctm[5]})
 		case o.name == "ET":
 			if cur < 0 {
-				return nil, errors.New("content stream: ET without BT")
+				return nil, diag.Errorf("pdffile_unbalanced", diag.A{"found": "ET", "missing": "BT"})
 			}
 			out[cur].last, cur = i, -1
 		case o.name == "Tm" && cur >= 0 && !out[cur].placed && ops[out[cur].first].name == "BT":
@@ -285,129 +284,10 @@ func graphicsObjects(ops []op) ([]graphicsObject, error) {
 		}
 	}
 	if cur >= 0 {
-		return nil, errors.New("content stream: a graphics object is not closed")
+		return nil, diag.Errorf("pdffile_graphics_open", nil)
 	}
 	if marked != 0 {
-		return nil, errors.New("content stream: BDC without EMC")
+		return nil, diag.Errorf("pdffile_unbalanced", diag.A{"found": "BDC", "missing": "EMC"})
 	}
 	return out, nil
-}
-
-// Unmarked returns, for each page, how many graphics objects paint outside any marked
-// content: neither tagged nor artifact (Matterhorn 01-005).
-func (f *File) Unmarked() ([]int, error) {
-	return f.countObjects(func(_ []byte, _ []op, objs []graphicsObject) (n int) {
-		for _, g := range objs {
-			if g.paints && g.marked == 0 {
-				n++
-			}
-		}
-		return n
-	})
-}
-
-// Decorations returns, for each page, how many rules or backgrounds are painted at the
-// start or the end of an element's tagged text, where the rewrite would make them
-// artifacts (Matterhorn 01-001).
-func (f *File) Decorations() ([]int, error) {
-	return f.countObjects(func(data []byte, ops []op, objs []graphicsObject) int {
-		return len(decorationEdits(data, ops, objs, func(int) bool { return true }))
-	})
-}
-
-// Nested returns, for each page, how many artifacts begin inside tagged content
-// (Matterhorn 01-003) and how many tagged sequences inside an artifact (01-004).
-func (f *File) Nested() (artifactInTagged, taggedInArtifact []int, err error) {
-	kinds := func(ops []op) (a, t int) {
-		var stack []op
-		for _, o := range ops {
-			switch o.name {
-			case "BDC", "BMC":
-				isArt := len(o.args) > 0 && o.args[0] == name("Artifact")
-				for _, s := range stack {
-					if isArt && tagged(s) {
-						a++
-						break
-					}
-					if tagged(o) && len(s.args) > 0 && s.args[0] == name("Artifact") {
-						t++
-						break
-					}
-				}
-				stack = append(stack, o)
-			case "EMC":
-				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
-				}
-			}
-		}
-		return a, t
-	}
-	if artifactInTagged, err = f.countObjects(func(_ []byte, ops []op, _ []graphicsObject) int { a, _ := kinds(ops); return a }); err != nil {
-		return nil, nil, err
-	}
-	taggedInArtifact, err = f.countObjects(func(_ []byte, ops []op, _ []graphicsObject) int { _, t := kinds(ops); return t })
-	return artifactInTagged, taggedInArtifact, err
-}
-
-// countObjects sums count over the content streams of each page.
-func (f *File) countObjects(count func(data []byte, ops []op, objs []graphicsObject) int) ([]int, error) {
-	var counts []int
-	err := f.eachContent(func(page int, stream int, data []byte) error {
-		for len(counts) <= page {
-			counts = append(counts, 0)
-		}
-		ops, err := contentOps(data)
-		if err != nil {
-			return err
-		}
-		objs, err := graphicsObjects(ops)
-		if err != nil {
-			return err
-		}
-		counts[page] += count(data, ops, objs)
-		return nil
-	})
-	return counts, err
-}
-
-// eachContent calls fn with every content stream of every page (0-based page index).
-func (f *File) eachContent(fn func(page, stream int, data []byte) error) error {
-	pages, err := f.Pages()
-	if err != nil {
-		return err
-	}
-	for i, pg := range pages {
-		d, err := f.dictAt(pg)
-		if err != nil {
-			return err
-		}
-		for _, s := range contentRefs(d) {
-			_, data, err := f.streamData(s.num)
-			if err != nil {
-				return fmt.Errorf("page %d: %w", i+1, err)
-			}
-			if err := fn(i, s.num, data); err != nil {
-				return fmt.Errorf("page %d: %w", i+1, err)
-			}
-		}
-	}
-	return nil
-}
-
-// contentRefs returns the content streams of a page.
-func contentRefs(page dict) []ref {
-	switch c := page["Contents"].(type) {
-	case ref:
-		return []ref{c}
-	case []any:
-		var streams []ref
-		for _, s := range c {
-			if r, ok := s.(ref); ok {
-				streams = append(streams, r)
-			}
-		}
-		return streams
-	}
-	return nil
 }

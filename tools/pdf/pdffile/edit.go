@@ -6,11 +6,12 @@ package pdffile
 import (
 	"bytes"
 	"compress/zlib"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // editor collects changes to a File: objects whose bodies are replaced and objects
@@ -25,11 +26,11 @@ type editor struct {
 func (f *File) edit() (*editor, error) {
 	size, ok := f.trailer["Size"].(int)
 	if !ok || size <= 0 {
-		return nil, errors.New("PDF: the trailer has no /Size")
+		return nil, diag.Errorf("pdffile_trailer_missing", diag.A{"key": "/Size"})
 	}
 	for num := range f.offsets {
 		if num >= size {
-			return nil, fmt.Errorf("PDF: object %d beyond /Size %d", num, size)
+			return nil, diag.Errorf("pdffile_object_beyond_size", diag.A{"num": num, "size": size})
 		}
 	}
 	return &editor{f: f, repl: map[int][]byte{}, size: size}, nil
@@ -55,7 +56,7 @@ func (e *editor) bytes() ([]byte, error) {
 	}
 	sort.Slice(nums, func(i, j int) bool { return f.offsets[nums[i]] < f.offsets[nums[j]] })
 	if len(nums) == 0 {
-		return nil, errors.New("PDF: no objects")
+		return nil, diag.Errorf("pdffile_no_objects", nil)
 	}
 	var out bytes.Buffer
 	out.Grow(len(f.data) + 1<<16)
@@ -69,7 +70,7 @@ func (e *editor) bytes() ([]byte, error) {
 			end = f.offsets[nums[i+1]]
 		}
 		if end < start {
-			return nil, errors.New("PDF: objects overlap the xref table")
+			return nil, diag.Errorf("pdffile_objects_overlap_xref", nil)
 		}
 		offs[n] = out.Len()
 		body, ok := e.repl[n]
@@ -112,18 +113,18 @@ func (e *editor) bytes() ([]byte, error) {
 func (f *File) streamData(num int) (dict, []byte, error) {
 	off, ok := f.offsets[num]
 	if !ok {
-		return nil, nil, fmt.Errorf("PDF: object %d not in the xref table", num)
+		return nil, nil, diag.Errorf("pdffile_object_not_in_xref", diag.A{"num": num})
 	}
 	p := &parser{data: f.data, pos: off}
 	p.value()
 	p.value()
 	if !p.keyword("obj") {
-		return nil, nil, fmt.Errorf("PDF: object %d: no obj keyword", num)
+		return nil, nil, diag.Errorf("pdffile_object_no_obj", diag.A{"num": num})
 	}
 	v, err := p.value()
 	d, ok := v.(dict)
 	if err != nil || !ok {
-		return nil, nil, fmt.Errorf("PDF: object %d is not a stream", num)
+		return nil, nil, diag.Errorf("pdffile_object_not_stream", diag.A{"num": num})
 	}
 	// p.pos is after endstream; find the data again from the dictionary's end.
 	p = &parser{data: f.data, pos: off}
@@ -135,7 +136,7 @@ func (f *File) streamData(num int) (dict, []byte, error) {
 		return nil, nil, err
 	}
 	if !p.keyword("stream") {
-		return nil, nil, fmt.Errorf("PDF: object %d is not a stream", num)
+		return nil, nil, diag.Errorf("pdffile_object_not_stream", diag.A{"num": num})
 	}
 	if p.pos < len(f.data) && f.data[p.pos] == '\r' {
 		p.pos++
@@ -146,7 +147,7 @@ func (f *File) streamData(num int) (dict, []byte, error) {
 	lv, err := f.resolve(d["Length"])
 	n, ok := lv.(int)
 	if err != nil || !ok || n < 0 || p.pos+n > len(f.data) {
-		return nil, nil, fmt.Errorf("PDF: object %d: bad stream /Length", num)
+		return nil, nil, diag.Errorf("pdffile_object_bad_length", diag.A{"num": num})
 	}
 	raw := f.data[p.pos : p.pos+n]
 	switch d["Filter"] {
@@ -154,19 +155,19 @@ func (f *File) streamData(num int) (dict, []byte, error) {
 		return d, raw, nil
 	case name("FlateDecode"):
 		if _, ok := d["DecodeParms"]; ok {
-			return nil, nil, fmt.Errorf("PDF: object %d: stream with /DecodeParms", num)
+			return nil, nil, diag.Errorf("pdffile_object_decodeparms", diag.A{"num": num})
 		}
 		r, err := zlib.NewReader(bytes.NewReader(raw))
 		if err != nil {
-			return nil, nil, fmt.Errorf("PDF: object %d: %w", num, err)
+			return nil, nil, diag.Wrap(err, "pdffile_object", diag.A{"num": num, "error": diag.Cause(err)})
 		}
 		b, err := io.ReadAll(r)
 		if err != nil {
-			return nil, nil, fmt.Errorf("PDF: object %d: %w", num, err)
+			return nil, nil, diag.Wrap(err, "pdffile_object", diag.A{"num": num, "error": diag.Cause(err)})
 		}
 		return d, b, nil
 	}
-	return nil, nil, fmt.Errorf("PDF: object %d: unsupported stream filter %v", num, d["Filter"])
+	return nil, nil, diag.Errorf("pdffile_object_filter", diag.A{"num": num, "filter": fmt.Sprint(d["Filter"])})
 }
 
 // skipDict moves past the dictionary at p.pos.
@@ -175,7 +176,7 @@ func (p *parser) skipDict() error {
 	// Parse the dictionary alone: a copy of the parser that stops before "stream".
 	q := &parser{data: save, pos: p.pos}
 	if !bytes.HasPrefix(save[q.pos:], []byte("<<")) {
-		return errors.New("PDF: expected a dictionary")
+		return diag.Errorf("pdffile_not_dictionary", nil)
 	}
 	q.pos += 2
 	for {

@@ -4,10 +4,11 @@ package pdffile
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // parser reads PDF objects from data at pos.
@@ -62,7 +63,7 @@ func (p *parser) token() string {
 func (p *parser) value() (any, error) {
 	p.skipSpace()
 	if p.pos >= len(p.data) {
-		return nil, errors.New("unexpected end of file")
+		return nil, diag.Errorf("pdffile_file_end", nil)
 	}
 	switch c := p.data[p.pos]; {
 	case c == '/':
@@ -89,7 +90,7 @@ func (p *parser) value() (any, error) {
 			}
 			kn, ok := k.(name)
 			if !ok {
-				return nil, fmt.Errorf("dictionary key %v is not a name", k)
+				return nil, diag.Errorf("pdffile_key_not_name", diag.A{"key": fmt.Sprint(k)})
 			}
 			v, err := p.value()
 			if err != nil {
@@ -111,11 +112,11 @@ func (p *parser) value() (any, error) {
 				if p.keyword("endstream") {
 					return d, nil
 				}
-				return nil, errors.New("stream: no endstream after /Length bytes")
+				return nil, diag.Errorf("pdffile_no_endstream_length", nil)
 			}
 			end := bytes.Index(p.data[p.pos:], []byte("endstream"))
 			if end < 0 {
-				return nil, errors.New("stream without endstream")
+				return nil, diag.Errorf("pdffile_no_endstream", nil)
 			}
 			p.pos += end + len("endstream")
 		} else {
@@ -126,7 +127,7 @@ func (p *parser) value() (any, error) {
 		p.pos++
 		e := bytes.IndexByte(p.data[p.pos:], '>')
 		if e < 0 {
-			return nil, errors.New("unterminated hex string")
+			return nil, diag.Errorf("pdffile_unterminated_hex", nil)
 		}
 		hex := strings.Map(func(r rune) rune {
 			if r < 128 && isSpace(byte(r)) {
@@ -142,7 +143,7 @@ func (p *parser) value() (any, error) {
 		for i := range b {
 			v, err := strconv.ParseUint(hex[2*i:2*i+2], 16, 8)
 			if err != nil {
-				return nil, fmt.Errorf("bad hex string: %w", err)
+				return nil, diag.Wrap(err, "pdffile_bad_hex", diag.A{"error": diag.Cause(err)})
 			}
 			b[i] = byte(v)
 		}
@@ -165,7 +166,7 @@ func (p *parser) value() (any, error) {
 	default:
 		t := p.token()
 		if t == "" {
-			return nil, fmt.Errorf("unexpected %q at offset %d", c, p.pos)
+			return nil, diag.Errorf("pdffile_unexpected_at", diag.A{"char": string(c), "offset": p.pos})
 		}
 		switch t {
 		case "true":
@@ -219,7 +220,7 @@ func (p *parser) literal() (string, error) {
 		switch c {
 		case '\\':
 			if p.pos >= len(p.data) {
-				return "", errors.New("unterminated string")
+				return "", diag.Errorf("pdffile_unterminated_string", nil)
 			}
 			e := p.data[p.pos]
 			p.pos++
@@ -264,7 +265,7 @@ func (p *parser) literal() (string, error) {
 			b = append(b, c)
 		}
 	}
-	return "", errors.New("unterminated string")
+	return "", diag.Errorf("pdffile_unterminated_string", nil)
 }
 
 func unescapeName(s string) string {

@@ -10,9 +10,10 @@ package pdffile
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // ref is an indirect reference "N G R".
@@ -36,23 +37,23 @@ type File struct {
 // Parse reads the cross-reference table and the trailer of data.
 func Parse(data []byte) (*File, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		return nil, errors.New("not a PDF file")
+		return nil, diag.Errorf("pdffile_not_pdf", nil)
 	}
 	sx := bytes.LastIndex(data, []byte("startxref"))
 	if sx < 0 {
-		return nil, errors.New("PDF: no startxref")
+		return nil, diag.Errorf("pdffile_no_startxref", nil)
 	}
 	p := &parser{data: data, pos: sx + len("startxref")}
 	v, err := p.value()
 	if err != nil {
-		return nil, fmt.Errorf("PDF: startxref: %w", err)
+		return nil, diag.Wrap(err, "pdffile_startxref", diag.A{"error": diag.Cause(err)})
 	}
 	xo, ok := v.(int)
 	if !ok || xo < 0 || xo >= len(data) {
-		return nil, errors.New("PDF: bad startxref offset")
+		return nil, diag.Errorf("pdffile_bad_startxref", nil)
 	}
 	if !bytes.HasPrefix(data[xo:], []byte("xref")) {
-		return nil, errors.New("PDF: cross-reference stream or bad offset (only classic xref tables are supported)")
+		return nil, diag.Errorf("pdffile_xref_stream", nil)
 	}
 	f := &File{data: data, offsets: map[int]int{}, xrefStart: xo, sxStart: sx}
 	p = &parser{data: data, pos: xo + len("xref")}
@@ -67,18 +68,18 @@ func Parse(data []byte) (*File, error) {
 		fi, ok1 := first.(int)
 		ci, ok2 := count.(int)
 		if err1 != nil || err2 != nil || !ok1 || !ok2 || ci < 0 {
-			return nil, errors.New("PDF: bad xref subsection header")
+			return nil, diag.Errorf("pdffile_bad_xref_header", nil)
 		}
 		p.skipSpace()
 		for i := 0; i < ci; i++ {
 			if p.pos+20 > len(data) {
-				return nil, errors.New("PDF: truncated xref table")
+				return nil, diag.Errorf("pdffile_truncated_xref", nil)
 			}
 			entry := data[p.pos : p.pos+20]
 			p.pos += 20
 			off, err := strconv.Atoi(string(entry[0:10]))
 			if err != nil {
-				return nil, fmt.Errorf("PDF: bad xref entry %q", entry)
+				return nil, diag.Errorf("pdffile_bad_xref_entry", diag.A{"entry": string(entry)})
 			}
 			if entry[17] == 'n' {
 				f.offsets[fi+i] = off
@@ -87,17 +88,17 @@ func Parse(data []byte) (*File, error) {
 	}
 	t, err := p.value()
 	if err != nil {
-		return nil, fmt.Errorf("PDF: trailer: %w", err)
+		return nil, diag.Wrap(err, "pdffile_trailer", diag.A{"error": diag.Cause(err)})
 	}
 	td, ok := t.(dict)
 	if !ok {
-		return nil, errors.New("PDF: trailer is not a dictionary")
+		return nil, diag.Errorf("pdffile_trailer_not_dict", nil)
 	}
 	if _, ok := td["Prev"]; ok {
-		return nil, errors.New("PDF: incremental updates are not supported")
+		return nil, diag.Errorf("pdffile_incremental", nil)
 	}
 	if _, ok := td["Encrypt"]; ok {
-		return nil, errors.New("PDF: encrypted files are not supported")
+		return nil, diag.Errorf("pdffile_encrypted", nil)
 	}
 	f.trailer = td
 	return f, nil
@@ -107,18 +108,18 @@ func Parse(data []byte) (*File, error) {
 func (f *File) object(num int) (any, error) {
 	off, ok := f.offsets[num]
 	if !ok {
-		return nil, fmt.Errorf("PDF: object %d not in the xref table", num)
+		return nil, diag.Errorf("pdffile_object_not_in_xref", diag.A{"num": num})
 	}
 	p := &parser{data: f.data, pos: off}
 	n, err := p.value()
 	if err != nil || n != num {
-		return nil, fmt.Errorf("PDF: object %d: bad header at offset %d", num, off)
+		return nil, diag.Errorf("pdffile_object_bad_header", diag.A{"num": num, "offset": off})
 	}
 	if _, err := p.value(); err != nil { // generation
 		return nil, err
 	}
 	if !p.keyword("obj") {
-		return nil, fmt.Errorf("PDF: object %d: no obj keyword", num)
+		return nil, diag.Errorf("pdffile_object_no_obj", diag.A{"num": num})
 	}
 	return p.value()
 }
@@ -135,7 +136,7 @@ func (f *File) resolve(v any) (any, error) {
 			return nil, err
 		}
 	}
-	return nil, errors.New("PDF: reference loop")
+	return nil, diag.Errorf("pdffile_reference_loop", nil)
 }
 
 func (f *File) dictAt(v any) (dict, error) {
@@ -145,7 +146,7 @@ func (f *File) dictAt(v any) (dict, error) {
 	}
 	d, ok := v.(dict)
 	if !ok {
-		return nil, fmt.Errorf("PDF: expected a dictionary, got %T", v)
+		return nil, diag.Errorf("pdffile_not_dictionary_type", diag.A{"type": fmt.Sprintf("%T", v)})
 	}
 	return d, nil
 }

@@ -2,6 +2,7 @@ package pdffile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +11,8 @@ import (
 	"testing"
 	"time"
 	_ "time/tzdata"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // minimalPDF writes a small PDF the way Skia does: info dictionary first, a page tree
@@ -137,14 +140,30 @@ func TestSetInfo(t *testing.T) {
 	}
 }
 
+// TestParseRefusesOthers: a file that is no PDF, or one this package does not read, is
+// refused with a coded error (arguments as its template names them), worded in
+// English and French.
 func TestParseRefusesOthers(t *testing.T) {
-	for name, data := range map[string][]byte{
-		"not a PDF":   []byte("hello"),
-		"no xref":     []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"),
-		"xref stream": []byte("%PDF-1.7\n1 0 obj\n<</Type /XRef>>\nendobj\nstartxref\n9\n%%EOF\n"),
+	for name, tc := range map[string]struct {
+		data   string
+		en, fr string
+	}{
+		"not a PDF":   {"hello", "not a PDF file", "ce n’est pas un fichier PDF"},
+		"no xref":     {"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n", "PDF: no startxref", "PDF\u00a0: aucun startxref"},
+		"xref stream": {"%PDF-1.7\n1 0 obj\n<</Type /XRef>>\nendobj\nstartxref\n9\n%%EOF\n", "PDF: cross-reference stream or bad offset", "PDF\u00a0: flux de références croisées"},
+		"xref entry":  {"%PDF-1.7\nxref\n0 1\nnot an entry at all\ntrailer\n<<>>\nstartxref\n9\n%%EOF\n", "PDF: bad xref entry", "PDF\u00a0: entrée xref invalide «\u00a0"},
 	} {
-		if _, err := Parse(data); err == nil {
-			t.Errorf("%s: parsed", name)
+		_, err := Parse([]byte(tc.data))
+		var coded *diag.CodedError
+		if !errors.As(err, &coded) {
+			t.Errorf("%s: %v, want a coded error", name, err)
+			continue
+		}
+		if err := diag.CheckArgs(coded.Code, coded.Args); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if en, fr := diag.Words(err, "en"), diag.Words(err, "fr"); !strings.HasPrefix(en, tc.en) || !strings.HasPrefix(fr, tc.fr) {
+			t.Errorf("%s: %q / %q, want %q… / %q…", name, en, fr, tc.en, tc.fr)
 		}
 	}
 }

@@ -3,25 +3,24 @@
 package pdffile
 
 import (
-	"errors"
-	"fmt"
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // Pages returns the page objects in order.
 func (f *File) Pages() ([]ref, error) {
 	root, err := f.dictAt(f.trailer["Root"])
 	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
+		return nil, diag.Wrap(err, "pdffile_catalog", diag.A{"error": diag.Cause(err)})
 	}
 	var pages []ref
 	var walk func(v any, depth int) error
 	walk = func(v any, depth int) error {
 		if depth > 64 {
-			return errors.New("PDF: page tree too deep")
+			return diag.Errorf("pdffile_deep_page_tree", nil)
 		}
 		r, ok := v.(ref)
 		if !ok {
-			return errors.New("PDF: page tree node is not a reference")
+			return diag.Errorf("pdffile_page_node_not_ref", nil)
 		}
 		d, err := f.dictAt(r)
 		if err != nil {
@@ -37,7 +36,7 @@ func (f *File) Pages() ([]ref, error) {
 		}
 		arr, ok := kids.([]any)
 		if !ok {
-			return errors.New("PDF: page tree node without Kids")
+			return diag.Errorf("pdffile_page_node_no_kids", nil)
 		}
 		for _, k := range arr {
 			if err := walk(k, depth+1); err != nil {
@@ -80,15 +79,15 @@ func (f *File) Dests() (map[string]int, error) {
 		}
 		arr, ok := v.([]any)
 		if !ok || len(arr) == 0 {
-			return fmt.Errorf("PDF: destination %q is not an array", key)
+			return diag.Errorf("pdffile_dest_not_array", diag.A{"key": key})
 		}
 		r, ok := arr[0].(ref)
 		if !ok {
-			return fmt.Errorf("PDF: destination %q does not name a page object", key)
+			return diag.Errorf("pdffile_dest_no_page", diag.A{"key": key})
 		}
 		n, ok := pageNum[r.num]
 		if !ok {
-			return fmt.Errorf("PDF: destination %q points at object %d, not a page", key, r.num)
+			return diag.Errorf("pdffile_dest_not_page", diag.A{"key": key, "num": r.num})
 		}
 		out[key] = n
 		return nil
@@ -115,7 +114,7 @@ func (f *File) Dests() (map[string]int, error) {
 			var walk func(v any, depth int) error
 			walk = func(v any, depth int) error {
 				if depth > 64 {
-					return errors.New("PDF: name tree too deep")
+					return diag.Errorf("pdffile_deep_name_tree", nil)
 				}
 				node, err := f.dictAt(v)
 				if err != nil {
@@ -202,11 +201,11 @@ func (f *File) Outline() ([]OutlineItem, error) {
 	var walk func(first any, depth int) error
 	walk = func(first any, depth int) error {
 		if depth > 64 {
-			return errors.New("PDF: outline too deep")
+			return diag.Errorf("pdffile_deep_outline", nil)
 		}
 		for v, n := first, 0; v != nil; n++ {
 			if n > 1_000_000 {
-				return errors.New("PDF: outline loop")
+				return diag.Errorf("pdffile_outline_loop", nil)
 			}
 			item, err := f.dictAt(v)
 			if err != nil {
@@ -247,7 +246,7 @@ func (f *File) StructLangs() (map[string]int, error) {
 	var walk func(v any, depth int) error
 	walk = func(v any, depth int) error {
 		if depth > 256 {
-			return errors.New("PDF: structure tree too deep")
+			return diag.Errorf("pdffile_deep_structure", nil)
 		}
 		if r, ok := v.(ref); ok {
 			if seen[r.num] {

@@ -8,11 +8,12 @@ package pdffile
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf16"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // Meta is what the document says of itself: the XMP metadata, the catalog's language,
@@ -35,7 +36,7 @@ func (f *File) Accessible(m Meta) ([]byte, error) {
 	}
 	rootRef, ok := f.trailer["Root"].(ref)
 	if !ok {
-		return nil, errors.New("PDF: the trailer has no /Root reference")
+		return nil, diag.Errorf("pdffile_trailer_missing", diag.A{"key": "/Root"})
 	}
 	root, err := f.dictAt(rootRef)
 	if err != nil {
@@ -66,7 +67,7 @@ func (f *File) Accessible(m Meta) ([]byte, error) {
 			return nil, err
 		}
 		if err := f.fixAnnots(e, pg, d, m, pages); err != nil {
-			return nil, fmt.Errorf("page %d: %w", i+1, err)
+			return nil, diag.Wrap(err, "pdffile_page", diag.A{"page": i + 1, "error": diag.Cause(err)})
 		}
 		height := 792.0
 		if mb, ok := d["MediaBox"].([]any); ok && len(mb) == 4 {
@@ -77,12 +78,12 @@ func (f *File) Accessible(m Meta) ([]byte, error) {
 		for _, s := range contentRefs(d) {
 			sd, data, err := f.streamData(s.num)
 			if err != nil {
-				return nil, fmt.Errorf("page %d: %w", i+1, err)
+				return nil, diag.Wrap(err, "pdffile_page", diag.A{"page": i + 1, "error": diag.Cause(err)})
 			}
 			sp, hasSP := d["StructParents"].(int)
 			nd, err := markArtifacts(data, height, func(mcid int) bool { return hasSP && fix.remove(pg, sp, mcid) })
 			if err != nil {
-				return nil, fmt.Errorf("page %d: %w", i+1, err)
+				return nil, diag.Wrap(err, "pdffile_page", diag.A{"page": i + 1, "error": diag.Cause(err)})
 			}
 			if nd != nil {
 				e.replace(s.num, streamBody(sd, nd, true))
@@ -111,7 +112,7 @@ func (f *File) fixAnnots(e *editor, pg ref, d dict, m Meta, pages []ref) error {
 	for _, a := range annots {
 		r, ok := a.(ref)
 		if !ok {
-			return errors.New("PDF: a direct annotation dictionary (not supported)")
+			return diag.Errorf("pdffile_direct_annotation", nil)
 		}
 		ad, err := f.dictAt(r)
 		if err != nil {
@@ -165,7 +166,7 @@ func (f *File) linkContents(ad dict, m Meta, pages []ref) (string, error) {
 			}
 		}
 	}
-	return "", errors.New("PDF: a link annotation that leads nowhere")
+	return "", diag.Errorf("pdffile_link_nowhere", nil)
 }
 
 func (m Meta) linkText(dest string) string {

@@ -5,13 +5,14 @@ package pdffile
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // Info returns the document information dictionary as text values (dates as written).
@@ -38,24 +39,24 @@ func (f *File) Info() (map[string]string, error) {
 func (f *File) SetInfo(info map[string]string) ([]byte, error) {
 	r, ok := f.trailer["Info"].(ref)
 	if !ok {
-		return nil, errors.New("PDF: the trailer has no /Info reference")
+		return nil, diag.Errorf("pdffile_trailer_missing", diag.A{"key": "/Info"})
 	}
 	start, ok := f.offsets[r.num]
 	if !ok {
-		return nil, fmt.Errorf("PDF: info object %d not in the xref table", r.num)
+		return nil, diag.Errorf("pdffile_info_not_in_xref", diag.A{"num": r.num})
 	}
 	endRel := bytes.Index(f.data[start:], []byte("endobj"))
 	if endRel < 0 {
-		return nil, errors.New("PDF: info object has no endobj")
+		return nil, diag.Errorf("pdffile_info_no_endobj", nil)
 	}
 	end := start + endRel + len("endobj")
 	for num, off := range f.offsets {
 		if num != r.num && off > start && off < end {
-			return nil, errors.New("PDF: info object overlaps another object")
+			return nil, diag.Errorf("pdffile_info_overlaps", nil)
 		}
 	}
 	if f.xrefStart < end {
-		return nil, errors.New("PDF: xref table before the info object")
+		return nil, diag.Errorf("pdffile_xref_before_info", nil)
 	}
 	keys := make([]string, 0, len(info))
 	for k := range info {
@@ -165,7 +166,7 @@ func (f *File) RenumberNodeIDs() ([]byte, error) {
 		}
 		p.value() // generation
 		if !p.keyword("obj") {
-			return nil, fmt.Errorf("PDF: no object at offset %d", off)
+			return nil, diag.Errorf("pdffile_no_object_at", diag.A{"offset": off})
 		}
 		start := p.pos
 		if _, err := p.value(); err != nil {
@@ -193,7 +194,7 @@ func (f *File) RenumberNodeIDs() ([]byte, error) {
 		if !ok {
 			nu = fmt.Sprintf("%0*d", len(old), len(ids)+1)
 			if len(nu) != len(old) {
-				return nil, errors.New("PDF: too many node ids to renumber")
+				return nil, diag.Errorf("pdffile_too_many_ids", nil)
 			}
 			ids[old] = nu
 		}

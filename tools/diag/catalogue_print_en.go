@@ -1,0 +1,101 @@
+package diag
+
+// printEN words, in English, what can go wrong while Chromium prints the edition
+// (tools/pdf's browser.go); init adds them to the catalogue.
+var printEN = map[string]string{
+	"print_reading_pdf":       "reading the PDF from Chromium: {error}",
+	"print_loading_page":      "loading the print page {page}: {error}",
+	"print_page_status":       "loading the print page {page}: HTTP {status} {text}",
+	"print_edition_date":      "{page}: edition date {date:q}: {error}",
+	"print_loading_fonts":     "{page}: loading fonts: {error}",
+	"print_files_missing":     "{page}: files missing from {public}: {files}",
+	"print_fonts_failed":      "{page}: fonts that did not load: {fonts}",
+	"print_printing":          "printing {page} (pass {pass}): {error}",
+	"print_anchors_unreached": "{page}: page numbers asked for anchors that no link of the PDF reaches: {anchors}",
+	"print_numbers_unsettled": "{page}: page numbers did not settle after {pass} prints: {moved}",
+	"print_anchor_moved":      "#{anchor} (written {written}, now on {now})",
+	"print_writing_numbers":   "{page}: writing page numbers: {error}",
+	"print_rewriting_info":    "{page}: rewriting the document information: {error}",
+	"print_link_targets":      "{page}: reading link targets: {error}",
+	"print_accessibility":     "{page}: accessibility rewrite: {error}",
+}
+
+// pdffileEN words, in English, what package pdffile finds wrong in a PDF it reads or
+// rewrites (Chromium's output, which it checks and makes accessible).
+var pdffileEN = map[string]string{
+	"pdffile_bad_hex":              "bad hex string: {error}",
+	"pdffile_bad_startxref":        "PDF: bad startxref offset",
+	"pdffile_bad_xref_entry":       "PDF: bad xref entry {entry:q}",
+	"pdffile_bad_xref_header":      "PDF: bad xref subsection header",
+	"pdffile_catalog":              "catalog: {error}",
+	"pdffile_content_at":           "content stream at byte {offset}: {error}",
+	"pdffile_deep_name_tree":       "PDF: name tree too deep",
+	"pdffile_deep_number_tree":     "PDF: number tree too deep",
+	"pdffile_deep_operand":         "operand nested too deep",
+	"pdffile_deep_outline":         "PDF: outline too deep",
+	"pdffile_deep_page_tree":       "PDF: page tree too deep",
+	"pdffile_deep_structure":       "PDF: structure tree too deep",
+	"pdffile_dest_no_page":         "PDF: destination {key:q} does not name a page object",
+	"pdffile_dest_not_array":       "PDF: destination {key:q} is not an array",
+	"pdffile_dest_not_page":        "PDF: destination {key:q} points at object {num}, not a page",
+	"pdffile_direct_annotation":    "PDF: a direct annotation dictionary (not supported)",
+	"pdffile_encrypted":            "PDF: encrypted files are not supported",
+	"pdffile_file_end":             "unexpected end of file",
+	"pdffile_graphics_open":        "content stream: a graphics object is not closed",
+	"pdffile_incremental":          "PDF: incremental updates are not supported",
+	"pdffile_info_no_endobj":       "PDF: info object has no endobj",
+	"pdffile_info_not_in_xref":     "PDF: info object {num} not in the xref table",
+	"pdffile_info_overlaps":        "PDF: info object overlaps another object",
+	"pdffile_inline_image":         "content stream: inline images are not supported",
+	"pdffile_key_not_name":         "dictionary key {key} is not a name",
+	"pdffile_link_nowhere":         "PDF: a link annotation that leads nowhere",
+	"pdffile_no_endstream":         "stream without endstream",
+	"pdffile_no_endstream_length":  "stream: no endstream after /Length bytes",
+	"pdffile_no_metadata":          "PDF: no /Metadata stream in the catalog",
+	"pdffile_no_object_at":         "PDF: no object at offset {offset}",
+	"pdffile_no_objects":           "PDF: no objects",
+	"pdffile_no_startxref":         "PDF: no startxref",
+	"pdffile_not_dictionary":       "PDF: expected a dictionary",
+	"pdffile_not_dictionary_type":  "PDF: expected a dictionary, got {type}",
+	"pdffile_not_pdf":              "not a PDF file",
+	"pdffile_number_tree_key":      "PDF: number tree key {key:q}",
+	"pdffile_object":               "PDF: object {num}: {error}",
+	"pdffile_object_bad_header":    "PDF: object {num}: bad header at offset {offset}",
+	"pdffile_object_bad_length":    "PDF: object {num}: bad stream /Length",
+	"pdffile_object_beyond_size":   "PDF: object {num} beyond /Size {size}",
+	"pdffile_object_decodeparms":   "PDF: object {num}: stream with /DecodeParms",
+	"pdffile_object_filter":        "PDF: object {num}: unsupported stream filter {filter}",
+	"pdffile_object_no_obj":        "PDF: object {num}: no obj keyword",
+	"pdffile_object_not_in_xref":   "PDF: object {num} not in the xref table",
+	"pdffile_object_not_stream":    "PDF: object {num} is not a stream",
+	"pdffile_objects_overlap_xref": "PDF: objects overlap the xref table",
+	"pdffile_outline_loop":         "PDF: outline loop",
+	"pdffile_page":                 "page {page}: {error}",
+	"pdffile_page_node_no_kids":    "PDF: page tree node without Kids",
+	"pdffile_page_node_not_ref":    "PDF: page tree node is not a reference",
+	"pdffile_reference_loop":       "PDF: reference loop",
+	"pdffile_startxref":            "PDF: startxref: {error}",
+	"pdffile_stream_end":           "unexpected end of stream",
+	"pdffile_too_many_ids":         "PDF: too many node ids to renumber",
+	"pdffile_trailer":              "PDF: trailer: {error}",
+	"pdffile_trailer_missing":      "PDF: the trailer has no {key}",
+	"pdffile_trailer_not_dict":     "PDF: trailer is not a dictionary",
+	"pdffile_trailing_operands":    "content stream: operands without an operator at the end",
+	"pdffile_truncated_xref":       "PDF: truncated xref table",
+	"pdffile_unbalanced":           "content stream: {found} without {missing}",
+	"pdffile_unexpected":           "unexpected {char:q}",
+	"pdffile_unexpected_at":        "unexpected {char:q} at offset {offset}",
+	"pdffile_unknown_operator":     "content stream at byte {offset}: unknown operator {op:q}",
+	"pdffile_unterminated_hex":     "unterminated hex string",
+	"pdffile_unterminated_string":  "unterminated string",
+	"pdffile_xref_before_info":     "PDF: xref table before the info object",
+	"pdffile_xref_stream":          "PDF: cross-reference stream or bad offset (only classic xref tables are supported)",
+}
+
+func init() {
+	for _, m := range []map[string]string{printEN, pdffileEN} {
+		for code, t := range m {
+			catalogueEN[code] = t
+		}
+	}
+}
