@@ -39,7 +39,7 @@ SITECONF    := config.toml,$(HUGODATA).toml,$(OPENDATA).toml$(if $(filter no,$(P
 # and that public/ is unchanged.
 fail = || { echo "make site: $(1) failed (message above); public/ is left as it was" >&2; exit 1; }
 
-.PHONY: all serve site site-data opendata validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
+.PHONY: all serve site site-data site-index site-links opendata validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
 
 all: site
 
@@ -89,8 +89,9 @@ wasm: deps
 # site again, now linking each PDF with its size and page count (this second build
 # keeps the folder, so the PDFs stay); hosts such as GitHub Pages serve /404.html for any
 # missing address, so it gets the English "not found" page (it links its French
-# counterpart; its links are absolute); then the search index; then every address of
-# every page and stylesheet must name a built file (guide links). All in $(RELEASE),
+# counterpart; its links are absolute); then, side by side, the search index and the
+# check that every address of every page and stylesheet names a built file (guide
+# links). All in $(RELEASE),
 # which replaces public/ only at the end.
 # validate, wasm, the data copy and the open data run side by side (-j4; -Otarget keeps
 # each one's output together): none reads what another writes, and the build goes on
@@ -109,12 +110,22 @@ ifneq ($(PRINT),no)
 	$(HUGO) $(HUGOFLAGS) --config $(SITECONF),$(PRINTPARAMS) -d $(RELEASE) $(call fail,the site build linking the PDFs (Hugo))
 endif
 	cp $(RELEASE)/en/404.html $(RELEASE)/404.html
-	$(GUIDE) search-index -site $(RELEASE) $(call fail,the search index (Pagefind))
-	$(GUIDE) links -site $(RELEASE) $(call fail,the link check (guide links))
+	@$(MAKE) --no-print-directory -j2 -Otarget site-index site-links
 	@if [ -e public ]; then mv public tmp/public.old; fi
 	mv $(RELEASE) public
 	@rm -rf tmp/public.old
 	@echo "make site: the release is in public/$(if $(filter no,$(PRINT)), (without the print edition: PRINT=no),)"
+
+# The search index and the link check, side by side (steps of make site, not targets to
+# call alone): Pagefind keeps about one core and a half busy, the link check (one page at
+# a time, tens of MiB) fills the rest within the memory budget. The link check leaves
+# out /pagefind/, which the index is still writing; guide search-index fails if its
+# pagefind.js, the one file the pages name there, is not written.
+site-index:
+	$(GUIDE) search-index -site $(RELEASE) $(call fail,the search index (Pagefind))
+
+site-links:
+	$(GUIDE) links -site $(RELEASE) -not-built /pagefind/ $(call fail,the link check (guide links))
 
 # The JSON copy of data/ that make site gives Hugo (a step of make site, not a target to
 # call alone).

@@ -3,8 +3,9 @@
 # make bench: the validator, the release build and the print edition on generated
 # corpora. Prints wall time and peak memory (/usr/bin/time -v) of each step, then the
 # targets (docs/publishing.md, Performance), on a 2-core machine:
-#   - `make site PRINT=no` at 10,000 projects, end to end (validate, data copy,
-#     WebAssembly, Hugo, search index): ≤ 40 s wall, every step ≤ 2 GiB peak;
+#   - `make site PRINT=no` at 10,000 projects, end to end (validate, data copy with the
+#     entries' history from git, WebAssembly, Hugo, search index, link check): ≤ 40 s
+#     wall, every step ≤ 2 GiB peak;
 #   - the Hugo step ≤ 2× the bare paired Hugo floor (tools/benchfloor) on the same
 #     corpus, both written to /dev/shm, back to back in the same run;
 #   - the print edition of 200 projects, both languages: ≤ 30 s;
@@ -52,16 +53,43 @@ verdict() { # label condition
 }
 
 if [ -n "$sizes" ]; then
-	echo "== go test -bench (validator)"
+	echo "== go test -bench (validator; the history step alone: 10,000 projects, 3 commits each)"
 	go test ./tools/check -run '^$' -bench Validate -benchmem -count 1 | grep -E '^Benchmark'
+	go test ./tools/history -run '^$' -bench Read10k -benchmem -benchtime 2x -count 1 | grep -E '^Benchmark'
 fi
 
-# stage N DIR: a generated corpus of N projects with the site's sources, as a checkout.
+# stage N DIR: a generated corpus of N projects with the site's sources, as a checkout:
+# data/ has a git history, so that guide hugo-data computes every entry's history
+# (tools/history) as make site does in the repository.
 stage() {
 	local n=$1 dir=$2
 	"$work/guide" gen -projects "$n" -out "$dir/data" >/dev/null
+	history "$dir"
 	for part in config.toml content layouts i18n assets static; do cp -r "$part" "$dir/"; done
 	rm -rf "$dir/assets/wasm" "$dir/static/wasm" "$dir/static/pagefind" # generated
+}
+
+# history DIR: three dated commits of DIR/data, the last of which is the generated
+# corpus: the projects added (with draft French text and another stage), their French
+# text revised, their stage set. Every project then has an addition and up to two
+# updates, as in tools/history's BenchmarkRead10k.
+history() {
+	local dir=$1 final="$1.final-data"
+	cp -r "$dir/data" "$final"
+	git -C "$dir" init -q -b main
+	commit() { # date message
+		git -C "$dir" add -A data
+		GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" git -C "$dir" -c user.name=bench \
+			-c user.email=bench@example.org -c commit.gpgsign=false -c core.hooksPath=/dev/null commit -q -m "$2"
+	}
+	find "$dir/data/projects" -name '*.yaml' -exec sed -i -e 's/^stage: .*/stage: pilot/' -e 's/^  fr: /  fr: Ébauche. /' {} +
+	commit 2025-03-01 "projects added"
+	rm -rf "$dir/data" && cp -r "$final" "$dir/data"
+	find "$dir/data/projects" -name '*.yaml' -exec sed -i 's/^stage: .*/stage: pilot/' {} +
+	commit 2025-09-15 "French text revised"
+	rm -rf "$dir/data" && mv "$final" "$dir/data"
+	commit 2026-02-01 "stages updated"
+	git -C "$dir" repack -adq # packed, as in a clone
 }
 
 for n in $sizes; do
@@ -76,16 +104,27 @@ for n in $sizes; do
 		total=$(awk "BEGIN { print $total + $last_secs }")
 		if [ "$last_mib" -gt "$peak" ]; then peak=$last_mib; fi
 	}
+	# alone_mib: the sum of the peaks of the programs measured alone before a step that
+	# runs them side by side. GNU time reports the largest process's peak, not the sum of
+	# those running together, so the budget is checked against this sum.
+	alone_mib=0
+	alone() { measure "$@"; alone_mib=$((alone_mib + last_mib)); }
+	side_by_side() { # label command...: a step of programs side by side, at most alone_mib
+		step "$@"
+		echo "   (side by side: at most $alone_mib MiB, the sum of each one's peak alone)"
+		if [ "$alone_mib" -gt "$peak" ]; then peak=$alone_mib; fi
+		alone_mib=0
+	}
 	# Each alone, then side by side as make site runs them (make -j4): the total counts
 	# the latter. guide wasm compiles this repository's tools/wasm/* once per state of
 	# their sources (tools/wasmbuild: a copy from the user's cache afterwards, as in make
-	# site after make wasm).
-	measure "  validate (alone)" "$work/guide" validate -data "$corpus/data"
-	measure "  hugo-data, data copy (alone)" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
-	measure "  wasm (alone)" "$work/guide" wasm -out "$corpus/assets/wasm"
-	measure "  opendata (alone)" "$work/guide" opendata -git -data "$corpus/data" -site "$corpus" -config "$corpus/config.toml" -out "$corpus/tmp/opendata"
-	rm -rf "$corpus/tmp/hugo-data" "$corpus/tmp/hugo-data.toml" "$corpus/assets/wasm" "$corpus/tmp/opendata" "$corpus/tmp/opendata.toml"
-	step "validate | hugo-data | wasm | opendata" bash -c 'g=$1 c=$2
+	# site after make wasm). hugo-data computes the entries' history from git.
+	alone "  validate (alone)" "$work/guide" validate -data "$corpus/data"
+	alone "  hugo-data, data copy (alone)" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
+	alone "  wasm (alone)" "$work/guide" wasm -out "$corpus/assets/wasm"
+	alone "  opendata (alone)" "$work/guide" opendata -git -data "$corpus/data" -site "$corpus" -config "$corpus/config.toml" -out "$corpus/tmp/opendata"
+	rm -rf "$corpus/tmp/hugo-data" "$corpus/tmp/hugo-data.toml" "$corpus/tmp/hugo-derived" "$corpus/assets/wasm" "$corpus/tmp/opendata" "$corpus/tmp/opendata.toml"
+	side_by_side "validate | hugo-data | wasm | opendata" bash -c 'g=$1 c=$2
 		"$g" validate -data "$c/data" & v=$!
 		"$g" hugo-data -data "$c/data" -out "$c/tmp/hugo-data" & d=$!
 		"$g" wasm -out "$c/assets/wasm" & w=$!
@@ -96,10 +135,22 @@ for n in $sizes; do
 	hugo_secs[$n]=$last_secs
 	unset GOMEMLIMIT
 	cp "$corpus/tmp/release/en/404.html" "$corpus/tmp/release/404.html"
+	# The search index and the link check: each alone, then side by side as make site
+	# runs them (make -j2; the link check leaves out /pagefind/, still being written).
+	# The generated entries link to https://example.org/…, which is also config.toml's
+	# baseURL: another host with the same path keeps them outside the site.
+	links=("$work/guide" links -site "$corpus/tmp/release" -base-url https://guide.example/)
 	if [ -x node_modules/.bin/pagefind ]; then
-		step "search index (per language)" "$work/guide" search-index -site "$corpus/tmp/release"
+		alone "  search index, per language (alone)" "$work/guide" search-index -site "$corpus/tmp/release"
+		alone "  link check (alone)" "${links[@]}"
+		rm -rf "$corpus/tmp/release/pagefind"
+		side_by_side "search index | link check" bash -c 'g=$1; shift
+			"$g" search-index -site "$1" & i=$!
+			"${@:2}" -not-built /pagefind/ & l=$!
+			wait $i && wait $l' _ "$work/guide" "$corpus/tmp/release" "${links[@]}"
 	else
 		echo "   (no Pagefind: npm ci --ignore-scripts; the search index is left out)"
+		step "link check" "${links[@]}" -not-built /pagefind/
 	fi
 	site_secs[$n]=$total
 	site_peak[$n]=$peak

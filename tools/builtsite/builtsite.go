@@ -48,19 +48,30 @@ func Read(root string) (*Site, error) {
 		if !strings.HasSuffix(path, ".html") {
 			return nil
 		}
-		raw, err := os.ReadFile(path)
+		page, err := readPage(root, path)
 		if err != nil {
 			return err
 		}
-		doc, err := html.Parse(bytes.NewReader(raw))
-		if err != nil {
-			return fmt.Errorf("%s: %w", sitePath, err)
-		}
-		pagePath := strings.TrimSuffix(sitePath, "index.html")
-		s.Pages[pagePath] = &Page{Path: pagePath, File: path, Doc: doc, Raw: raw}
+		s.Pages[page.Path] = page
 		return nil
 	})
 	return s, err
+}
+
+// readPage reads and parses the HTML page at path, a file under root.
+func readPage(root, path string) (*Page, error) {
+	rel, _ := filepath.Rel(root, path)
+	sitePath := "/" + filepath.ToSlash(rel)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sitePath, err)
+	}
+	pagePath := strings.TrimSuffix(sitePath, "index.html")
+	return &Page{Path: pagePath, File: path, Doc: doc, Raw: raw}, nil
 }
 
 // IsRedirect reports whether a page is only a redirect (Hugo's aliases, such as the

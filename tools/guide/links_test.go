@@ -37,10 +37,12 @@ func TestLinks(t *testing.T) {
 		{"all resolve", "", 0, []string{"4 addresses checked in 1 pages", "all resolve"}},
 		{"missing file", `<a href="/sub/missing.pdf">x</a>`, 1, []string{`/en/ <a href>: "/sub/missing.pdf" names no built file`, "1 broken of 5"}},
 		{"outside the base path", `<img src="/img/a.png" alt="">`, 1, []string{`/en/ <img src>: "/img/a.png" is outside the site's path /sub/`}},
+		{"not built yet", `<div data-bundle="/sub/pagefind/pagefind.js"></div>`, 0, []string{"5 addresses checked", "all resolve"}},
+		{"not built yet, but not that", `<div data-bundle="/sub/pagefind/pagefind.js"></div><a href="/sub/pagefind.js">x</a>`, 1, []string{`"/sub/pagefind.js" names no built file`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			status, err := cmdLinks([]string{"-site", site(tc.extra), "-base-url", "https://x.test/sub/"}, &out, &errOut)
+			status, err := cmdLinks([]string{"-site", site(tc.extra), "-base-url", "https://x.test/sub/", "-not-built", "/pagefind/, /other/"}, &out, &errOut)
 			if err != nil || status != tc.status {
 				t.Errorf("status %d, %v; want %d\n%s", status, err, tc.status, errOut.String())
 			}

@@ -22,19 +22,35 @@ type version struct {
 	formerIDs []string // former_ids, as written
 }
 
-// parseVersions parses every blob once, on all cores, with the reader's limits.
-func parseVersions(blobs map[string][]byte) map[string]*version {
-	ids := make([]string, 0, len(blobs))
-	for b := range blobs {
-		ids = append(ids, b)
+// parseBlob parses a blob whole (an unreadable or missing one has no keys).
+func parseBlob(blobs map[string][]byte, blob string) *version {
+	if src, ok := blobs[blob]; ok {
+		return parseVersion(src)
 	}
-	out := make([]*version, len(ids))
-	check.Parallel(len(ids), func(i int) { out[i] = parseVersion(blobs[ids[i]]) })
-	m := make(map[string]*version, len(ids))
-	for i, id := range ids {
-		m[id] = out[i]
-	}
-	return m
+	return &version{prints: map[string]print{}}
+}
+
+// comparePairs returns, for each change that is neither an addition nor a removal, the
+// versions before and after it, on all cores: key by key as text (compareText), or
+// both files parsed whole when that cannot say.
+func comparePairs(raw []rawChange, blobs map[string][]byte) [][2]*version {
+	pairs := make([][2]*version, len(raw))
+	check.Parallel(len(raw), func(i int) {
+		c := raw[i]
+		if c.status == 'A' || c.status == 'D' {
+			return
+		}
+		oldSrc, ok1 := blobs[c.oldBlob]
+		newSrc, ok2 := blobs[c.newBlob]
+		if ok1 && ok2 {
+			if old, cur, ok := compareText(oldSrc, newSrc); ok {
+				pairs[i] = [2]*version{old, cur}
+				return
+			}
+		}
+		pairs[i] = [2]*version{parseBlob(blobs, c.oldBlob), parseBlob(blobs, c.newBlob)}
+	})
+	return pairs
 }
 
 func parseVersion(src []byte) *version {
@@ -135,14 +151,17 @@ func diff(dir string, old, cur *version) []Field {
 // following renames back in time: a file renamed from A to B carries B's id into A's
 // older changes; a path deleted, or before it was added, belongs to no entry of today.
 func attribute(raw []rawChange, blobs map[string][]byte) []Change {
-	versions := parseVersions(blobs)
-	get := func(blob string) *version {
-		if v, ok := versions[blob]; ok {
-			return v
+	parsed := map[string]*version{}
+	get := func(blob string) *version { // a whole file, parsed once
+		v, ok := parsed[blob]
+		if !ok {
+			v = parseBlob(blobs, blob)
+			parsed[blob] = v
 		}
-		return &version{prints: map[string]print{}}
+		return v
 	}
 	raw = declaredRenames(raw, get)
+	pairs := comparePairs(raw, blobs)
 	// owner maps a path (relative to data/) to today's entry "dir/id", "" for none.
 	owner := map[string]string{}
 	ownerOf := func(path string) string {
@@ -152,7 +171,7 @@ func attribute(raw []rawChange, blobs map[string][]byte) []Change {
 		return path // not seen yet going back: the file as it is today
 	}
 	out := []Change{}
-	for _, c := range raw {
+	for i, c := range raw {
 		var who string
 		switch c.status {
 		case 'D':
@@ -177,7 +196,7 @@ func attribute(raw []rawChange, blobs map[string][]byte) []Change {
 		case 'A':
 			ch.Change, ch.Fields = Added, []Field{}
 		default:
-			old, cur := get(c.oldBlob), get(c.newBlob)
+			old, cur := pairs[i][0], pairs[i][1]
 			ch.Fields = diff(dir, old, cur)
 			ch.Change = Updated
 			if cur.archived && !old.archived {
