@@ -4,6 +4,7 @@ package diag
 // (tools/pdf's browser.go); init adds them to the catalogue.
 var printEN = map[string]string{
 	"print_reading_pdf":       "reading the PDF from Chromium: {error}",
+	"print_preparing_tab":     "{page}: preparing the browser tab: {error}",
 	"print_loading_page":      "loading the print page {page}: {error}",
 	"print_page_status":       "loading the print page {page}: HTTP {status} {text}",
 	"print_edition_date":      "{page}: edition date {date:q}: {error}",

@@ -4,6 +4,7 @@ package diag
 // printEN); init adds them to the catalogue.
 var printFR = map[string]string{
 	"print_reading_pdf":       "lecture du PDF de Chromium : {error}",
+	"print_preparing_tab":     "{page} : préparation de l’onglet du navigateur : {error}",
 	"print_loading_page":      "chargement de la page d’impression {page} : {error}",
 	"print_page_status":       "chargement de la page d’impression {page} : HTTP {status} {text}",
 	"print_edition_date":      "{page} : date d’édition {date:q} : {error}",

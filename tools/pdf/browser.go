@@ -150,7 +150,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	t0 := time.Now()
 	step := func(what string) { logf(opts.Log, "%s: %s at %.2f s", page, what, time.Since(t0).Seconds()) }
 	if _, err := chromedp.Run(ctx, beforeLoad(noScreenLayout)); err != nil {
-		return Result{}, nil, fmt.Errorf("preparing the tab: %w", err)
+		return Result{}, nil, diag.Wrap(err, "print_preparing_tab", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.URL+page))
 	if err != nil {
