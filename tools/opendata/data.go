@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
 	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
@@ -142,30 +141,16 @@ type Site struct {
 // LoadSite reads the Hugo configuration file; baseURL, if not empty, replaces its
 // baseURL (as hugo --baseURL does).
 func LoadSite(configFile, baseURL string) (*Site, error) {
-	b, err := os.ReadFile(configFile)
+	cfg, err := check.ReadSiteConfig(configFile)
 	if err != nil {
 		return nil, err
 	}
-	var cfg struct {
-		BaseURL   string `toml:"baseURL"`
-		Languages map[string]struct {
-			Params struct {
-				Paths map[string]string `toml:"paths"`
-			} `toml:"params"`
-		} `toml:"languages"`
-	}
-	if err := toml.Unmarshal(b, &cfg); err != nil {
-		return nil, diag.Wrap(err, "file_error", diag.A{"file": configFile, "error": err.Error()})
-	}
-	s := &Site{BaseURL: cfg.BaseURL, Paths: map[string]map[string]string{}}
+	s := &Site{BaseURL: cfg.BaseURL, Paths: cfg.Paths}
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}
 	if !strings.HasSuffix(s.BaseURL, "/") {
 		s.BaseURL += "/"
-	}
-	for lang, l := range cfg.Languages {
-		s.Paths[lang] = l.Params.Paths
 	}
 	if len(s.Paths["en"]) == 0 || len(s.Paths["fr"]) == 0 {
 		return nil, diag.Errorf("opendata_no_paths", diag.A{"file": configFile})
