@@ -82,7 +82,7 @@ var helpEN = map[string]string{
 	"help_flag_opendata_out":      "write the files into `dir`, and their Hugo configuration into DIR.toml",
 	"help_flag_opendata_site":     "the Hugo project `dir` (the schema in layouts/_partials/opendata/)",
 	"help_flag_opendata_config":   "the site's Hugo configuration `file` (baseURL, params.paths)",
-	"help_flag_opendata_base_url": "the site's address `URL`, instead of the configuration's baseURL",
+	"help_flag_opendata_base_url": "the site's address `URL` (default: $HUGO_BASEURL, else the configuration's baseURL)",
 	"help_flag_opendata_history":  "the history.json `file` of guide hugo-data, for the entries' dates of change",
 	"help_flag_opendata_git":      "without -history: take the dates of change from git, as guide hugo-data does",
 	"help_flag_wasm_out":          "write NAME.wasm and wasm_exec.js into `dir`",

@@ -80,7 +80,7 @@ var helpFR = map[string]string{
 	"help_flag_opendata_out":      "écrit les fichiers dans ce `dossier`, et leur configuration Hugo dans DIR.toml",
 	"help_flag_opendata_site":     "le `dossier` du projet Hugo (le schéma dans layouts/_partials/opendata/)",
 	"help_flag_opendata_config":   "le `fichier` de configuration Hugo du site (baseURL, params.paths)",
-	"help_flag_opendata_base_url": "l’adresse (`URL`) du site, au lieu de la baseURL de la configuration",
+	"help_flag_opendata_base_url": "l’adresse (`URL`) du site (par défaut : $HUGO_BASEURL, sinon la baseURL de la configuration)",
 	"help_flag_opendata_history":  "le `fichier` history.json de guide hugo-data, pour les dates de modification des entrées",
 	"help_flag_opendata_git":      "sans -history : prend les dates de modification dans git, comme guide hugo-data",
 	"help_flag_wasm_out":          "écrit NAME.wasm et wasm_exec.js dans ce `dossier`",

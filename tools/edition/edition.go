@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/pssdc/guide-iad/tools/diag"
 	"io"
 	"os"
 	"os/exec"
@@ -24,6 +23,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/hugodata"
+	"github.com/pssdc/guide-iad/tools/opendata"
 	"github.com/pssdc/guide-iad/tools/pdf"
 	"gopkg.in/yaml.v3"
 )
@@ -163,6 +165,13 @@ func BuildFrozen(ctx context.Context, o BuildOptions) ([]pdf.Result, error) {
 	if err := extract(o.Repo, tag, src); err != nil {
 		return nil, diag.Wrap(err, "edition_extracting", diag.A{"id": o.ID, "tag": tag, "error": diag.Cause(err)})
 	}
+	// What make site gives Hugo beside the sources, made from the frozen ones: the
+	// derived data (related case studies; the history as of the tag) and the open data
+	// (the print lists its files with their sizes).
+	derivedConf, err := frozenData(o.Repo, tag, src)
+	if err != nil {
+		return nil, diag.Wrap(err, "edition_failed", diag.A{"id": o.ID, "error": diag.Cause(err)})
+	}
 	config := filepath.Join(src, "config.toml")
 	conf, err := pdf.HugoConfig(config)
 	if err != nil {
@@ -176,7 +185,7 @@ func BuildFrozen(ctx context.Context, o BuildOptions) ([]pdf.Result, error) {
 	absSrc, _ := filepath.Abs(src)
 	absSite, _ := filepath.Abs(site)
 	absConf, _ := filepath.Abs(printConf)
-	hugo := exec.CommandContext(ctx, "go", "tool", "hugo", "--source", absSrc, "--config", filepath.Join(absSrc, "config.toml")+","+absConf, "--destination", absSite, "--quiet")
+	hugo := exec.CommandContext(ctx, "go", "tool", "hugo", "--source", absSrc, "--config", filepath.Join(absSrc, "config.toml")+","+derivedConf+","+absConf, "--destination", absSite, "--quiet")
 	hugo.Dir = o.Module
 	hugo.Env = append(os.Environ(), "HUGO_PARAMS_PRINTEDITION="+o.ID, "GOMEMLIMIT=1800MiB")
 	if out, err := hugo.CombinedOutput(); err != nil {
@@ -201,6 +210,31 @@ func BuildFrozen(ctx context.Context, o BuildOptions) ([]pdf.Result, error) {
 		results[i].File = target
 	}
 	return results, nil
+}
+
+// frozenData writes, into src/tmp/, the derived data and the open data of the sources
+// extracted into src, with the history of repo's data/ as of tag, and returns the Hugo
+// configuration files (absolute, comma-separated) that give them to Hugo.
+func frozenData(repo, tag, src string) (string, error) {
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		return "", err
+	}
+	data := filepath.Join(abs, "data")
+	derived := filepath.Join(abs, "tmp", hugodata.DerivedDir)
+	if _, err := hugodata.WriteDerivedAt(data, filepath.Join(repo, "data"), tag, derived, abs); err != nil {
+		return "", err
+	}
+	mount := derived + ".toml"
+	if err := hugodata.WriteMount(mount, abs, data, derived); err != nil {
+		return "", err
+	}
+	out := filepath.Join(abs, "tmp", "opendata")
+	if _, err := opendata.Write(opendata.Options{DataDir: data, SiteDir: abs, ConfigFile: filepath.Join(abs, "config.toml"),
+		BaseURL: os.Getenv("HUGO_BASEURL"), HistoryFile: filepath.Join(derived, hugodata.HistoryFile), Out: out}); err != nil {
+		return "", err
+	}
+	return mount + "," + out + ".toml", nil
 }
 
 // ManifestName is the name under public/<lang>/ of a frozen edition's manifest.

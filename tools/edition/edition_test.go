@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/hugodata"
 	"github.com/pssdc/guide-iad/tools/pdf"
 	"github.com/pssdc/guide-iad/tools/sitetest"
 )
@@ -160,8 +161,14 @@ func TestPublishAndRebuild(t *testing.T) {
 	}
 	printConf := filepath.Join(dir, "print.toml")
 	os.WriteFile(printConf, []byte(conf), 0o644)
+	// As make site: the derived data (history, related case studies) mounted beside
+	// data/, and the open data (sitetest.Build writes it, with that history).
+	derived := filepath.Join(site, "tmp", hugodata.DerivedDir)
+	if _, err := hugodata.Derive(filepath.Join(site, "data"), derived, site, derived+".toml", filepath.Join(site, "data")); err != nil {
+		t.Fatal(err)
+	}
 	first := filepath.Join(dir, "first")
-	if _, err := sitetest.Build(repo, site, first, "--config", config+","+printConf); err != nil {
+	if _, err := sitetest.Build(repo, site, first, "--config", config+","+derived+".toml,"+printConf); err != nil {
 		t.Fatal(err)
 	}
 	firstPrint, err := pdf.Run(context.Background(), pdf.Options{Public: first, Edition: "2026-1"})

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/opendata"
@@ -22,6 +23,10 @@ func cmdOpenData(args []string, stdout, stderr io.Writer) (int, error) {
 	lang := langFlag(fs)
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
+	}
+	if *baseURL == "" {
+		// As Hugo: the release's address when the workflow gives one (pages.yml).
+		*baseURL = os.Getenv("HUGO_BASEURL")
 	}
 	_, err := opendata.Write(opendata.Options{DataDir: *data, SiteDir: *site, ConfigFile: *config,
 		BaseURL: *baseURL, HistoryFile: *history, Git: *git, Out: *out})

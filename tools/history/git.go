@@ -38,7 +38,11 @@ type rawChange struct {
 
 // Read computes the history of the entries of dataDir. Without git or outside a working
 // tree it returns a History that is not Available, and no error.
-func Read(dataDir string) (*History, error) {
+func Read(dataDir string) (*History, error) { return ReadAt(dataDir, "") }
+
+// ReadAt is Read as of the commit rev (a published edition's tag, say): only the commits
+// rev reaches count. rev "" is the checked-out commit.
+func ReadAt(dataDir, rev string) (*History, error) {
 	h := &History{StaleAfterMonths: model.StaleAfterMonths, Changes: []Change{}}
 	prefix, err := git(dataDir, "rev-parse", "--show-prefix")
 	if err != nil {
@@ -63,8 +67,12 @@ func Read(dataDir string) (*History, error) {
 			}
 		}
 	}
-	out, err := git(dataDir, "log", "-M", "--raw", "--no-abbrev", "--no-ext-diff", "--no-textconv",
-		"--no-color", "--format=%x00%H %cs", "--", ".")
+	args := []string{"log", "-M", "--raw", "--no-abbrev", "--no-ext-diff", "--no-textconv",
+		"--no-color", "--format=%x00%H %cs"}
+	if rev != "" {
+		args = append(args, rev)
+	}
+	out, err := git(dataDir, append(args, "--", ".")...)
 	if err != nil {
 		if bytes.Contains([]byte(err.Error()), []byte("does not have any commits")) {
 			h.index()

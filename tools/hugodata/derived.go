@@ -28,6 +28,14 @@ const (
 // derived, a folder it made (it holds Marker), an empty one or a new path, with the
 // same refusals as Write's copy. It returns what the command must say about the history.
 func WriteDerived(dataDir, derived, siteDir string) (diag.List, error) {
+	return WriteDerivedAt(dataDir, dataDir, "", derived, siteDir)
+}
+
+// WriteDerivedAt is WriteDerived for the entries of dataDir with the history of the data
+// folder gitData (in a git working tree) as of the commit rev: a published edition's
+// sources, extracted from its tag into dataDir, get the history the tag reaches, as
+// their first print had it.
+func WriteDerivedAt(dataDir, gitData, rev, derived, siteDir string) (diag.List, error) {
 	realData, err := corpus.RealDir(dataDir)
 	if err != nil {
 		return nil, err
@@ -52,7 +60,7 @@ func WriteDerived(dataDir, derived, siteDir string) (diag.List, error) {
 	if err := atomicfile.Write(filepath.Join(derived, RelatedFile), b); err != nil {
 		return nil, err
 	}
-	return WriteHistory(dataDir, derived)
+	return writeHistoryAt(gitData, rev, derived)
 }
 
 // WriteMount writes toml, the Hugo configuration that mounts each of dirs as data (the

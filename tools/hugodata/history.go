@@ -17,7 +17,12 @@ const HistoryFile = "history.json"
 // folder) and returns what the command must say about it: a warning when the clone is
 // shallow (the history starts at a date) or when there is no git history at all.
 func WriteHistory(dataDir, out string) (diag.List, error) {
-	h, err := history.Read(dataDir)
+	return writeHistoryAt(dataDir, "", out)
+}
+
+// writeHistoryAt is WriteHistory as of the commit rev (history.ReadAt).
+func writeHistoryAt(dataDir, rev, out string) (diag.List, error) {
+	h, err := history.ReadAt(dataDir, rev)
 	if err != nil {
 		return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": err.Error()})
 	}
