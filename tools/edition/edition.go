@@ -15,7 +15,6 @@ import (
 	"context"
 	"fmt"
 	"github.com/pssdc/guide-iad/tools/diag"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -128,7 +127,7 @@ type BuildOptions struct {
 	Work    string // a scratch folder, emptied first (default tmp/editions/ID under Repo)
 	Paper   string
 	Langs   []string
-	Log     io.Writer
+	Log     func(diag.Msg) // progress messages of the prints (pdf.Options.Log)
 	Timeout time.Duration
 }
 

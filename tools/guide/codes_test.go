@@ -75,6 +75,31 @@ func TestCommandMessagesCoded(t *testing.T) {
 			}
 		})
 	}
+	// A helper of the file's own that formats text (logf, printf…) takes no English either.
+	for _, p := range files {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, _ := n.(*ast.CallExpr)
+			if call == nil {
+				return true
+			}
+			if id, _ := call.Fun.(*ast.Ident); id == nil || !strings.HasSuffix(id.Name, "f") {
+				return true
+			}
+			for _, arg := range call.Args {
+				if lit, ok := arg.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, _ := strconv.Unquote(lit.Value); hasWords(withoutProgram(s)) && !allowed[s] {
+						t.Errorf("%s: English text %q; word it from the catalogue (diag.M)", fset.Position(lit.Pos()), s)
+					}
+				}
+			}
+			return true
+		})
+	}
 	if codes < 20 {
 		t.Errorf("%d codes found in %v; the scan lost its way", codes, files)
 	}
