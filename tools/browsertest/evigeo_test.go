@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -13,6 +14,25 @@ import (
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/evi"
 )
+
+// eviOpen opens the calculator at url in a new tab of b for at most timeout, with its
+// console and requests recorded, and waits for the sample's result.
+func eviOpen(t *testing.T, b *Browser, url string, timeout time.Duration) (context.Context, *Recorder) {
+	t.Helper()
+	ctx, cancel := b.Tab(timeout)
+	t.Cleanup(cancel)
+	rec, err := Record(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	if err := eviRuns(ctx, 1, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, rec
+}
 
 // eviBadGeo is a GeoJSON file of the sample's areas whose second polygon leaves the
 // globe: guide evi's detail, a message within a message (evi_geo_in_polygon,
@@ -41,18 +61,7 @@ func TestEVIGeoErrorsWorded(t *testing.T) {
 	delete(english, "features") // GeoJSON's name, in either language
 	for _, pg := range eviPages {
 		t.Run(pg.lang, func(t *testing.T) {
-			ctx, cancel := b.Tab(4 * time.Minute)
-			defer cancel()
-			rec, err := Record(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+pg.path)); err != nil {
-				t.Fatal(err)
-			}
-			if err := eviRuns(ctx, 1, time.Minute); err != nil {
-				t.Fatal(err)
-			}
+			ctx, rec := eviOpen(t, b, srv.URL+pg.path, 4*time.Minute)
 			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("evi-geo"), []string{path})); err != nil {
 				t.Fatal(err)
 			}
