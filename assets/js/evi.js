@@ -298,15 +298,34 @@
 
   // message words one error of the Go program in the page's language: the string
   // err_<code> with {name} replaced by the error's Args (numbers in the page's format,
-  // lists joined, terms translated; {where}: section, name and key). An error without a
-  // code, or of a code this page has no string for, keeps the program's English text.
+  // lists joined, terms translated, a message of the catalogue — a GeoJSON error's
+  // detail, {code, args} — from the string of its code; {where}: section, name and key).
+  // An error without a code, or with a code this page has no string for, keeps the
+  // program's English text.
   function message(e) {
     var key = "err_" + e.code;
     if (!e.code || !Object.prototype.hasOwnProperty.call(S, key)) { return e.msg; }
-    var args = e.args || {}, vars = {};
+    var args = e.args || {}, vars = wordArgs(args);
+    if (!vars) { return e.msg; }
+    if (Object.prototype.hasOwnProperty.call(args, "section")) {
+      var where = args.section;
+      if (args.name) { where = fill("err_where_name", { section: where, name: args.name }); }
+      if (args.key) { where = fill("err_where_key", { where: where, key: args.key }); }
+      vars.where = where;
+    }
+    return fill(key, vars);
+  }
+
+  // wordArgs words the Args of an error or of a message of the catalogue (its code
+  // evi_<key>); null when such a message has no string here.
+  function wordArgs(args) {
+    var vars = {}, ok = true;
     Object.keys(args).forEach(function (k) {
-      var v = args[k];
-      if (typeof v === "number") {
+      var v = args[k], key = v && typeof v === "object" && typeof v.code === "string" ? v.code.replace(/^evi_/, "") : "";
+      if (key) {
+        var inner = Object.prototype.hasOwnProperty.call(S, key) ? wordArgs(v.args || {}) : null;
+        if (inner) { vars[k] = fill(key, inner); } else { ok = false; }
+      } else if (typeof v === "number") {
         vars[k] = nf.int.format(v);
       } else if (Array.isArray(v)) {
         vars[k] = v.length ? v.join(", ") : S.none;
@@ -316,13 +335,7 @@
         vars[k] = String(v);
       }
     });
-    if (Object.prototype.hasOwnProperty.call(args, "section")) {
-      var where = args.section;
-      if (args.name) { where = fill("err_where_name", { section: where, name: args.name }); }
-      if (args.key) { where = fill("err_where_key", { where: where, key: args.key }); }
-      vars.where = where;
-    }
-    return fill(key, vars);
+    return ok ? vars : null;
   }
 
   function showErrors(r, heading) {

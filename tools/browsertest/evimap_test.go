@@ -67,18 +67,7 @@ func TestEVIMap(t *testing.T) {
 	byGroups := eviGroupsExpected(t, evi.Options{Groups: eviSampleGroups})
 	for _, pg := range eviPages {
 		t.Run(pg.lang, func(t *testing.T) {
-			ctx, cancel := b.Tab(6 * time.Minute)
-			defer cancel()
-			rec, err := Record(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+pg.path)); err != nil {
-				t.Fatal(err)
-			}
-			if err := eviRuns(ctx, 1, time.Minute); err != nil {
-				t.Fatal(err)
-			}
+			ctx, rec := eviOpen(t, b, srv.URL+pg.path, 6*time.Minute)
 			type drawn struct {
 				Areas, Paths, Points, Swatches, Legend int
 				Boundaries                             bool

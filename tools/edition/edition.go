@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -130,7 +129,7 @@ type BuildOptions struct {
 	Work    string // a scratch folder, emptied first (default tmp/editions/ID under Repo)
 	Paper   string
 	Langs   []string
-	Log     io.Writer
+	Log     func(diag.Msg) // progress messages of the prints (pdf.Options.Log)
 	Timeout time.Duration
 }
 

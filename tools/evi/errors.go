@@ -243,6 +243,21 @@ func detailError(line int, code Code, detail diag.Msg, args ...any) *Error {
 	return e
 }
 
+// PageArgs are e's Args as a program that words them itself gets them (the calculator
+// page, through tools/wasm/evi): a detail that is a message of the catalogue (the
+// evi_geo_* of a GeoJSON file) as that message, code and Args, not its English text.
+func (e *Error) PageArgs() map[string]any {
+	if e.detail == nil {
+		return e.Args
+	}
+	args := make(map[string]any, len(e.Args))
+	for k, v := range e.Args {
+		args[k] = v
+	}
+	args["detail"] = *e.detail
+	return args
+}
+
 // Message is what e says, without file, line and column, as a message of the catalogue:
 // its Args, with the place they name as {where} and the terms as words of their own.
 func (e *Error) Message() diag.Msg {

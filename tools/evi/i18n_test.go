@@ -44,9 +44,13 @@ func i18nStrings(t *testing.T, lang string) map[string]string {
 }
 
 // errorKeys are the i18n keys, without the evi_ prefix, that wording errors needs:
-// one per code, one per term, and the two that word a place in the configuration.
+// one per code, one per term, the two that word a place in the configuration, and one
+// per detail of a GeoJSON error (the catalogue's evi_geo_* codes).
 func errorKeys() []string {
 	keys := []string{"err_where_name", "err_where_key"}
+	for _, c := range geoCodes() {
+		keys = append(keys, strings.TrimPrefix(c, "evi_"))
+	}
 	for _, c := range Codes() {
 		keys = append(keys, "err_"+string(c))
 	}
@@ -113,16 +117,49 @@ func TestErrorKeysOnPage(t *testing.T) {
 	}
 }
 
+// geoCodes are the catalogue's codes of the details of GeoJSON errors, each an i18n key
+// of the page too.
+func geoCodes() []string {
+	var codes []string
+	for _, c := range diag.Codes() {
+		if strings.HasPrefix(c, "evi_geo_") {
+			codes = append(codes, c)
+		}
+	}
+	return codes
+}
+
 // word returns the message of e from the i18n strings s as assets/js/evi.js composes
-// it, numbers left unformatted.
+// it from what the page gets (PageArgs), numbers left unformatted.
 func word(s map[string]string, e *Error) (string, bool) {
 	tmpl, ok := s["evi_err_"+string(e.Code)]
 	if !ok {
 		return "", false
 	}
-	vars := map[string]string{}
-	for name, v := range e.Args {
+	vars, ok := wordArgs(s, e.PageArgs())
+	if _, ok := e.Args["section"]; ok {
+		w := vars["section"]
+		if vars["name"] != "" {
+			w = fillString(s["evi_err_where_name"], map[string]string{"section": w, "name": vars["name"]})
+		}
+		if vars["key"] != "" {
+			w = fillString(s["evi_err_where_key"], map[string]string{"where": w, "key": vars["key"]})
+		}
+		vars["where"] = w
+	}
+	return fillString(tmpl, vars), ok
+}
+
+// wordArgs words args as the page does; a message of the catalogue among them (a
+// detail) from the i18n string of its code. ok is false when one has no string.
+func wordArgs(s map[string]string, args map[string]any) (vars map[string]string, ok bool) {
+	vars, ok = map[string]string{}, true
+	for name, v := range args {
 		switch v := v.(type) {
+		case diag.Msg:
+			tmpl, found := s[v.Code]
+			inner, innerOK := wordArgs(s, v.Args)
+			vars[name], ok = fillString(tmpl, inner), ok && found && innerOK
 		case int:
 			vars[name] = strconv.Itoa(v)
 		case []string:
@@ -137,17 +174,7 @@ func word(s map[string]string, e *Error) (string, bool) {
 			}
 		}
 	}
-	if _, ok := e.Args["section"]; ok {
-		w := vars["section"]
-		if vars["name"] != "" {
-			w = fillString(s["evi_err_where_name"], map[string]string{"section": w, "name": vars["name"]})
-		}
-		if vars["key"] != "" {
-			w = fillString(s["evi_err_where_key"], map[string]string{"where": w, "key": vars["key"]})
-		}
-		vars["where"] = w
-	}
-	return fillString(tmpl, vars), true
+	return vars, ok
 }
 
 func fillString(tmpl string, vars map[string]string) string {
@@ -277,6 +304,30 @@ func TestPageAndCatalogueAgree(t *testing.T) {
 			}
 			if _, ok := diag.Template(lang, key); !ok {
 				t.Errorf("i18n/%s.yaml: %s is not a code of the catalogue (tools/diag/catalogue_evi_%s.go)", lang, key, lang)
+			}
+		}
+	}
+}
+
+// TestGeoDetailsOnPage: the page's string of each detail of a GeoJSON error (i18n
+// evi_geo_*, for the catalogue's evi_geo_* codes) is the catalogue's, in English and in
+// French, but for the quotes that the catalogue's {name:q} adds and the page writes.
+func TestGeoDetailsOnPage(t *testing.T) {
+	quoted := regexp.MustCompile(`\{(\w+):q\}`)
+	quotes := map[string]string{"en": `"{$1}"`, "fr": "«\u00a0{$1}\u00a0»"}
+	codes := geoCodes()
+	if len(codes) < 10 {
+		t.Fatalf("%d evi_geo_* codes in the catalogue; the search lost its way", len(codes))
+	}
+	for _, lang := range diag.Languages {
+		s := i18nStrings(t, lang)
+		for _, c := range codes {
+			cat, _ := diag.Template(lang, c)
+			want := quoted.ReplaceAllString(cat, quotes[lang])
+			if got, ok := s[c]; !ok {
+				t.Errorf("i18n/%s.yaml: no %s (the catalogue says %q)", lang, c, want)
+			} else if got != want {
+				t.Errorf("i18n/%s.yaml: %s is\n%q\nthe catalogue says\n%q", lang, c, got, want)
 			}
 		}
 	}

@@ -172,7 +172,7 @@ func TestCLI(t *testing.T) {
 		{"no data file", []string{"--config", sampleConfig}, 2, "", "expected one data file, got 0"},
 		{"two data files", []string{"--config", sampleConfig, sampleData, sampleData}, 2, "", "expected one data file, got 2"},
 		{"unknown format", []string{"--config", sampleConfig, "--format", "xml", sampleData}, 2, "", `unknown format "xml"`},
-		{"unknown flag", []string{"--config", sampleConfig, "--bogus", sampleData}, 2, "", "flag provided but not defined: -bogus"},
+		{"unknown flag", []string{"--config", sampleConfig, "--bogus", sampleData}, 2, "", "unknown flag -bogus"},
 		{"service areas", []string{"--config", sampleConfig, "--out", out, "--groups", "testdata/sample-groups.csv", "--group-out", filepath.Join(dir, "g.csv"), sampleData}, 0,
 			out + ": 40 areas, 39 ranked, 39 indexed\n" + filepath.Join(dir, "g.csv") + ": 4 service areas\n", ""},
 		{"an area in no group", []string{"--config", sampleConfig, "--groups", "testdata/sample-points.csv", "--group-out", filepath.Join(dir, "g2.csv"), sampleData}, 1, "",

@@ -16,9 +16,9 @@ import (
 	"github.com/pssdc/guide-iad/tools/diag"
 )
 
-// TestCommandMessagesCoded reads the source of the commands whose messages are worded
-// from the catalogue (pdf, edition, links, evi, and packages edition, builtsite, pdf's
-// pdf.go and browser.go, package pdffile, and evi's run): no message is
+// TestCommandMessagesCoded reads the source of every command of tools/guide, and of
+// packages edition, builtsite, pdf's pdf.go and browser.go, package pdffile, and evi's
+// run, whose messages are worded from the catalogue: no message is
 // written as English text (a string with words given to fmt.Fprint*, fmt.Errorf or
 // errors.New; the usage texts aside), and every code they name as a literal is in the
 // catalogue, with both languages (TestCatalogue in tools/diag checks the templates).
@@ -29,18 +29,24 @@ func TestCommandMessagesCoded(t *testing.T) {
 	}
 	// Functions whose first string argument is a code.
 	coded := map[string]bool{"Text": true, "text": true, "Errorf": true, "M": true, "Wrap": true}
-	files := []string{"pdf.go", "edition.go", "links.go", "evi.go", "../evi/run.go", "../edition/edition.go", "../builtsite/links.go", "../pdf/pdf.go", "../pdf/browser.go"}
+	files := []string{"../evi/run.go", "../edition/edition.go", "../builtsite/links.go", "../pdf/pdf.go", "../pdf/browser.go"}
 	// Not messages: the program's name before one (usage lines come from the catalogue,
 	// help_usage_line; flags' descriptions too, TestFlagDescriptionsCoded).
 	allowed := map[string]bool{"guide %s: %s\n": true,
 		// git's and tar's own words after the program's name, as causes.
-		"git archive: %w: %s": true, "tar: %w: %s": true, "git %s: %w: %s": true}
+		"git archive: %w: %s": true, "tar: %w: %s": true, "git %s: %w: %s": true,
+		// The package comment's list of commands, files written, errUsage (never printed).
+		"//\tguide %s\n": true, "%s.toml\n": true, "%s/%s.wasm\n": true, "usage": true}
 	// Package pdffile's errors end up inside guide pdf's messages.
 	pdffile, err := filepath.Glob("../pdf/pdffile/*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range pdffile {
+	guide, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(guide, pdffile...) {
 		if !strings.HasSuffix(p, "_test.go") {
 			files = append(files, p)
 		}
@@ -56,7 +62,7 @@ func TestCommandMessagesCoded(t *testing.T) {
 				}
 				s, _ := strconv.Unquote(lit.Value)
 				switch {
-				case (pkg == "fmt" || pkg == "errors") && sel.Sel.Name != "Sprintf" && hasWords(s) && !allowed[s] && !strings.HasPrefix(s, "usage: ") &&
+				case (pkg == "fmt" || pkg == "errors") && sel.Sel.Name != "Sprintf" && hasWords(withoutProgram(s)) && !allowed[s] && !strings.HasPrefix(s, "usage: ") &&
 					(!writesPDF || sel.Sel.Name == "Errorf" || sel.Sel.Name == "New"):
 					t.Errorf("%s: English text %q; word it from the catalogue (diag.Text, diag.Errorf)", fset.Position(lit.Pos()), s)
 				case pkg != "fmt" && pkg != "errors" && coded[sel.Sel.Name]:
@@ -69,9 +75,48 @@ func TestCommandMessagesCoded(t *testing.T) {
 			}
 		})
 	}
+	// A helper of the file's own that formats text (logf, printf…) takes no English either.
+	for _, p := range files {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, _ := n.(*ast.CallExpr)
+			if call == nil {
+				return true
+			}
+			if id, _ := call.Fun.(*ast.Ident); id == nil || !strings.HasSuffix(id.Name, "f") {
+				return true
+			}
+			for _, arg := range call.Args {
+				if lit, ok := arg.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, _ := strconv.Unquote(lit.Value); hasWords(withoutProgram(s)) && !allowed[s] {
+						t.Errorf("%s: English text %q; word it from the catalogue (diag.M)", fset.Position(lit.Pos()), s)
+					}
+				}
+			}
+			return true
+		})
+	}
 	if codes < 20 {
 		t.Errorf("%d codes found in %v; the scan lost its way", codes, files)
 	}
+}
+
+// withoutProgram is s without the program's name that begins a message: "guide: " or
+// "guide NAME: " for a command NAME of the table.
+func withoutProgram(s string) string {
+	if rest, ok := strings.CutPrefix(s, "guide: "); ok {
+		return rest
+	}
+	for _, c := range commands {
+		if rest, ok := strings.CutPrefix(s, "guide "+c.name+": "); ok {
+			return rest
+		}
+	}
+	return s
 }
 
 // hasWords reports whether s holds a word of two letters or more outside a format verb.

@@ -88,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := lookup(args[0])
 	if !ok {
-		fmt.Fprintf(stderr, "guide: unknown command %q\n", args[0])
+		fmt.Fprintf(stderr, "guide: %s\n", diag.Text(lang, "usage_unknown_command", diag.A{"value": args[0]}))
 		writeUsage(stderr, lang)
 		return 2
 	}
@@ -123,17 +123,6 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses and maps flag errors to errUsage (the flag package has printed them).
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	return nil
-}
-
 // parseNoArgs parses the flags of a command that takes no other argument, and refuses
 // one: "guide NAME: unexpected argument …", a usage error.
 func parseNoArgs(fs *flag.FlagSet, args []string, stderr io.Writer) error {
@@ -141,7 +130,7 @@ func parseNoArgs(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fmt.Fprintf(stderr, "%s: %s\n", fs.Name(), diag.Text(flagsLang(args), "usage_unexpected_argument", diag.A{"value": fs.Arg(0)}))
 		return errUsage
 	}
 	return nil
@@ -155,12 +144,12 @@ func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return 0, err
 	}
-	if !validFormat(*format) {
-		fmt.Fprintf(stderr, "guide validate: unknown format %q; expected one of %s\n", *format, strings.Join(diag.Formats, ", "))
+	if !slices.Contains(diag.Languages, *lang) {
+		newSayer(stderr, "validate", diag.LangFromEnv(os.Getenv)).text("usage_unknown_language", diag.A{"value": *lang, "languages": diag.Languages})
 		return 0, errUsage
 	}
-	if !slices.Contains(diag.Languages, *lang) {
-		fmt.Fprintf(stderr, "guide validate: unknown language %q; expected one of %s\n", *lang, strings.Join(diag.Languages, ", "))
+	if !slices.Contains(diag.Formats, *format) {
+		newSayer(stderr, "validate", *lang).text("usage_unknown_format", diag.A{"value": *format, "formats": diag.Formats})
 		return 0, errUsage
 	}
 	res, err := check.Run(check.Options{DataDir: *dataDir, Paths: fs.Args()})
@@ -176,15 +165,6 @@ func cmdValidate(args []string, stdout, stderr io.Writer) (int, error) {
 	return 0, nil
 }
 
-func validFormat(f string) bool {
-	for _, x := range diag.Formats {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
 func cmdGen(args []string, stderr io.Writer) error {
 	fs := newFlags("gen", stderr)
 	n := fs.Int("projects", 1000, "help_flag_gen_projects")
@@ -194,7 +174,7 @@ func cmdGen(args []string, stderr io.Writer) error {
 		return err
 	}
 	if *out == "" || *n < 1 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "guide gen: need -out DIR and -projects N ≥ 1, and no other arguments")
+		newSayer(stderr, "gen", flagsLang(args)).text("usage_gen_needs", nil)
 		return errUsage
 	}
 	return gen.Write(*out, gen.Options{Projects: *n, Seed: *seed})
@@ -220,7 +200,7 @@ func cmdSchema(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, err
 	}
 	for _, f := range stale {
-		fmt.Fprintf(stdout, "%s: out of date; run `go run ./tools/guide schema`\n", f)
+		fmt.Fprintln(stdout, diag.Text(diag.LangFromEnv(os.Getenv), "schema_stale", diag.A{"file": f}))
 	}
 	if len(stale) > 0 {
 		return 1, nil

@@ -71,7 +71,7 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 	var err error
 	if tags, _ := editions.Tags("."); *edition != "" && tags[*edition] {
 		// A published edition: rebuilt from its tag (its frozen data and sources).
-		results, err = editions.BuildFrozen(ctx, editions.BuildOptions{ID: *edition, Public: *public, Paper: *paper, Langs: list, Timeout: *timeout, Log: logTo(*verbose, stderr)})
+		results, err = editions.BuildFrozen(ctx, editions.BuildOptions{ID: *edition, Public: *public, Paper: *paper, Langs: list, Timeout: *timeout, Log: logTo(*verbose, stderr, say.lang)})
 	} else {
 		results, err = pdf.Run(ctx, pdf.Options{
 			Public:   *public,
@@ -80,7 +80,7 @@ func cmdPdf(args []string, stdout, stderr io.Writer) (int, error) {
 			Paper:    *paper,
 			Chromium: *chromium,
 			Timeout:  *timeout,
-			Log:      logTo(*verbose, stderr),
+			Log:      logTo(*verbose, stderr, say.lang),
 		})
 	}
 	if err != nil {
@@ -109,11 +109,12 @@ func reportPDFs(stdout io.Writer, lang string, results []pdf.Result, siteParams 
 	return err
 }
 
-func logTo(on bool, w io.Writer) io.Writer {
-	if on {
-		return w
+// logTo words the progress messages of the prints on w in lang when on (-v).
+func logTo(on bool, w io.Writer, lang string) func(diag.Msg) {
+	if !on {
+		return nil
 	}
-	return nil
+	return func(m diag.Msg) { fmt.Fprintln(w, m.Text(lang)) }
 }
 
 // sizeMsg is a file size in KiB, or in MiB to a tenth from 1 MiB.

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // TestPdfErrors: guide pdf's messages and statuses when it cannot print. (The printing
@@ -44,5 +47,29 @@ func TestPdfErrors(t *testing.T) {
 				t.Errorf("stdout: %s", out.String())
 			}
 		})
+	}
+}
+
+// TestProgressWorded: guide pdf -v words the progress of the prints in the language of
+// its messages; without -v there is none.
+func TestProgressWorded(t *testing.T) {
+	if logTo(false, io.Discard, "fr") != nil {
+		t.Error("progress without -v")
+	}
+	step := diag.M("print_step", diag.A{"page": "/fr/edition.html", "ms": 1234,
+		"step": diag.M("print_step_printed", diag.A{"pass": 2, "bytes": 1048576})})
+	done := diag.M("print_done", diag.A{"file": "public/fr/guide.pdf", "pages": 1, "passes": 2, "ms": 5678})
+	for lang, want := range map[string]string{
+		"en": "/fr/edition.html: page printed (pass 2, 1048576 bytes) at 1234 ms\npublic/fr/guide.pdf: 1 page in 2 passes, 5678 ms\n",
+		"fr": "/fr/edition.html\u00a0: page imprimée (impression 2, 1\u00a0048\u00a0576\u00a0octets) à 1\u00a0234\u00a0ms\n" +
+			"public/fr/guide.pdf\u00a0: 1\u00a0page en 2\u00a0impressions, 5\u00a0678\u00a0ms\n",
+	} {
+		var b strings.Builder
+		log := logTo(true, &b, lang)
+		log(step)
+		log(done)
+		if b.String() != want {
+			t.Errorf("%s:\n%q\nwant\n%q", lang, b.String(), want)
+		}
 	}
 }

@@ -5,10 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
+
 	"testing"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/gen"
 )
 
@@ -38,7 +39,7 @@ func BenchmarkPrint(b *testing.B) {
 	var pages [2]int
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := Run(context.Background(), Options{Public: public, Log: benchLog{b}})
+		res, err := Run(context.Background(), Options{Public: public, Log: benchLog(b)})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -53,9 +54,6 @@ func BenchmarkPrint(b *testing.B) {
 
 // benchLog passes the steps of each print (Options.Log) to the benchmark's log, where
 // -v shows where the time goes.
-type benchLog struct{ b *testing.B }
-
-func (l benchLog) Write(p []byte) (int, error) {
-	l.b.Log(strings.TrimSuffix(string(p), "\n"))
-	return len(p), nil
+func benchLog(b *testing.B) func(diag.Msg) {
+	return func(m diag.Msg) { b.Log(m.Text("en")) }
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"sort"
 	"time"
@@ -148,7 +147,9 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	defer cancel()
 	page := srv.Prefix + lang + "/" + PageName
 	t0 := time.Now()
-	step := func(what string) { logf(opts.Log, "%s: %s at %.2f s", page, what, time.Since(t0).Seconds()) }
+	step := func(what diag.Msg) {
+		logMsg(opts.Log, diag.M("print_step", diag.A{"page": page, "step": what, "ms": int(time.Since(t0).Milliseconds())}))
+	}
 	if _, err := chromedp.Run(ctx, beforeLoad(noScreenLayout)); err != nil {
 		return Result{}, nil, diag.Wrap(err, "print_preparing_tab", diag.A{"page": page, "error": diag.Cause(err)})
 	}
@@ -159,7 +160,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if resp.Status != 200 {
 		return Result{}, nil, diag.Errorf("print_page_status", diag.A{"page": page, "status": int(resp.Status), "text": resp.StatusText})
 	}
-	step("loaded")
+	step(diag.M("print_step_loaded", nil))
 	loc, err := time.LoadLocation(TimeZone)
 	if err != nil {
 		return Result{}, nil, err
@@ -183,7 +184,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if len(bad) > 0 {
 		return Result{}, nil, diag.Errorf("print_fonts_failed", diag.A{"page": page, "fonts": bad})
 	}
-	step("fonts loaded")
+	step(diag.M("print_step_fonts", nil))
 	targets, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](listTargets))
 	if err != nil {
 		return Result{}, nil, err
@@ -212,7 +213,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		if err != nil {
 			return Result{}, nil, diag.Wrap(err, "print_printing", diag.A{"page": page, "pass": pass, "error": diag.Cause(err)})
 		}
-		step(fmt.Sprintf("printed (pass %d, %d bytes)", pass, len(pdf)))
+		step(diag.M("print_step_printed", diag.A{"pass": pass, "bytes": len(pdf)}))
 		if file, err = pdffile.Parse(pdf); err != nil {
 			return Result{}, nil, err
 		}
@@ -220,7 +221,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		if err != nil {
 			return Result{}, nil, err
 		}
-		step("destinations read")
+		step(diag.M("print_step_destinations", nil))
 		if testHookAfterPass != nil {
 			testHookAfterPass(lang, pass)
 		}
@@ -254,7 +255,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](fillNumbers(written))); err != nil {
 			return Result{}, nil, diag.Wrap(err, "print_writing_numbers", diag.A{"page": page, "error": diag.Cause(err)})
 		}
-		step("numbers written")
+		step(diag.M("print_step_numbers", nil))
 	}
 
 	pages, err := file.Pages()
@@ -279,7 +280,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if info["Producer"] == "" {
 		delete(info, "Producer")
 	}
-	step("document information read")
+	step(diag.M("print_step_info", nil))
 	renumbered, err := file.RenumberNodeIDs()
 	if err != nil {
 		return Result{}, nil, err
@@ -298,7 +299,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if err != nil {
 		return Result{}, nil, diag.Wrap(err, "print_link_targets", diag.A{"page": page, "error": diag.Cause(err)})
 	}
-	step("link targets read")
+	step(diag.M("print_step_targets", nil))
 	if out, err = file.Accessible(pdffile.Meta{
 		Title: m.Title, Lang: m.Lang, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
 		Creator: Creator, Producer: old["Producer"], Date: date,
@@ -309,7 +310,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 	if _, err := pdffile.Parse(out); err != nil {
 		return Result{}, nil, diag.Wrap(err, "print_accessibility", diag.A{"page": page, "error": diag.Cause(err)})
 	}
-	step("accessibility rewrite done")
+	step(diag.M("print_step_accessibility", nil))
 	sum := sha256.Sum256(out)
 	target := filepath.Join(opts.Public, lang, m.PDF)
 	return Result{

@@ -33,9 +33,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"github.com/pssdc/guide-iad/tools/diag"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -82,8 +80,9 @@ type Options struct {
 	MaxPasses int
 	// Timeout bounds the whole run; default 10 minutes.
 	Timeout time.Duration
-	// Log receives progress lines; nil for none.
-	Log io.Writer
+	// Log receives progress messages (print_step, print_done), worded by the caller;
+	// nil for none.
+	Log func(diag.Msg)
 }
 
 // Result describes one PDF written.
@@ -250,7 +249,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 			}
 			res.Duration = time.Since(start)
 			results[i], outputs[i] = res, pdf
-			logf(opts.Log, "%s: %d pages in %d passes, %.1f s", res.File, res.Pages, res.Passes, res.Duration.Seconds())
+			logMsg(opts.Log, diag.M("print_done", diag.A{"file": res.File, "pages": res.Pages, "passes": res.Passes, "ms": int(res.Duration.Milliseconds())}))
 		})
 	}
 	wg.Wait()
@@ -269,9 +268,9 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	return results, nil
 }
 
-func logf(w io.Writer, format string, args ...any) {
-	if w != nil {
-		fmt.Fprintf(w, format+"\n", args...)
+func logMsg(log func(diag.Msg), m diag.Msg) {
+	if log != nil {
+		log(m)
 	}
 }
 

@@ -12,8 +12,9 @@ import (
 )
 
 // jsonError is one problem for the page, which words it in its language: from the
-// i18n string evi_err_<code> and args (evi.Error's Code and Args) when it has that
-// string, else from msg, the English text of guide evi. Errors that no file causes (a
+// i18n string evi_err_<code> and args (evi.Error's Code and PageArgs: a detail from
+// the catalogue as {code, args}, worded from the i18n string of its code) when it has
+// those strings, else from msg, the English text of guide evi. Errors that no file causes (a
 // page that calls wrongly) have no code.
 type jsonError struct {
 	Line   int            `json:"line,omitempty"`
@@ -44,7 +45,7 @@ func fail(file string, err error) string {
 
 // jsonErr is e as the page gets it.
 func jsonErr(e *evi.Error) jsonError {
-	return jsonError{Line: e.Line, Column: e.Column, Code: e.Code, Args: e.Args, Msg: e.Msg}
+	return jsonError{Line: e.Line, Column: e.Column, Code: e.Code, Args: e.PageArgs(), Msg: e.Msg}
 }
 
 func mustJSON(v any) string {

@@ -19,6 +19,9 @@ func TestFail(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = evi.ReadCSV(strings.NewReader("c,p,x\nA,-5,1\nB,1,abc\n"), cfg)
+	_, badGeo := evi.ReadGeoJSON(strings.NewReader(`{"type":"FeatureCollection","features":[`+"\n"+
+		`{"type":"Feature","properties":{"code":"A"},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1],[0,0]]],[[[0,0],[200,0],[1,1],[0,0]]]]}}]}`),
+		[]evi.Area{{Code: "A"}}, "code")
 	_, badConfig := evi.ParseConfig([]byte("columns: {code: c, population: p}\nthemes: {a: }\nindicators:\n  x: {theme: b, direction: up}\n"))
 	for _, tc := range []struct {
 		file string
@@ -31,6 +34,11 @@ func TestFail(t *testing.T) {
 		{"config", fmt.Errorf("wrapped: %w", badConfig), `{"ok":false,"file":"config","errors":[` +
 			`{"line":4,"code":"config_bad_direction","args":{"name":"x","value":"up"},"msg":"indicators: \"x\": direction must be 1 (a higher value is more vulnerable) or -1 (a lower value is more vulnerable), not \"up\""},` +
 			`{"line":4,"code":"config_undeclared_theme","args":{"declared":["a"],"name":"x","value":"b"},"msg":"indicators: \"x\": theme \"b\" is not declared under themes (declared: a)"}]}`},
+		// A GeoJSON error's detail, from the catalogue: its code and Args, nested ones too.
+		{"geo", badGeo, `{"ok":false,"file":"geo","errors":[` +
+			`{"line":2,"code":"geojson_bad_geometry","args":{"detail":{"code":"evi_geo_in_polygon","args":{"polygon":1,` +
+			`"problem":{"code":"evi_geo_position_range","args":{"lat":"0","lon":"200","position":1,"ring":0}}}},"index":0,"value":"A"},` +
+			`"msg":"features[0] (area \"A\"): polygon 1: ring 0, position 1: [200, 0] is not a longitude and a latitude in degrees"}]}`},
 		{"choices", errors.New("no data loaded"), `{"ok":false,"file":"choices","errors":[{"msg":"no data loaded"}]}`},
 	} {
 		got := fail(tc.file, tc.err)
