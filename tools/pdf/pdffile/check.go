@@ -123,11 +123,7 @@ func figureAlt(e dict) string {
 // FigureAlts returns the alternative text of every Figure structure element
 // (figureAlt), in the order of the structure tree; "" for a figure that has none.
 func (f *File) FigureAlts() ([]string, error) {
-	root, err := f.dictAt(f.trailer["Root"])
-	if err != nil {
-		return nil, err
-	}
-	tree, err := f.dictAt(root["StructTreeRoot"])
+	tree, err := f.structTree()
 	if err != nil {
 		return nil, err
 	}

@@ -230,14 +230,19 @@ func (f *File) Outline() ([]OutlineItem, error) {
 	return out, nil
 }
 
-// StructLangs counts the elements of the structure tree of a tagged PDF by their /Lang
-// ("" for the elements that have none: they take their parent's language).
-func (f *File) StructLangs() (map[string]int, error) {
+// structTree is the document's structure tree root (the catalog's /StructTreeRoot).
+func (f *File) structTree() (dict, error) {
 	root, err := f.dictAt(f.trailer["Root"])
 	if err != nil {
 		return nil, err
 	}
-	tree, err := f.dictAt(root["StructTreeRoot"])
+	return f.dictAt(root["StructTreeRoot"])
+}
+
+// StructLangs counts the elements of the structure tree of a tagged PDF by their /Lang
+// ("" for the elements that have none: they take their parent's language).
+func (f *File) StructLangs() (map[string]int, error) {
+	tree, err := f.structTree()
 	if err != nil {
 		return nil, err
 	}
