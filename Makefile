@@ -39,7 +39,7 @@ SITECONF    := config.toml,$(HUGODATA).toml,$(OPENDATA).toml$(if $(filter no,$(P
 # and that public/ is unchanged.
 fail = || { echo "make site: $(1) failed (message above); public/ is left as it was" >&2; exit 1; }
 
-.PHONY: all serve site site-data site-index site-links opendata validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
+.PHONY: all serve site site-data site-index site-links site-opendata serve-opendata validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
 
 all: site
 
@@ -93,11 +93,11 @@ wasm: deps
 # check that every address of every page and stylesheet names a built file (guide
 # links). All in $(RELEASE),
 # which replaces public/ only at the end.
-# validate, wasm, the data copy and the open data run side by side (-j4; -Otarget keeps
-# each one's output together): none reads what another writes, and the build goes on
-# only when all four have succeeded.
+# validate, wasm and the data copy run side by side (-j3; -Otarget keeps each one's
+# output together), the open data after the data copy (it reads its history.json): the
+# build goes on only when all have succeeded.
 site:
-	@$(MAKE) --no-print-directory -j4 -Otarget validate wasm site-data opendata
+	@$(MAKE) --no-print-directory -j3 -Otarget validate wasm site-opendata
 	@tools/deps.sh node
 ifneq ($(PRINT),no)
 	@tools/deps.sh pdf
@@ -132,10 +132,15 @@ site-links:
 site-data: deps
 	$(GUIDE) hugo-data -out $(HUGODATA) -derived $(HUGODERIVED)
 
-# The open data, from data/ with the dates of change from git (a step of make site and
-# make serve).
-opendata: deps
-	$(GUIDE) opendata -git -out $(OPENDATA)
+# The open data, from data/ with the dates of change of the history that guide hugo-data
+# wrote into the derived folder (steps of make site and make serve): after the data copy,
+# not beside it, so that git's history is read once.
+site-opendata: site-data
+	$(GUIDE) opendata -history $(HUGODERIVED)/history.json -out $(OPENDATA)
+
+serve-opendata: deps
+	$(GUIDE) hugo-data -derived $(HUGODERIVED)
+	$(GUIDE) opendata -history $(HUGODERIVED)/history.json -out $(OPENDATA)
 
 # The print edition is part of the release; make pdf is kept as another name for it.
 pdf: site
@@ -146,9 +151,8 @@ pdf: site
 # itself (edits reload live), the derived data (history, related case studies) and the open
 # data as of `make serve`.
 SERVECONF := config.toml,$(HUGODERIVED).toml,$(OPENDATA).toml
-serve: validate wasm opendata
+serve: validate wasm serve-opendata
 	@tools/deps.sh node
-	$(GUIDE) hugo-data -derived $(HUGODERIVED)
 	$(HUGO) $(HUGOFLAGS) --config $(SERVECONF) --gc --cleanDestinationDir -d tmp/serve-public --quiet
 	$(GUIDE) search-index -site tmp/serve-public -out static/pagefind
 	$(HUGO) server $(HUGOFLAGS) --config $(SERVECONF) --bind 127.0.0.1 --port $(PORT) --disableFastRender
