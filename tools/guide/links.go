@@ -6,8 +6,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
 	"github.com/pssdc/guide-iad/tools/builtsite"
+	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/diag"
 )
 
@@ -25,19 +25,11 @@ func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 		return 0, err
 	}
 	say := newSayer(stderr, "links", *lang)
+	*baseURL = releaseBaseURL(*baseURL)
 	if *baseURL == "" {
-		*baseURL = os.Getenv("HUGO_BASEURL")
-	}
-	if *baseURL == "" {
-		b, err := os.ReadFile(*config)
+		c, err := check.ReadSiteConfig(*config)
 		if err != nil {
 			return 0, err
-		}
-		var c struct {
-			BaseURL string `toml:"baseURL"`
-		}
-		if err := toml.Unmarshal(b, &c); err != nil {
-			return 0, fmt.Errorf("%s: %w", *config, err)
 		}
 		*baseURL = c.BaseURL
 	}
@@ -66,4 +58,14 @@ func cmdLinks(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	fmt.Fprintln(stdout, diag.Text(*lang, "links_all_resolve", diag.A{"checked": checked, "pages": pages, "site": *site}))
 	return 0, nil
+}
+
+// releaseBaseURL is the address the release is served at: the -base-url flag, else
+// $HUGO_BASEURL, which the Pages workflow gives Hugo; "" when neither is set (the
+// configuration's baseURL then).
+func releaseBaseURL(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	return os.Getenv("HUGO_BASEURL")
 }

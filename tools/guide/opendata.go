@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/opendata"
@@ -24,12 +23,8 @@ func cmdOpenData(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := parseNoArgs(fs, args, stderr); err != nil {
 		return 0, err
 	}
-	if *baseURL == "" {
-		// As Hugo: the release's address when the workflow gives one (pages.yml).
-		*baseURL = os.Getenv("HUGO_BASEURL")
-	}
 	_, err := opendata.Write(opendata.Options{DataDir: *data, SiteDir: *site, ConfigFile: *config,
-		BaseURL: *baseURL, HistoryFile: *history, Git: *git, Out: *out})
+		BaseURL: releaseBaseURL(*baseURL), HistoryFile: *history, Git: *git, Out: *out})
 	if err != nil {
 		return 0, diag.In(err, *lang)
 	}
