@@ -1,9 +1,12 @@
 package wasmbuild
 
 import (
+	"go/ast"
+	gobuild "go/build"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,16 +24,37 @@ var notLinked = []string{
 	"math/rand/v2",
 }
 
+// notCalled are functions of packages a browser program needs anyway that link much
+// for little: fmt's scanner (62 KB of code for one Sscanf in tools/corpus, which reads
+// the number itself; docs/site.md, Performance).
+var notCalled = []string{"fmt.Sscanf", "fmt.Sscan", "fmt.Sscanln", "fmt.Fscanf", "fmt.Fscan", "fmt.Fscanln", "fmt.Scanf", "fmt.Scan", "fmt.Scanln"}
+
 // TestProgramsLinkOnlyWhatTheyUse: go list -deps of every browser program, built for
-// the browser, has none of notLinked.
+// the browser, has none of notLinked, and the sources of the packages of this
+// repository it links (as built for the browser) call none of notCalled.
 func TestProgramsLinkOnlyWhatTheyUse(t *testing.T) {
 	repo, names := programs(t)
+	ctx := gobuild.Default
+	ctx.GOOS, ctx.GOARCH = "js", "wasm"
 	for _, name := range names {
 		deps := programDeps(t, repo, name)
 		for _, p := range notLinked {
 			if _, ok := deps[p]; ok {
 				t.Errorf("%s.wasm links %s", name, p)
 			}
+		}
+		for path, dir := range deps {
+			if !strings.HasPrefix(path, module+"/") {
+				continue
+			}
+			eachFile(t, ctx, dir, func(file string, f *ast.File) {
+				ast.Inspect(f, func(n ast.Node) bool {
+					if fn, ok := callee(n); ok && slices.Contains(notCalled, fn) {
+						t.Errorf("%s.wasm: %s/%s calls %s", name, path, file, fn)
+					}
+					return true
+				})
+			})
 		}
 	}
 }

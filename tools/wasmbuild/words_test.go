@@ -87,10 +87,10 @@ func usedAreas(t *testing.T, ctx gobuild.Context, dir string) []string {
 	var areas []string
 	eachFile(t, ctx, dir, func(_ string, f *ast.File) {
 		ast.Inspect(f, func(n ast.Node) bool {
-			call, _ := n.(*ast.CallExpr)
-			if sel, _ := callee(call); sel != "diag.Use" {
+			if fn, _ := callee(n); fn != "diag.Use" {
 				return true
 			}
+			call := n.(*ast.CallExpr)
 			for _, arg := range call.Args {
 				if s, ok := arg.(*ast.SelectorExpr); ok {
 					areas = append(areas, s.Sel.Name)
@@ -104,9 +104,10 @@ func usedAreas(t *testing.T, ctx gobuild.Context, dir string) []string {
 	return areas
 }
 
-// callee names the function call calls as pkg.Name ("" when it is not a selector).
-func callee(call *ast.CallExpr) (string, bool) {
-	if call == nil {
+// callee names the function n calls as pkg.Name, when n is a call of a selector.
+func callee(n ast.Node) (string, bool) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
 		return "", false
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
