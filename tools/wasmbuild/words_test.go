@@ -22,8 +22,9 @@ import (
 // page would show a bare code: a code is one the program can show when a string of its
 // packages' sources (as built for the browser; the catalogue's own files aside) is the
 // code, or is a prefix ending in "_" that code starts with (evi's "evi_err_" + code).
-// And each area it uses must hold a code it can show, or the program carries words
-// for nothing.
+// And each area it uses must hold a code it can show, and the base (the codes in no
+// area, which every program carries) only codes it can show, or the program downloads
+// words for nothing.
 func TestProgramsWordTheirCodes(t *testing.T) {
 	repo, names := programs(t)
 	areaOf := map[string]string{} // code → the area holding it; base codes are in none
@@ -71,6 +72,11 @@ func TestProgramsWordTheirCodes(t *testing.T) {
 			needed[area] = true
 			if area != "" && !slices.Contains(used, area) {
 				t.Errorf("%s: %s names code %q of area %s, which the program does not use: add diag.%[4]s to its diag.Use", name, pkg, code, area)
+			}
+		}
+		for _, code := range codes {
+			if _, ok := areaOf[code]; !ok && shown[code] == "" {
+				t.Errorf("%s: code %q is in no area (a file of tools/diag adds it by init), so every browser program carries it, and %s does not show it: put its file's maps into an Area of tools/diag/areas.go (Commands for the command line's own) and drop the init", name, code, name)
 			}
 		}
 		for _, a := range used {
