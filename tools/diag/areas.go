@@ -30,7 +30,7 @@ var Evi Area = func() (en, fr []map[string]string) {
 		[]map[string]string{eviFR, evigeoFR, serviceFR}
 }
 
-// Commands words the command line's own messages: help and usage, guide new, fmt,
+// Commands words the command line's own messages: help and usage, guide new,
 // review and translations, pdf, edition, links, opendata, hugo-data, progress; no
 // browser program shows them.
 var Commands Area = func() (en, fr []map[string]string) {
