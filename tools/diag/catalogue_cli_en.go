@@ -2,7 +2,7 @@ package diag
 
 // cliEN words, in English, the codes of the command line's help for first-time
 // contributors (issue 20): tab indentation read as spaces, copied samples, ids that
-// files cannot be named after, guide fmt's repairs; init adds them to the catalogue.
+// files cannot be named after, guide fmt's repairs; an Area of areas.go holds them.
 var cliEN = map[string]string{
 	"example_cited":         "{kind} {id:q} is an illustrative example (`example: true`), not a real one; cite a real {kind}, or write one with `go run ./tools/guide new {new}`",
 	"fmt_formatted_tabs":    "{file}: formatted; each tab of the indentation became spaces ({width} at most): check the indentation",
@@ -14,10 +14,4 @@ var cliEN = map[string]string{
 	"tab_indent_repairable": "tab used for indentation on {count} {count|line|lines}, the first here; YAML indents with spaces only; the rest of the file was checked {reading}, which `go run ./tools/guide fmt` (or `make fmt`) writes",
 	"tab_read_one":          "as if each tab were one space",
 	"tab_read_stop":         "as if each tab were spaces up to the next tab stop (every {width} columns)",
-}
-
-func init() {
-	for code, t := range cliEN {
-		catalogueEN[code] = t
-	}
 }

@@ -2,7 +2,7 @@ package diag
 
 // cliFR words, in French, the codes of the command line's help for first-time
 // contributors (issue 20): tab indentation read as spaces, copied samples, ids that
-// files cannot be named after, guide fmt's repairs; init adds them to the catalogue.
+// files cannot be named after, guide fmt's repairs; an Area of areas.go holds them.
 var cliFR = map[string]string{
 	"example_cited":         "{kind} {id:q} : exemple fictif (`example: true`), pas une fiche réelle ; citez une fiche réelle, ou rédigez-la avec `go run ./tools/guide new {new}`",
 	"fmt_formatted_tabs":    "{file} : mis en forme ; chaque tabulation de l’indentation est devenue des espaces ({width} au plus) : vérifiez l’indentation",
@@ -14,10 +14,4 @@ var cliFR = map[string]string{
 	"tab_indent_repairable": "tabulation utilisée pour l’indentation sur {count} {count|ligne|lignes}, la première ici ; YAML indente avec des espaces seulement ; le reste du fichier a été vérifié {reading}, ce que `go run ./tools/guide fmt` (ou `make fmt`) écrit",
 	"tab_read_one":          "comme si chaque tabulation était une espace",
 	"tab_read_stop":         "comme si chaque tabulation était faite d’espaces jusqu’au taquet suivant (toutes les {width} colonnes)",
-}
-
-func init() {
-	for code, t := range cliFR {
-		catalogueFR[code] = t
-	}
 }

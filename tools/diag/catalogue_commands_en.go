@@ -1,7 +1,7 @@
 package diag
 
 // commandsEN words the codes of guide translations, guide review, guide new's own errors
-// and the usage errors they share, in English; init adds them to the catalogue.
+// and the usage errors they share, in English; an Area of areas.go holds them.
 var commandsEN = map[string]string{
 	"flag_error":                     "{flag}: {error}",
 	"left_out":                       "{file}: left out: {error}",
@@ -47,10 +47,4 @@ var commandsEN = map[string]string{
 	"usage_unexpected_argument":      "unexpected argument {value:q}",
 	"usage_unknown_format":           "unknown format {value:q}; expected {formats:or}",
 	"usage_unknown_language":         "unknown language {value:q}; expected {languages:or}",
-}
-
-func init() {
-	for code, t := range commandsEN {
-		catalogueEN[code] = t
-	}
 }

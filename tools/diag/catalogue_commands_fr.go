@@ -1,7 +1,7 @@
 package diag
 
 // commandsFR words the codes of guide translations, guide review, guide new's own errors
-// and the usage errors they share, in French; init adds them to the catalogue.
+// and the usage errors they share, in French; an Area of areas.go holds them.
 var commandsFR = map[string]string{
 	"flag_error":                     "{flag} : {error}",
 	"left_out":                       "{file} : laissé de côté : {error}",
@@ -47,10 +47,4 @@ var commandsFR = map[string]string{
 	"usage_unexpected_argument":      "argument inattendu {value:q}",
 	"usage_unknown_format":           "format inconnu {value:q} ; {formats:or} attendu",
 	"usage_unknown_language":         "langue inconnue {value:q} ; {languages:or} attendue",
-}
-
-func init() {
-	for code, t := range commandsFR {
-		catalogueFR[code] = t
-	}
 }

@@ -1,7 +1,8 @@
 package diag
 
-// catalogueEN words every code in English; see words.go for the placeholders.
-var catalogueEN = map[string]string{
+// coreEN words the validator's codes in English (the Validator area of areas.go); see
+// words.go for the placeholders.
+var coreEN = map[string]string{
 	"at":                               "line {line}, column {column}",
 	"backtick":                         "a backtick (`` ` ``)",
 	"bad_code":                         "{code:q} is not a valid code; use lowercase letters, digits and hyphens",
@@ -12,7 +13,6 @@ var catalogueEN = map[string]string{
 	"char":                             "`{char}`",
 	"closing_bracket":                  "the closing `{char}`",
 	"closing_quote":                    "the closing quote",
-	"code":                             "`{text}`",
 	"code_twice":                       "code {code:q} appears twice in {list}",
 	"contact_unlisted":                 "no project lists this contact; add it to a project's `contacts` or remove the file",
 	"data_folder_error":                "data folder: {error}",
@@ -126,8 +126,6 @@ var catalogueEN = map[string]string{
 	"md_unclosed_links":                "links whose ( is not closed by ) make the text too slow to read; close every link as [text](https://…) and escape other brackets as \\[",
 	"missing_key":                      "missing required key; add `{key}:` ({expected})",
 	"missing_language":                 "missing {language} text; add `{lang}: …`, or declare `translation_pending: {lang}` while it is being translated",
-	"more_in_file":                     "… and {findings} more {findings|finding|findings} in this file ({errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} not shown); fix these first and run again",
-	"more_in_files":                    "… and {findings} more {findings|finding|findings} in {files} {files|file|files} ({errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} not shown); fix these first and run again",
 	"nested_entry":                     "entries go directly in their folder, not in subfolders",
 	"line_break_char":                  "{char} (a character that YAML reads as a line break) is not allowed; delete it (your editor may not show it)",
 	"no_consent":                       "no consent date: this contact will not be published; add `consent: YYYY-MM-DD` once the person agrees to be listed",
@@ -186,7 +184,6 @@ var catalogueEN = map[string]string{
 	"several_documents":                "more than one YAML document (a `---` separator); one entry per file",
 	"stale":                            "last reviewed {date}, more than {months} months ago; check the entry with its jurisdiction and update the date",
 	"subfolder":                        "unexpected folder: entries go directly in their folder, not in subfolders",
-	"summary":                          "{files} {files|file|files} checked: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}",
 	"tab_indent":                       "tab used for indentation; YAML indents with spaces only",
 	"taxonomy_has_errors":              "the taxonomy has errors, so codes in other files were not checked; fix it first",
 	"taxonomy_missing":                 "taxonomy.yaml is missing; codes cannot be checked",

@@ -1,10 +1,11 @@
 package diag
 
 // eviEN words the problems of the e-vulnerability calculator's files (package evi, code
-// evi_err_<evi.Code>) and how guide evi places them (evi_line, evi_column), in English; init adds them to the catalogue. The calculator's page
-// words the same codes from i18n/en.yaml (same keys; tools/evi's tests compare them).
-// evi_err_where_* word the place {where} of a check made in several places of the
-// configuration; evi_err_role_* and evi_err_reserved_* the terms evi.Terms lists.
+// evi_err_<evi.Code>) and how guide evi places them (evi_line, evi_column), in English;
+// an Area of areas.go holds them. The calculator's page words the same codes from
+// i18n/en.yaml (same keys; tools/evi's tests compare them). evi_err_where_* word the
+// place {where} of a check made in several places of the configuration; evi_err_role_*
+// and evi_err_reserved_* the terms evi.Terms lists.
 var eviEN = map[string]string{
 	"evi_column":                           "column {column:q}: ",
 	"evi_line":                             "line {line}",
@@ -81,10 +82,4 @@ var eviEN = map[string]string{
 	"evi_err_role_population":              "the population column",
 	"evi_err_where_key":                    "{where}: {key}",
 	"evi_err_where_name":                   "{section}: {name:q}",
-}
-
-func init() {
-	for code, t := range eviEN {
-		catalogueEN[code] = t
-	}
 }

@@ -1,10 +1,11 @@
 package diag
 
 // eviFR words the problems of the e-vulnerability calculator’s files (package evi, code
-// evi_err_<evi.Code>) and how guide evi places them (evi_line, evi_column), in French; init adds them to the catalogue. The calculator’s page
-// words the same codes from i18n/fr.yaml (same keys; tools/evi’s tests compare them).
-// evi_err_where_* word the place {where} of a check made in several places of the
-// configuration; evi_err_role_* and evi_err_reserved_* the terms evi.Terms lists.
+// evi_err_<evi.Code>) and how guide evi places them (evi_line, evi_column), in French;
+// an Area of areas.go holds them. The calculator’s page words the same codes from
+// i18n/fr.yaml (same keys; tools/evi’s tests compare them). evi_err_where_* word the
+// place {where} of a check made in several places of the configuration; evi_err_role_*
+// and evi_err_reserved_* the terms evi.Terms lists.
 var eviFR = map[string]string{
 	"evi_column":                           "colonne {column:q}\u00a0: ",
 	"evi_line":                             "ligne {line}",
@@ -81,10 +82,4 @@ var eviFR = map[string]string{
 	"evi_err_role_population":              "la colonne de la population",
 	"evi_err_where_key":                    "{where} : {key}",
 	"evi_err_where_name":                   "{section} : {name:q}",
-}
-
-func init() {
-	for code, t := range eviFR {
-		catalogueFR[code] = t
-	}
 }

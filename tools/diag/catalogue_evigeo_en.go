@@ -2,8 +2,8 @@ package diag
 
 // evigeoEN words what is wrong with one feature's geometry, or where a GeoJSON file of
 // areas is not shaped as GeoJSON: the {detail} of evi_err_geojson_bad_geometry and
-// evi_err_geojson_syntax (tools/evi, geoparse.go), in English; init adds them to the
-// catalogue. The calculator page gets the English text as the detail.
+// evi_err_geojson_syntax (tools/evi, geoparse.go), in English; an Area of areas.go holds
+// them. The calculator page gets the English text as the detail.
 var evigeoEN = map[string]string{
 	"evi_geo_none":                     "no geometry",
 	"evi_geo_not_object":               "the geometry is not an object with type and coordinates",
@@ -21,10 +21,4 @@ var evigeoEN = map[string]string{
 	"evi_geo_must_be_object":           "{name:q} must be an object",
 	"evi_geo_must_be_text":             "{name:q} must be a text",
 	"evi_geo_not_json_object":          "the file is not a JSON object",
-}
-
-func init() {
-	for code, t := range evigeoEN {
-		catalogueEN[code] = t
-	}
 }

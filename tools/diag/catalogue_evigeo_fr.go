@@ -19,9 +19,3 @@ var evigeoFR = map[string]string{
 	"evi_geo_must_be_text":             "{name:q} doit être un texte",
 	"evi_geo_not_json_object":          "le fichier n’est pas un objet JSON",
 }
-
-func init() {
-	for code, t := range evigeoFR {
-		catalogueFR[code] = t
-	}
-}

@@ -1,7 +1,8 @@
 package diag
 
-// catalogueFR words every code in French; see words.go for the placeholders.
-var catalogueFR = map[string]string{
+// coreFR words the validator's codes in French (the Validator area of areas.go); see
+// words.go for the placeholders.
+var coreFR = map[string]string{
 	"at":                               "ligne {line}, colonne {column}",
 	"backtick":                         "un accent grave (`` ` ``)",
 	"bad_code":                         "{code:q} n’est pas un code valide ; utilisez des lettres minuscules, des chiffres et des traits d’union",
@@ -12,7 +13,6 @@ var catalogueFR = map[string]string{
 	"char":                             "« `{char}` »",
 	"closing_bracket":                  "le « `{char}` » fermant",
 	"closing_quote":                    "le guillemet fermant",
-	"code":                             "`{text}`",
 	"code_twice":                       "le code {code:q} figure deux fois dans {list}",
 	"contact_unlisted":                 "aucun projet ne mentionne cette personne-ressource ; ajoutez-la aux `contacts` d’un projet ou supprimez le fichier",
 	"data_folder_error":                "dossier des données : {error}",
@@ -126,8 +126,6 @@ var catalogueFR = map[string]string{
 	"md_unclosed_links":                "des liens dont la « ( » n’est pas fermée par une « ) » rendent le texte trop lent à lire ; fermez chaque lien comme [texte](https://…) et échappez les autres crochets par \\[",
 	"missing_key":                      "clé obligatoire absente ; ajoutez `{key}:` ({expected})",
 	"missing_language":                 "texte en {language} absent ; ajoutez `{lang}: …`, ou déclarez `translation_pending: {lang}` pendant la traduction",
-	"more_in_file":                     "… et {findings} {findings|autre constat|autres constats} dans ce fichier ({errors} {errors|erreur|erreurs}, {warnings} {warnings|avertissement|avertissements} non {findings|affiché|affichés}) ; corrigez d’abord ceux-ci, puis relancez",
-	"more_in_files":                    "… et {findings} {findings|autre constat|autres constats} dans {files} {files|fichier|fichiers} ({errors} {errors|erreur|erreurs}, {warnings} {warnings|avertissement|avertissements} non {findings|affiché|affichés}) ; corrigez d’abord ceux-ci, puis relancez",
 	"nested_entry":                     "les fiches vont directement dans leur dossier, pas dans des sous-dossiers",
 	"line_break_char":                  "{char} (un caractère que YAML lit comme un saut de ligne) n’est pas permis ; supprimez-le (votre éditeur ne l’affiche peut-être pas)",
 	"no_consent":                       "aucune date de consentement : cette personne-ressource ne sera pas publiée ; ajoutez `consent: AAAA-MM-JJ` une fois que la personne accepte d’être inscrite",
@@ -186,7 +184,6 @@ var catalogueFR = map[string]string{
 	"several_documents":                "plus d’un document YAML (un séparateur « `---` ») ; une fiche par fichier",
 	"stale":                            "dernière révision le {date}, il y a plus de {months} mois ; vérifiez la fiche auprès de son administration et mettez la date à jour",
 	"subfolder":                        "dossier inattendu : les fiches vont directement dans leur dossier, pas dans des sous-dossiers",
-	"summary":                          "{files} {files|fichier vérifié|fichiers vérifiés} : {errors} {errors|erreur|erreurs}, {warnings} {warnings|avertissement|avertissements}",
 	"tab_indent":                       "tabulation utilisée pour l’indentation ; YAML indente avec des espaces seulement",
 	"taxonomy_has_errors":              "la taxonomie contient des erreurs, donc les codes des autres fichiers n’ont pas été vérifiés ; corrigez-la d’abord",
 	"taxonomy_missing":                 "taxonomy.yaml est absent ; les codes ne peuvent pas être vérifiés",

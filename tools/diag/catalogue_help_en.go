@@ -1,8 +1,8 @@
 package diag
 
 // helpEN words, in English, guide's help: the list of commands (guide -h), each
-// command's summary and -h, and its flags' descriptions; init adds them to the
-// catalogue. In a flag's description the `word` between backquotes names its value.
+// command's summary and -h, and its flags' descriptions; an Area of areas.go holds them.
+// In a flag's description the `word` between backquotes names its value.
 var helpEN = map[string]string{
 	"help_usage":         "usage: guide <command> [arguments]",
 	"help_commands":      "commands:",
@@ -88,10 +88,4 @@ var helpEN = map[string]string{
 	"help_flag_wasm_out":          "write NAME.wasm and wasm_exec.js into `dir`",
 	"help_flag_search_site":       "the built site to index (`dir`)",
 	"help_flag_search_out":        "write the bundle to `dir` (default SITE/pagefind)",
-}
-
-func init() {
-	for code, t := range helpEN {
-		catalogueEN[code] = t
-	}
 }

@@ -1,6 +1,6 @@
 package diag
 
-// helpFR words, in French, guide's help (see helpEN); init adds them to the catalogue.
+// helpFR words, in French, guide's help (see helpEN); an Area of areas.go holds them.
 var helpFR = map[string]string{
 	"help_usage":         "usage : guide <commande> [arguments]",
 	"help_commands":      "commandes :",
@@ -86,10 +86,4 @@ var helpFR = map[string]string{
 	"help_flag_wasm_out":          "écrit NAME.wasm et wasm_exec.js dans ce `dossier`",
 	"help_flag_search_site":       "le site construit à indexer (`dossier`)",
 	"help_flag_search_out":        "écrit le paquet dans ce `dossier` (par défaut SITE/pagefind)",
-}
-
-func init() {
-	for code, t := range helpFR {
-		catalogueFR[code] = t
-	}
 }

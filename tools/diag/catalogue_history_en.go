@@ -2,7 +2,7 @@ package diag
 
 // historyEN words, in English, the codes of entries' lives: the checks of archived,
 // replaced_by and former_ids (tools/check/archive.go) and the history taken from git
-// (tools/history); init adds them to the catalogue.
+// (tools/history); an Area of areas.go holds them.
 var historyEN = map[string]string{
 	"expect_other_id":          "an id (lowercase letters, digits and hyphens)",
 	"former_id_in_use":         "{id:q} is the id of {other}; a former id must be one no {kind} uses now: remove it, or rename that entry",
@@ -14,10 +14,4 @@ var historyEN = map[string]string{
 	"replaced_by_archived":     "{id:q} is archived too ({file}); name the entry that replaces it now, which is not archived",
 	"replaced_by_not_archived": "this entry is not archived, so nothing replaces it: add `archived: {date: YYYY-MM-DD, reason: {en: …, fr: …}}` or remove replaced_by {id:q}",
 	"replaced_by_self":         "{id:q} is this entry's own id; name the entry of the same kind that replaces it",
-}
-
-func init() {
-	for code, t := range historyEN {
-		catalogueEN[code] = t
-	}
 }

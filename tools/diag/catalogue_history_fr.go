@@ -1,7 +1,7 @@
 package diag
 
-// historyFR words, in French, the codes of catalogue_history_en.go; init adds them to
-// the catalogue.
+// historyFR words, in French, the codes of catalogue_history_en.go; an Area of areas.go
+// holds them.
 var historyFR = map[string]string{
 	"expect_other_id":          "un identifiant (lettres minuscules, chiffres et traits d’union)",
 	"former_id_in_use":         "{id:q} est l’identifiant de {other} ; un ancien identifiant ne doit être celui d’aucune fiche de type {kind} : retirez-le, ou renommez cette fiche",
@@ -13,10 +13,4 @@ var historyFR = map[string]string{
 	"replaced_by_archived":     "{id:q} est archivée elle aussi ({file}) ; indiquez la fiche qui la remplace aujourd’hui, qui n’est pas archivée",
 	"replaced_by_not_archived": "cette fiche n’est pas archivée, rien ne la remplace : ajoutez `archived: {date: AAAA-MM-JJ, reason: {en: …, fr: …}}` ou retirez replaced_by {id:q}",
 	"replaced_by_self":         "{id:q} est l’identifiant de cette fiche ; indiquez la fiche du même type qui la remplace",
-}
-
-func init() {
-	for code, t := range historyFR {
-		catalogueFR[code] = t
-	}
 }

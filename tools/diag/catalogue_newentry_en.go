@@ -1,7 +1,7 @@
 package diag
 
 // newentryEN words guide new's questions, hints and messages (tools/newentry and
-// tools/guide/new.go) in English; init adds them to the catalogue.
+// tools/guide/new.go) in English; an Area of areas.go holds them.
 var newentryEN = map[string]string{
 	"new_ask_intro":           "Answer each question and press Enter. A required value left empty is asked again; type - to leave it empty and fill it in the file later.",
 	"new_bad_lang":            "-lang {lang}: expected en or fr",
@@ -39,10 +39,4 @@ var newentryEN = map[string]string{
 	"new_required_again":      "  {key} is required: type a value, or - to fill it in later in the file.",
 	"new_unexpected_argument": "unexpected argument {arg}; values go in flags such as -id",
 	"new_unknown_kind":        "unknown kind {kind}; expected {kinds}",
-}
-
-func init() {
-	for code, t := range newentryEN {
-		catalogueEN[code] = t
-	}
 }

@@ -1,7 +1,7 @@
 package diag
 
 // newentryFR words guide new's questions, hints and messages (tools/newentry and
-// tools/guide/new.go) in French; init adds them to the catalogue.
+// tools/guide/new.go) in French; an Area of areas.go holds them.
 var newentryFR = map[string]string{
 	"new_ask_intro":           "Répondez à chaque question, puis appuyez sur Entrée. Une valeur obligatoire laissée vide est redemandée. Tapez - pour la laisser vide et la remplir plus tard dans le fichier.",
 	"new_bad_lang":            "-lang {lang} : en ou fr attendu",
@@ -39,10 +39,4 @@ var newentryFR = map[string]string{
 	"new_required_again":      "  {key} est obligatoire : tapez une valeur, ou - pour la remplir plus tard dans le fichier.",
 	"new_unexpected_argument": "argument inattendu {arg}. Les valeurs se donnent par des options comme -id",
 	"new_unknown_kind":        "type de fiche inconnu {kind}. Types attendus : {kinds}",
-}
-
-func init() {
-	for code, t := range newentryFR {
-		catalogueFR[code] = t
-	}
 }

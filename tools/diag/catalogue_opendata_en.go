@@ -1,7 +1,7 @@
 package diag
 
-// opendataEN words the codes of guide opendata (tools/opendata) in English; init adds them
-// to the catalogue.
+// opendataEN words the codes of guide opendata (tools/opendata) in English; an Area of
+// areas.go holds them.
 var opendataEN = map[string]string{
 	"opendata_file":            "{file}: {error}",
 	"opendata_label_separator": "data/taxonomy.yaml: {vocab} {code:q}: the {lang} label contains \";\", the list separator of the open-data CSV files; write the label without it",
@@ -15,10 +15,4 @@ var opendataEN = map[string]string{
 	"opendata_schema_yaml":     "{file}: the open-data schema is not valid: {error}",
 	"opendata_toml_foreign":    "refused to write: {path} exists and guide opendata did not write it; it was left alone: remove it or choose another -out",
 	"opendata_unknown_code":    "{file}: unknown {vocab} code {code:q}; run guide validate, which names the codes data/taxonomy.yaml defines",
-}
-
-func init() {
-	for code, t := range opendataEN {
-		catalogueEN[code] = t
-	}
 }

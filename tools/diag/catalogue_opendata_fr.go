@@ -1,7 +1,7 @@
 package diag
 
-// opendataFR words the codes of guide opendata (tools/opendata) in French; init adds them
-// to the catalogue.
+// opendataFR words the codes of guide opendata (tools/opendata) in French; an Area of
+// areas.go holds them.
 var opendataFR = map[string]string{
 	"opendata_file":            "{file} : {error}",
 	"opendata_label_separator": "data/taxonomy.yaml : {vocab} {code:q} : le libellé {lang} contient « ; », le séparateur de liste des fichiers CSV des données ouvertes ; écrivez le libellé sans lui",
@@ -15,10 +15,4 @@ var opendataFR = map[string]string{
 	"opendata_schema_yaml":     "{file} : le schéma des données ouvertes n’est pas valide : {error}",
 	"opendata_toml_foreign":    "écriture refusée : {path} existe et guide opendata ne l’a pas écrit ; il a été laissé tel quel : supprimez-le ou choisissez un autre -out",
 	"opendata_unknown_code":    "{file} : code {vocab} inconnu {code:q} ; lancez guide validate, qui nomme les codes que définit data/taxonomy.yaml",
-}
-
-func init() {
-	for code, t := range opendataFR {
-		catalogueFR[code] = t
-	}
 }

@@ -1,7 +1,7 @@
 package diag
 
 // printEN words, in English, what can go wrong while Chromium prints the edition
-// (tools/pdf's browser.go); init adds them to the catalogue.
+// (tools/pdf's browser.go); an Area of areas.go holds them.
 var printEN = map[string]string{
 	"print_reading_pdf":       "reading the PDF from Chromium: {error}",
 	"print_preparing_tab":     "{page}: preparing the browser tab: {error}",
@@ -91,12 +91,4 @@ var pdffileEN = map[string]string{
 	"pdffile_unterminated_string":  "unterminated string",
 	"pdffile_xref_before_info":     "PDF: xref table before the info object",
 	"pdffile_xref_stream":          "PDF: cross-reference stream or bad offset (only classic xref tables are supported)",
-}
-
-func init() {
-	for _, m := range []map[string]string{printEN, pdffileEN} {
-		for code, t := range m {
-			catalogueEN[code] = t
-		}
-	}
 }

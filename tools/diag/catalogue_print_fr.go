@@ -1,7 +1,7 @@
 package diag
 
 // printFR words, in French, what can go wrong while Chromium prints the edition (see
-// printEN); init adds them to the catalogue.
+// printEN); an Area of areas.go holds them.
 var printFR = map[string]string{
 	"print_reading_pdf":       "lecture du PDF de Chromium : {error}",
 	"print_preparing_tab":     "{page} : préparation de l’onglet du navigateur : {error}",
@@ -90,12 +90,4 @@ var pdffileFR = map[string]string{
 	"pdffile_unterminated_string":  "chaîne non terminée",
 	"pdffile_xref_before_info":     "PDF : table xref avant l’objet info",
 	"pdffile_xref_stream":          "PDF : flux de références croisées ou position invalide (seules les tables xref classiques sont prises en charge)",
-}
-
-func init() {
-	for _, m := range []map[string]string{printFR, pdffileFR} {
-		for code, t := range m {
-			catalogueFR[code] = t
-		}
-	}
 }

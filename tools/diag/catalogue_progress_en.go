@@ -1,7 +1,7 @@
 package diag
 
 // progressEN words the progress lines of guide pdf -v (package pdf's Options.Log), in
-// English; init adds them to the catalogue.
+// English; an Area of areas.go holds them.
 var progressEN = map[string]string{
 	"print_done":               "{file}: {pages} {pages|page|pages} in {passes} {passes|pass|passes}, {ms} ms",
 	"print_step":               "{page}: {step} at {ms} ms",
@@ -13,10 +13,4 @@ var progressEN = map[string]string{
 	"print_step_numbers":       "page numbers written",
 	"print_step_printed":       "page printed (pass {pass}, {bytes} bytes)",
 	"print_step_targets":       "link targets read",
-}
-
-func init() {
-	for code, t := range progressEN {
-		catalogueEN[code] = t
-	}
 }

@@ -1,7 +1,7 @@
 package diag
 
 // progressFR words the progress lines of guide pdf -v (package pdf's Options.Log), in
-// French; init adds them to the catalogue.
+// French; an Area of areas.go holds them.
 var progressFR = map[string]string{
 	"print_done":               "{file}\u00a0: {pages}\u00a0{pages|page|pages} en {passes}\u00a0{passes|impression|impressions}, {ms}\u00a0ms",
 	"print_step":               "{page}\u00a0: {step} à {ms}\u00a0ms",
@@ -13,10 +13,4 @@ var progressFR = map[string]string{
 	"print_step_numbers":       "numéros de page écrits",
 	"print_step_printed":       "page imprimée (impression {pass}, {bytes}\u00a0octets)",
 	"print_step_targets":       "cibles des liens lues",
-}
-
-func init() {
-	for code, t := range progressFR {
-		catalogueFR[code] = t
-	}
 }

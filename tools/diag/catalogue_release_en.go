@@ -1,8 +1,8 @@
 package diag
 
 // releaseEN words the messages of guide pdf, guide edition, guide links and guide evi
-// (its usage and summary; the problems of its files are evi_err_*), in English; init
-// adds them to the catalogue.
+// (its usage and summary; the problems of its files are evi_err_*), in English; an Area
+// of areas.go holds them.
 var releaseEN = map[string]string{
 	"duration_seconds":          "{seconds}.{tenths} s",
 	"edition_already_published": "edition {id} is already published (tag {tag}): a published edition does not change; add a new edition to data/editions.yaml",
@@ -57,10 +57,4 @@ var releaseEN = map[string]string{
 	"usage_no_language":         "{flag}: no language",
 	"usage_required_flag":       "{flag} is required",
 	"usage_unknown_subcommand":  "unknown subcommand {value:q}",
-}
-
-func init() {
-	for code, t := range releaseEN {
-		catalogueEN[code] = t
-	}
 }

@@ -1,8 +1,8 @@
 package diag
 
 // releaseFR words the messages of guide pdf, guide edition, guide links and guide evi
-// (its usage and summary; the problems of its files are evi_err_*), in French; init
-// adds them to the catalogue.
+// (its usage and summary; the problems of its files are evi_err_*), in French; an Area
+// of areas.go holds them.
 var releaseFR = map[string]string{
 	"duration_seconds":          "{seconds},{tenths}\u00a0s",
 	"edition_already_published": "l’édition {id} est déjà publiée (étiquette {tag})\u00a0: une édition publiée ne change pas\u00a0; ajoutez une nouvelle édition à data/editions.yaml",
@@ -57,10 +57,4 @@ var releaseFR = map[string]string{
 	"usage_no_language":         "{flag}\u00a0: aucune langue",
 	"usage_required_flag":       "{flag} est obligatoire",
 	"usage_unknown_subcommand":  "sous-commande inconnue {value:q}",
-}
-
-func init() {
-	for code, t := range releaseFR {
-		catalogueFR[code] = t
-	}
 }

@@ -1,8 +1,8 @@
 package diag
 
 // serviceEN words the service areas of guide evi (GROUPS.csv, POINTS.csv, the GeoJSON of
-// the areas, and the command's usage of them), in English; init adds them to the catalogue.
-// The calculator page words the evi_err_ codes from i18n/en.yaml too.
+// the areas, and the command's usage of them), in English; an Area of areas.go holds
+// them. The calculator page words the evi_err_ codes from i18n/en.yaml too.
 var serviceEN = map[string]string{
 	"evi_err_config_missing_values_list": "missing_values: expected a list of the values that mean \"no value\" in the data, such as [-999]",
 	"evi_err_config_missing_values_many": "missing_values: {count} values; at most {limit}",
@@ -38,10 +38,4 @@ var serviceEN = map[string]string{
 	"evi_group_out_clash":                "the groups output {file} is the data file or the other output; choose another file",
 	"evi_bad_ungrouped":                  "--ungrouped {value:q}: expected error, ignore or group",
 	"evi_groups_written":                 "{file}: {count} {count|service area|service areas}",
-}
-
-func init() {
-	for code, t := range serviceEN {
-		catalogueEN[code] = t
-	}
 }

@@ -1,8 +1,8 @@
 package diag
 
 // serviceFR words the service areas of guide evi (GROUPS.csv, POINTS.csv, the GeoJSON of
-// the areas, and the command's usage of them), in French; init adds them to the catalogue.
-// The calculator page words the evi_err_ codes from i18n/fr.yaml too.
+// the areas, and the command's usage of them), in French; an Area of areas.go holds
+// them. The calculator page words the evi_err_ codes from i18n/fr.yaml too.
 var serviceFR = map[string]string{
 	"evi_err_config_missing_values_list": "missing_values\u00a0: il faut une liste des valeurs qui signifient «\u00a0aucune valeur\u00a0» dans les données, par exemple [-999]",
 	"evi_err_config_missing_values_many": "missing_values\u00a0: {count} valeurs\u00a0; au plus {limit}",
@@ -38,10 +38,4 @@ var serviceFR = map[string]string{
 	"evi_group_out_clash":                "la sortie des groupes {file} est le fichier de données ou l’autre sortie\u00a0; choisissez un autre fichier",
 	"evi_bad_ungrouped":                  "--ungrouped {value:q}\u00a0: il faut error, ignore ou group",
 	"evi_groups_written":                 "{file}\u00a0: {count} {count|zone de service|zones de service}",
-}
-
-func init() {
-	for code, t := range serviceFR {
-		catalogueFR[code] = t
-	}
 }

@@ -2,7 +2,7 @@ package diag
 
 // usageEN words the usage errors of guide's commands that the flag package would have
 // worded in English (unknown flag, missing or invalid value…), the unknown command and
-// guide gen's and guide schema's messages, in English; init adds them to the catalogue.
+// guide gen's and guide schema's messages, in English; an Area of areas.go holds them.
 var usageEN = map[string]string{
 	"schema_stale":           "{file}: out of date; run `go run ./tools/guide schema`",
 	"usage_bad_flag_syntax":  "bad flag syntax {value:q}; write -name or -name=value",
@@ -16,10 +16,4 @@ var usageEN = map[string]string{
 	"usage_out_of_range":     "{value:q} is out of range",
 	"usage_unknown_command":  "unknown command {value:q}",
 	"usage_unknown_flag":     "unknown flag {flag}; {command} -h lists the flags",
-}
-
-func init() {
-	for code, t := range usageEN {
-		catalogueEN[code] = t
-	}
 }

@@ -2,7 +2,7 @@ package diag
 
 // usageFR words the usage errors of guide's commands that the flag package would have
 // worded in English (unknown flag, missing or invalid value…), the unknown command and
-// guide gen's and guide schema's messages, in French; init adds them to the catalogue.
+// guide gen's and guide schema's messages, in French; an Area of areas.go holds them.
 var usageFR = map[string]string{
 	"schema_stale":           "{file}\u00a0: pas à jour\u00a0; lancez «\u00a0go run ./tools/guide schema\u00a0»",
 	"usage_bad_flag_syntax":  "option mal formée {value:q}\u00a0; écrivez -nom ou -nom=valeur",
@@ -16,10 +16,4 @@ var usageFR = map[string]string{
 	"usage_out_of_range":     "{value:q} est hors limites",
 	"usage_unknown_command":  "commande inconnue {value:q}",
 	"usage_unknown_flag":     "option inconnue {flag}\u00a0; {command} -h énumère les options",
-}
-
-func init() {
-	for code, t := range usageFR {
-		catalogueFR[code] = t
-	}
 }

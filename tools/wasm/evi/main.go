@@ -42,8 +42,14 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/evi"
 )
+
+// The catalogue's words this program shows: the calculator's (tools/diag, areas.go;
+// tools/wasmbuild's TestProgramsWordTheirCodes checks that they cover every code its
+// packages name).
+func init() { diag.Use(diag.Evi) }
 
 // timings are the milliseconds the last load and compute spent in each step, for the
 // browser benchmark (tools/browsertest, TestEVIBrowserBenchmark).

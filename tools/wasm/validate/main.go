@@ -32,6 +32,10 @@ import (
 
 var form *webform.Form
 
+// The catalogue's words this program shows: the checks' (tools/diag, areas.go; tools/wasmbuild's
+// TestProgramsWordTheirCodes checks that they cover every code its packages name).
+func init() { diag.Use(diag.Validator) }
+
 // diagnostic is one finding as the page shows it.
 type diagnostic struct {
 	Line     int    `json:"line"`
