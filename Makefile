@@ -166,6 +166,8 @@ lint-workflows: deps
 test: deps
 	@tools/deps.sh test
 	$(GO) vet ./...
+	# The browser programs as the browser gets them (their own build tags).
+	GOOS=js GOARCH=wasm $(GO) vet ./tools/wasm/...
 	$(GO) tool actionlint
 	@unformatted=$$(gofmt -l tools); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GUIDE) schema -check
