@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"testing"
+
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 )
 
 // Target: 60,000 areas × 20 indicators in at most 1 s on a 2-core machine.
@@ -90,7 +92,7 @@ func BenchmarkCatchments(b *testing.B) {
 	}
 	loc := LocationsOf(g)
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer testutil.ReportCPU(b, "cpu-ns/op")()
 	for b.Loop() {
 		grouping, _, err := Catchments(points, areas, loc, 0)
 		if err != nil {
@@ -106,7 +108,7 @@ func BenchmarkServiceAreas(b *testing.B) {
 	_, areas, res, geo, points := benchService(b)
 	b.SetBytes(int64(len(geo)))
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer testutil.ReportCPU(b, "cpu-ns/op")()
 	for b.Loop() {
 		g, err := ReadGeoJSON(bytes.NewReader(geo), areas, "code")
 		if err != nil {
@@ -125,7 +127,7 @@ func BenchmarkReadGeoJSON(b *testing.B) {
 	_, areas, _, geo, _ := benchService(b)
 	b.SetBytes(int64(len(geo)))
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer testutil.ReportCPU(b, "cpu-ns/op")()
 	for b.Loop() {
 		if _, err := ReadGeoJSON(bytes.NewReader(geo), areas, "code"); err != nil {
 			b.Fatal(err)

@@ -10,9 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 )
 
 // benchRepo is a repository of 10,000 projects with three commits each (added, a French
@@ -116,7 +116,7 @@ func BenchmarkRead10k(b *testing.B) {
 	}
 	// The machine may be shared: CPU time (this process and git, its children) says
 	// what the step costs better than the wall clock then.
-	before := cpuTime()
+	report := testutil.ReportCPU(b, "cpu-s/op")
 	b.ResetTimer()
 	for b.Loop() {
 		h, err := Read(filepath.Join(benchDir, "data"))
@@ -127,17 +127,5 @@ func BenchmarkRead10k(b *testing.B) {
 			b.Fatalf("%d changes of %d projects", len(h.Changes), len(h.Entries["projects"]))
 		}
 	}
-	b.ReportMetric((cpuTime()-before).Seconds()/float64(b.N), "cpu-s/op")
-}
-
-// cpuTime is the user and system time of this process and of its waited-for children.
-func cpuTime() time.Duration {
-	var total time.Duration
-	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
-		var u syscall.Rusage
-		if syscall.Getrusage(who, &u) == nil {
-			total += time.Duration(u.Utime.Nano() + u.Stime.Nano())
-		}
-	}
-	return total
+	report()
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pssdc/guide-iad/tools/gen"
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 )
 
 func p(id string, themes, techniques, sources []string) Project {
@@ -244,11 +245,11 @@ func BenchmarkCompute(b *testing.B) {
 		ps := generated(b, n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			runtime.GC() // the corpus generator's garbage is not the computation's
-			start := cpuTime()
+			report := testutil.ReportCPU(b, "cpu-ns/op")
 			for b.Loop() {
 				Compute(ps)
 			}
-			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+			report()
 			var w work
 			compute(ps, &w)
 			b.ReportMetric(float64(w.lists)/float64(n), "lists/project")

@@ -80,3 +80,22 @@ func ReadTree(t testing.TB, root string) map[string][]byte {
 	}
 	return files
 }
+
+// ReportCPU starts counting the processor time of a benchmark's loop; the function it
+// returns reports it per operation as unit, "cpu-ns/op" or "cpu-s/op" (CPUTime: every
+// thread and waited-for child, the garbage collector's included). Nothing is reported
+// where the system does not say it.
+func ReportCPU(b *testing.B, unit string) func() {
+	start := CPUTime()
+	return func() {
+		if !CPUKnown || b.N == 0 {
+			return
+		}
+		used := CPUTime() - start
+		v := float64(used.Nanoseconds())
+		if unit == "cpu-s/op" {
+			v = used.Seconds()
+		}
+		b.ReportMetric(v/float64(b.N), unit)
+	}
+}

@@ -1,6 +1,0 @@
-//go:build !unix
-
-package related
-
-// cpuTime is not measured here: cpu-ns/op reads 0.
-func cpuTime() int64 { return 0 }
