@@ -98,7 +98,8 @@ var causeEN = map[string]string{
 	"cause_yaml_sequence_entry":   "block sequence entries are not allowed in this context",
 	"cause_yaml_bad_start":        "found character that cannot start any token",
 	"cause_yaml_tab":              "a tab character in the indentation",
-	"cause_yaml_escape":           "an invalid escape in double-quoted text",
+	"cause_yaml_escape":           "found unknown escape character",
+	"cause_yaml_code_escape":      "an invalid \\x, \\u or \\U escape in double-quoted text",
 	"cause_yaml_after_indicator":  "did not find expected comment or line break",
 	"cause_yaml_tag":              "an invalid tag",
 	"cause_yaml_anchor_char":      "an invalid anchor or alias name",
@@ -106,9 +107,10 @@ var causeEN = map[string]string{
 	"cause_yaml_directive":        "an invalid directive",
 	"cause_yaml_too_deep":         "nested too deeply",
 	"cause_yaml_aliases":          "excessive aliasing",
-	"cause_yaml_encoding":         "invalid UTF-8 or a control character",
+	"cause_yaml_encoding":         "invalid UTF-8",
+	"cause_yaml_control":          "control characters are not allowed",
 	"cause_yaml_duplicate_key":    "mapping key {key:q} already defined at line {first}",
-	"cause_yaml_unknown_alias":    "unknown anchor {name:q} referenced",
+	"cause_yaml_unknown_alias":    "unknown anchor '{name}' referenced",
 }
 
 func init() {

@@ -92,7 +92,8 @@ var causeFR = map[string]string{
 	"cause_yaml_sequence_entry":   "un élément de liste n’est pas permis à cet endroit",
 	"cause_yaml_bad_start":        "un caractère qui ne peut commencer aucune valeur",
 	"cause_yaml_tab":              "une tabulation dans l’indentation",
-	"cause_yaml_escape":           "un échappement invalide dans un texte entre guillemets doubles",
+	"cause_yaml_escape":           "un échappement inconnu dans un texte entre guillemets doubles",
+	"cause_yaml_code_escape":      "un échappement \\x, \\u ou \\U invalide dans un texte entre guillemets doubles",
 	"cause_yaml_after_indicator":  "commentaire ou fin de ligne attendu introuvable",
 	"cause_yaml_tag":              "une étiquette (tag) invalide",
 	"cause_yaml_anchor_char":      "un nom d’ancre ou d’alias invalide",
@@ -100,9 +101,10 @@ var causeFR = map[string]string{
 	"cause_yaml_directive":        "une directive invalide",
 	"cause_yaml_too_deep":         "une imbrication trop profonde",
 	"cause_yaml_aliases":          "trop d’alias",
-	"cause_yaml_encoding":         "de l’UTF-8 invalide ou un caractère de contrôle",
+	"cause_yaml_encoding":         "de l’UTF-8 invalide",
+	"cause_yaml_control":          "les caractères de contrôle ne sont pas permis",
 	"cause_yaml_duplicate_key":    "la clé {key:q} est déjà définie à la ligne {first}",
-	"cause_yaml_unknown_alias":    "l’ancre {name:q} est inconnue",
+	"cause_yaml_unknown_alias":    "l’ancre «\u00a0{name}\u00a0» est inconnue",
 }
 
 func init() {

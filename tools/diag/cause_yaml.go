@@ -26,8 +26,9 @@ var yamlMessages = []struct {
 	{"block sequence entries are not allowed", "cause_yaml_sequence_entry"},
 	{"found character that cannot start any token", "cause_yaml_bad_start"},
 	{"tab character", "cause_yaml_tab"},
-	{"escape", "cause_yaml_escape"},
-	{"hexdecimal", "cause_yaml_escape"},
+	{"found unknown escape character", "cause_yaml_escape"},
+	{"escape", "cause_yaml_code_escape"},
+	{"hexdecimal", "cause_yaml_code_escape"},
 	{"did not find expected comment or line break", "cause_yaml_after_indicator"},
 	{"indentation indicator equal to 0", "cause_yaml_after_indicator"},
 	{"tag handle", "cause_yaml_tag"},
@@ -46,7 +47,7 @@ var yamlMessages = []struct {
 	{"incomplete UTF-8 octet sequence", "cause_yaml_encoding"},
 	{"invalid length of a UTF-8 sequence", "cause_yaml_encoding"},
 	{"invalid Unicode character", "cause_yaml_encoding"},
-	{"control characters are not allowed", "cause_yaml_encoding"},
+	{"control characters are not allowed", "cause_yaml_control"},
 }
 
 var (
@@ -56,13 +57,16 @@ var (
 )
 
 // YAMLMessage splits an error of yaml.v3 ("yaml: line 3: did not find expected key")
-// into the line it names (0 for none) and its message, worded from the catalogue; ok
-// is false when the message is not one of those the catalogue words (Raw then gives
-// its text).
-func YAMLMessage(err error) (line int, m Msg, ok bool) {
-	line, raw := YAMLRaw(err)
-	m, ok = yamlProblem(raw)
-	return line, m, ok
+// into the line it names (0 for none), its English message, and that message worded
+// from the catalogue: cause_system (the English text, marked as such) when the
+// catalogue does not know it.
+func YAMLMessage(err error) (line int, raw string, m Msg) {
+	line, raw = YAMLRaw(err)
+	m, ok := yamlProblem(raw)
+	if !ok {
+		m = M("cause_system", A{"text": raw})
+	}
+	return line, raw, m
 }
 
 // YAMLRaw splits an error of yaml.v3 into the line it names (0 for none) and its

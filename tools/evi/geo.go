@@ -321,7 +321,8 @@ func (g *Geometry) Centroid() (lat, lon float64) {
 	return cy / (3 * a), cx / (3 * a)
 }
 
-// jsonSyntaxError names the line and column of a JSON syntax error.
+// jsonSyntaxError names the line and column of a JSON syntax error, and words it from
+// the catalogue.
 func jsonSyntaxError(data []byte, err error) *Error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -336,8 +337,7 @@ func jsonSyntaxError(data []byte, err error) *Error {
 	if offset >= 0 {
 		line, col = lineCol(data, int(offset))
 	}
-	detail := err.Error()
-	return newError(line, "", CodeGeoSyntax, "detail", detail, "column", col)
+	return detailError(line, CodeGeoSyntax, diag.Cause(err), "column", col)
 }
 
 // lineCol returns the 1-based line and column of byte offset in data.
