@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/pssdc/guide-iad/tools/diag"
@@ -223,17 +222,6 @@ func (p *parsed) checkTree(root *yaml.Node) bool {
 		return true
 	}
 	return walk(root, 0) && ok
-}
-
-// yamlError extracts the line from a yaml.v3 error ("yaml: line 3: …").
-func yamlError(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		_, rest, _ := strings.Cut(msg, ": ")
-		return line, rest
-	}
-	return 0, msg
 }
 
 // position converts a byte offset to a 1-based line and column (in characters).

@@ -51,7 +51,7 @@ var yamlMessages = []struct {
 }
 
 var (
-	yamlDuplicateKey = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
+	yamlDuplicateKey = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)`)
 	yamlUnknownAlias = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 	yamlLine         = regexp.MustCompile(`^line (\d+): `)
 )
