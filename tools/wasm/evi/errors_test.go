@@ -12,7 +12,8 @@ import (
 )
 
 // TestFail: a file's errors reach the page with line, column, code, Args and the
-// English text; an error that no file causes has only its text.
+// English text; an error that no file causes has its cause, worded from the catalogue,
+// and its text.
 func TestFail(t *testing.T) {
 	cfg, err := evi.ParseConfig([]byte("columns: {code: c, population: p}\nthemes: {a: }\nindicators:\n  x: {theme: a, direction: 1}\n"))
 	if err != nil {
@@ -49,7 +50,7 @@ func TestFail(t *testing.T) {
 		{"config", badYAML, `{"ok":false,"file":"config","errors":[` +
 			`{"line":1,"code":"config_yaml_unclosed","args":{"detail":{"code":"cause_yaml_unclosed_mapping"}},` +
 			`"msg":"YAML syntax: did not find expected ',' or '}'"}]}`},
-		{"choices", errors.New("no data loaded"), `{"ok":false,"file":"choices","errors":[{"msg":"no data loaded"}]}`},
+		{"choices", errors.New("no data loaded"), `{"ok":false,"file":"choices","errors":[{"cause":{"code":"cause_system","args":{"text":"no data loaded"}},"msg":"no data loaded"}]}`},
 	} {
 		got := fail(tc.file, tc.err)
 		if got != tc.want {
