@@ -48,6 +48,10 @@ var causeEN = map[string]string{
 	"cause_link_loop":      "too many levels of symbolic links",
 	"cause_io":             "input/output error",
 	"cause_closed":         "file already closed",
+	"cause_deadline":       "context deadline exceeded",
+	"cause_canceled":       "context canceled",
+	"cause_unexpected_eof": "unexpected EOF",
+	"cause_exit_status":    "exit status {status}",
 
 	// JSON (encoding/json).
 	"cause_json_end":               "unexpected end of JSON input",

@@ -45,6 +45,10 @@ var causeFR = map[string]string{
 	"cause_link_loop":      "trop de niveaux de liens symboliques",
 	"cause_io":             "erreur d’entrée-sortie",
 	"cause_closed":         "fichier déjà fermé",
+	"cause_deadline":       "délai dépassé",
+	"cause_canceled":       "opération annulée",
+	"cause_unexpected_eof": "fin des données inattendue",
+	"cause_exit_status":    "le programme s’est terminé avec le code {status}",
 
 	"cause_json_end":               "fin inattendue des données JSON",
 	"cause_json_char":              "caractère «\u00a0{char}\u00a0» inattendu {context}",

@@ -2,12 +2,15 @@ package diag
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -73,6 +76,7 @@ func known(err error) (Msg, bool) {
 	var js *json.SyntaxError
 	var jt *json.UnmarshalTypeError
 	var ce *csv.ParseError
+	var exit exitError
 	var m Msg
 	var inner error
 	switch {
@@ -88,6 +92,8 @@ func known(err error) (Msg, bool) {
 		m, inner = jsonType(jt), jt
 	case errors.As(err, &ce):
 		m, inner = csvCause(ce), ce
+	case errors.As(err, &exit):
+		m, inner = exitCause(exit), exit
 	default:
 		if m, ok := yamlCause(err.Error()); ok {
 			return m, true
@@ -107,6 +113,22 @@ func problem(err error) Msg {
 		return m
 	}
 	return M("cause_system", A{"text": err.Error()})
+}
+
+// exitError is a program's end (*exec.ExitError), known by its method so that
+// package diag, which the browser's programs link, does without os/exec.
+type exitError interface {
+	error
+	ExitCode() int
+}
+
+// exitCause words a program's exit status; Msg{} for an end by a signal.
+func exitCause(e exitError) Msg {
+	status := e.ExitCode()
+	if status < 0 || e.Error() != "exit status "+strconv.Itoa(status) {
+		return Msg{}
+	}
+	return M("cause_exit_status", A{"status": status})
 }
 
 // errnos are the system's errors Cause words, by code; fs.ErrNotExist and the like
@@ -133,6 +155,9 @@ var errnos = []struct {
 	{fs.ErrPermission, "cause_permission"},
 	{fs.ErrExist, "cause_exist"},
 	{fs.ErrClosed, "cause_closed"},
+	{context.DeadlineExceeded, "cause_deadline"},
+	{context.Canceled, "cause_canceled"},
+	{io.ErrUnexpectedEOF, "cause_unexpected_eof"},
 	{csv.ErrBareQuote, "cause_csv_bare_quote"},
 	{csv.ErrQuote, "cause_csv_quote"},
 	{csv.ErrFieldCount, "cause_csv_field_count"},

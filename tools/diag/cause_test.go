@@ -1,11 +1,13 @@
 package diag
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -153,6 +155,9 @@ func TestCauseWords(t *testing.T) {
 			"yaml: line 1: did not find expected ',' or ']'",
 			"YAML\u00a0: ligne 1\u00a0: le «\u00a0,\u00a0» ou le «\u00a0]\u00a0» attendu est introuvable"},
 
+		{"a program's exit status", exec.Command("sh", "-c", "exit 3").Run(), "cause_exit_status",
+			"exit status 3", "le programme s’est terminé avec le code 3"},
+		{"a time limit", context.DeadlineExceeded, "cause_deadline", "context deadline exceeded", "délai dépassé"},
 		{"unknown", errors.New("exit status 2"), "cause_system",
 			"exit status 2", "(message du système, en anglais\u00a0: exit status 2)"},
 		{"known, wrapped in words of its own", fmt.Errorf("reading it: %w", open(missing)), "cause_system",
