@@ -42,21 +42,26 @@ func Cause(err error) Msg {
 // of its offset in src.
 func CauseIn(err error, src []byte) Msg {
 	m := Cause(err)
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	off := int64(-1)
-	switch {
-	case m.Code == "cause_system":
-	case errors.As(err, &se):
-		off = se.Offset - 1 // the offset is after the character at fault
-	case errors.As(err, &te):
-		off = te.Offset
-	}
-	if off < 0 {
+	off := JSONOffset(err)
+	if off < 0 || m.Code == "cause_system" {
 		return m
 	}
-	line, col := LineColumn(src, int(off))
+	line, col := LineColumn(src, off)
 	return M("cause_at", A{"line": line, "column": col, "cause": m})
+}
+
+// JSONOffset is the byte offset in the text read of encoding/json's syntax or type
+// error err (the character at fault, the value of the wrong type); -1 for another.
+func JSONOffset(err error) int {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return int(se.Offset - 1) // the offset is after the character at fault
+	case errors.As(err, &te):
+		return int(te.Offset)
+	}
+	return -1
 }
 
 // LineColumn returns the 1-based line and column (in characters) of byte offset off in
