@@ -300,10 +300,14 @@
   // err_<code> with {name} replaced by the error's Args (numbers in the page's format,
   // lists joined, terms translated, a message of the catalogue — a GeoJSON error's
   // detail, {code, args} — from the string of its code; {where}: section, name and key).
-  // An error without a code, or with a code this page has no string for, keeps the
-  // program's English text.
+  // An error without a code says its cause ({code, args} of the catalogue: cause_*);
+  // one whose words this page lacks keeps the program's English text.
   function message(e) {
     var key = "err_" + e.code;
+    if (!e.code && e.cause) {
+      var c = wordArgs({ cause: e.cause });
+      return c ? c.cause : e.msg;
+    }
     if (!e.code || !Object.prototype.hasOwnProperty.call(S, key)) { return e.msg; }
     var args = e.args || {}, vars = wordArgs(args);
     if (!vars) { return e.msg; }

@@ -176,7 +176,7 @@ func (c *linkChecker) css() {
 		}
 		b, err := os.ReadFile(filepath.Join(c.s.Root, filepath.FromSlash(path)))
 		if err != nil {
-			c.add([]diag.Msg{diag.M("links_unreadable", diag.A{"error": err.Error()})}, 0)
+			c.add([]diag.Msg{diag.M("links_unreadable", diag.A{"error": diag.Cause(err)})}, 0)
 			continue
 		}
 		for _, u := range CSSURLs(string(b)) {

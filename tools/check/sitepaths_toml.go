@@ -32,7 +32,7 @@ func ReadSiteConfig(path string) (SiteConfig, error) {
 		} `toml:"languages"`
 	}
 	if err := toml.Unmarshal(b, &cfg); err != nil {
-		return SiteConfig{}, diag.Wrap(err, "file_error", diag.A{"file": path, "error": err.Error()})
+		return SiteConfig{}, diag.Wrap(err, "file_error", diag.A{"file": path, "error": diag.Cause(err)})
 	}
 	out := SiteConfig{BaseURL: cfg.BaseURL, Paths: map[string]map[string]string{}}
 	for lang, l := range cfg.Languages {

@@ -357,7 +357,7 @@ func checkURL(s string) diag.Msg {
 	u, err := url.Parse(s)
 	switch {
 	case err != nil:
-		return diag.M("url_invalid", diag.A{"value": s, "error": err.Error()})
+		return diag.M("url_invalid", diag.A{"value": s, "error": diag.Cause(err)})
 	case u.Scheme == "http":
 		return diag.M("url_http", diag.A{"value": s, "rest": strings.TrimPrefix(s, "http://")})
 	case u.Scheme != "https":

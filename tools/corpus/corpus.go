@@ -142,7 +142,7 @@ func Read(s Source) *File {
 		case errors.Is(err, errLink):
 			f.errorf(0, 0, "link_outside_read", nil)
 		default:
-			f.errorf(0, 0, "cannot_read", diag.A{"error": err.Error()})
+			f.errorf(0, 0, "cannot_read", diag.A{"error": diag.Cause(err)})
 		}
 		return f
 	}

@@ -26,7 +26,7 @@ func (f *File) Tree() (*yaml.Node, error) {
 	}
 	var doc yaml.Node
 	if err := unmarshalSafely(f.Src, &doc); err != nil {
-		return nil, diag.Wrap(err, "file_error", diag.A{"file": f.Path, "error": err.Error()})
+		return nil, diag.Wrap(err, "file_error", diag.A{"file": f.Path, "error": diag.Cause(err)})
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, diag.Errorf("file_not_mapping", diag.A{"file": f.Path})

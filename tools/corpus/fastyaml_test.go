@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/gen"
 	"gopkg.in/yaml.v3"
 )
@@ -183,7 +184,7 @@ func checkSyntaxError(t *testing.T, src []byte) {
 	line, col, m := syntaxError(src, err)
 	msg := m.Text("en")
 	lines := bytes.Count(src, []byte("\n")) + 1
-	_, raw := yamlError(err)
+	_, raw := diag.YAMLRaw(err)
 	if line < 1 || line > lines || col < 1 || msg == "" || strings.Contains(msg, raw) {
 		t.Fatalf("library error %q placed at %d:%d (file of %d lines) with message %q:\n%s", err, line, col, lines, msg, src)
 	}

@@ -18,15 +18,15 @@ import (
 func RealDir(dataDir string) (string, error) {
 	real, err := filepath.EvalSymlinks(dataDir)
 	if err != nil {
-		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": diag.Cause(err)})
 	}
 	real, err = filepath.Abs(real)
 	if err != nil {
-		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": diag.Cause(err)})
 	}
 	info, err := os.Stat(real)
 	if err != nil {
-		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
+		return "", diag.Wrap(err, "data_folder_error", diag.A{"error": diag.Cause(err)})
 	}
 	if !info.IsDir() {
 		return "", diag.Errorf("data_not_folder", diag.A{"dir": dataDir})
@@ -61,7 +61,7 @@ func List(dataDir string) ([]Source, error) {
 func listUnder(shown, realRoot, dir string, out []Source) ([]Source, error) {
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return diag.Wrap(err, "reading_error", diag.A{"path": path, "error": err.Error()})
+			return diag.Wrap(err, "reading_error", diag.A{"path": path, "error": diag.Cause(err)})
 		}
 		if path == dir {
 			return nil
@@ -216,7 +216,7 @@ func listOutside(shown, dir string, out []Source) ([]Source, error) {
 func sourceOf(dataDir, realRoot, p string) Source {
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return Source{Path: p, Problem: diag.M("bad_path", diag.A{"error": err.Error()})}
+		return Source{Path: p, Problem: diag.M("bad_path", diag.A{"error": diag.Cause(err)})}
 	}
 	dirReal, err := filepath.EvalSymlinks(filepath.Dir(abs))
 	if err == nil {

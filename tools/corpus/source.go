@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/pssdc/guide-iad/tools/diag"
@@ -224,22 +222,6 @@ func (p *parsed) checkTree(root *yaml.Node) bool {
 		return true
 	}
 	return walk(root, 0) && ok
-}
-
-// yamlError extracts the line from a yaml.v3 error ("yaml: line 3: …"). It reads the
-// number without fmt.Sscanf, whose scanner the online form would otherwise download
-// for this one call (TestYAMLErrorLine holds it to Sscanf's reading).
-func yamlError(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if num, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.IndexByte(num, ':'); i > 0 {
-			if line, err := strconv.Atoi(num[:i]); err == nil {
-				_, rest, _ := strings.Cut(msg, ": ")
-				return line, rest
-			}
-		}
-	}
-	return 0, msg
 }
 
 // position converts a byte offset to a 1-based line and column (in characters).

@@ -18,7 +18,7 @@ func LoadTaxonomy(dataDir string) (*model.Taxonomy, error) {
 	}
 	var t model.Taxonomy
 	if err := f.Root.Decode(&t); err != nil {
-		return nil, diag.Wrap(err, "file_error", diag.A{"file": path, "error": err.Error()})
+		return nil, diag.Wrap(err, "file_error", diag.A{"file": path, "error": diag.Cause(err)})
 	}
 	return &t, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/pssdc/guide-iad/tools/diag"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -77,10 +76,10 @@ func explainYAMLError(src []byte, err error) *yamlSyntax {
 	if f := l.firstFinding(); f != nil {
 		return l.syntax(f)
 	}
-	rawLine, raw := yamlError(err)
+	rawLine, raw, cause := diag.YAMLMessage(err)
 	line, off := libraryLine(src, rawLine)
 	e := &yamlSyntax{Line: line}
-	e.Message, off = reword(src, raw, off)
+	e.Message, off = reword(src, raw, cause, off)
 	e.Line, e.Column = position(src, off)
 	return e
 }
@@ -107,15 +106,11 @@ func libraryLine(src []byte, line int) (int, int) {
 	return line, off
 }
 
-var (
-	duplicateKey = regexp.MustCompile(`line (\d+): mapping key "(.*)" already defined at line (\d+)`)
-	unknownAlias = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
-)
-
-// reword turns the library's message into plain words; off is the start of the line the
-// library named, and the returned offset is where on that line the fault is, when the
-// message says what to look for.
-func reword(src []byte, raw string, off int) (diag.Msg, int) {
+// reword turns the library's message into plain words for a data file: cause is the
+// message as the catalogue words it (diag.YAMLMessage), raw its English text; off is
+// the start of the line the library named, and the returned offset is where on that
+// line the fault is, when the message says what to look for.
+func reword(src []byte, raw string, cause diag.Msg, off int) (diag.Msg, int) {
 	end := off + lineLength(src[off:])
 	line := src[off:end]
 	find := func(chars string) int {
@@ -124,65 +119,61 @@ func reword(src []byte, raw string, off int) (diag.Msg, int) {
 		}
 		return off
 	}
-	switch {
-	case strings.Contains(raw, "found unexpected end of stream"):
+	switch cause.Code {
+	case "cause_yaml_end":
 		return diag.M("yaml_unexpected_end", nil), off
-	case strings.Contains(raw, "mapping values are not allowed"):
+	case "cause_yaml_mapping_value":
 		if i := bytes.Index(line, []byte(": ")); i >= 0 {
 			if j := bytes.Index(line[i+2:], []byte(": ")); j >= 0 {
 				return diag.M("yaml_colon_in_value", nil), off + i + 2 + j
 			}
 		}
 		return diag.M("yaml_key_unexpected", nil), off
-	case strings.Contains(raw, "could not find expected ':'"):
+	case "cause_yaml_expected_colon":
 		if i := bytes.IndexByte(line, ':'); i >= 0 && i+1 < len(line) && line[i+1] != ' ' {
 			return diag.M("yaml_no_space_after_colon", nil), off + i + 1
 		}
 		return diag.M("yaml_not_key_value", nil), off
-	case strings.Contains(raw, "did not find expected key"):
+	case "cause_yaml_expected_key":
 		return diag.M("yaml_not_continuing", nil), off
-	case strings.Contains(raw, "did not find expected '-' indicator"):
+	case "cause_yaml_expected_dash":
 		return diag.M("yaml_not_list_item", nil), off
-	case strings.Contains(raw, "did not find expected ',' or ']'"):
+	case "cause_yaml_unclosed_list":
 		return diag.M("yaml_list_unclosed", nil), off
-	case strings.Contains(raw, "did not find expected ',' or '}'"):
+	case "cause_yaml_unclosed_mapping":
 		return diag.M("yaml_mapping_unclosed", nil), off
-	case strings.Contains(raw, "did not find expected node content"):
+	case "cause_yaml_node_content":
 		return diag.M("yaml_missing_value", nil), find("-,]}")
-	case strings.Contains(raw, "block sequence entries are not allowed"):
+	case "cause_yaml_sequence_entry":
 		return diag.M("yaml_item_on_key_line", nil), find("-")
-	case strings.Contains(raw, "found character that cannot start any token"):
+	case "cause_yaml_bad_start":
 		return diag.M("yaml_bad_start_char", nil), find("@`%\t")
-	case strings.Contains(raw, "tab character"):
+	case "cause_yaml_tab":
 		return diag.M("tab_indent", nil), find("\t")
-	case strings.Contains(raw, "escape"), strings.Contains(raw, "hexdecimal"):
+	case "cause_yaml_escape", "cause_yaml_code_escape":
 		return diag.M("yaml_bad_escape", nil), find("\\")
-	case strings.Contains(raw, "did not find expected comment or line break"),
-		strings.Contains(raw, "indentation indicator equal to 0"):
+	case "cause_yaml_after_indicator":
 		return diag.M("yaml_block_indicator_text", nil), find("|>")
-	case strings.Contains(raw, "tag handle"), strings.Contains(raw, "tag URI"), strings.Contains(raw, "expected '!'"), strings.Contains(raw, "expected '>'"):
+	case "cause_yaml_tag":
 		return diag.M("yaml_tag_char", nil), find("!")
-	case strings.Contains(raw, "alphabetic or numeric character"):
+	case "cause_yaml_anchor_char":
 		return diag.M("yaml_anchor_char", nil), find("&*")
-	case strings.Contains(raw, "document indicator"):
+	case "cause_yaml_document_marker":
 		return diag.M("yaml_document_marker", nil), off
-	case strings.Contains(raw, "directive"), strings.Contains(raw, "non-alphabetical"), strings.Contains(raw, "version number"):
+	case "cause_yaml_directive":
 		return diag.M("yaml_directive", nil), find("%")
-	case strings.Contains(raw, "max depth"):
+	case "cause_yaml_too_deep":
 		return diag.M("too_deep", diag.A{"max": MaxDepth}), off
-	case strings.Contains(raw, "excessive aliasing"):
+	case "cause_yaml_aliases":
 		return diag.M("yaml_aliases", nil), find("*")
-	}
-	if m := duplicateKey.FindStringSubmatch(raw); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		_, o := libraryLine(src, line)
-		return diag.M("yaml_duplicate_key", diag.A{"key": m[2], "first": m[3]}), o
-	}
-	if m := unknownAlias.FindStringSubmatch(raw); m != nil {
-		if i := bytes.Index(src, []byte("*"+m[1])); i >= 0 {
+	case "cause_yaml_duplicate_key":
+		return diag.M("yaml_duplicate_key", diag.A{"key": cause.Args["key"], "first": strconv.Itoa(cause.Args["first"].(int))}), off
+	case "cause_yaml_unknown_alias":
+		name, _ := cause.Args["name"].(string)
+		if i := bytes.Index(src, []byte("*"+name)); i >= 0 {
 			off = i
 		}
-		return diag.M("yaml_unknown_alias", diag.A{"name": m[1]}), off
+		return diag.M("yaml_unknown_alias", diag.A{"name": name}), off
 	}
 	if strings.HasPrefix(raw, "unreadable YAML") {
 		return diag.M("yaml_unreadable", nil), off

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/gen"
 	"gopkg.in/yaml.v3"
 )
@@ -245,7 +246,7 @@ func TestSyntaxErrorsOfMutants(t *testing.T) {
 					continue
 				}
 				errs++
-				_, raw := yamlError(lerr)
+				_, raw := diag.YAMLRaw(lerr)
 				counted[strings.SplitN(raw, ":", 2)[0]] = true
 				line, col, sm := syntaxError(m, lerr)
 				msg := sm.Text("en")

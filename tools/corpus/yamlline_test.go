@@ -7,11 +7,14 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
-// TestYAMLErrorLine: yamlError reads the line of yaml.v3's errors as fmt.Sscanf's
-// "line %d:" did (it does without fmt's scanner, for the browser's download): on the
-// errors yaml.v3 gives for broken documents, and on the shapes of its messages.
+// TestYAMLErrorLine: diag.YAMLRaw, which the reader words yaml.v3's errors with, reads
+// their line as fmt.Sscanf's "line %d:" did (without fmt's scanner, for the browser's
+// download): on the errors yaml.v3 gives for broken documents, and on the shapes of its
+// messages; an "unmarshal errors" list gives its first error's line.
 func TestYAMLErrorLine(t *testing.T) {
 	sscanf := func(err error) (int, string) {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -57,8 +60,11 @@ func TestYAMLErrorLine(t *testing.T) {
 	}
 	lines := 0
 	for _, err := range errs {
-		gotLine, gotRest := yamlError(err)
+		gotLine, gotRest := diag.YAMLRaw(err)
 		wantLine, wantRest := sscanf(err)
+		if list, ok := strings.CutPrefix(err.Error(), "yaml: unmarshal errors:\n  "); ok {
+			wantLine, wantRest = sscanf(errors.New(list))
+		}
 		if gotLine != wantLine || gotRest != wantRest {
 			t.Errorf("%q: line %d, %q; Sscanf read line %d, %q", err, gotLine, gotRest, wantLine, wantRest)
 		}

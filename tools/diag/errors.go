@@ -35,15 +35,6 @@ type Worder interface {
 	Words(lang string) string
 }
 
-// Cause is err as the argument of a message: itself, worded, when it can say itself in
-// either language (a *CodedError), else its (English) text.
-func Cause(err error) any {
-	if e, ok := err.(*CodedError); ok {
-		return e.Msg()
-	}
-	return err.Error()
-}
-
 // Words returns err worded in lang when it can say itself in either language, else its
 // text.
 func Words(err error, lang string) string {

@@ -142,7 +142,7 @@ func codeCases() []codeCase {
 		configCase("YAML: escape", "a: \"\\q\"\n",
 			wantErr{0, "", CodeConfigYAMLEscape, a("detail", "found unknown escape character")}),
 		configCase("YAML: not UTF-8", "a: \xff\n",
-			wantErr{0, "", CodeConfigYAMLEncoding, a("detail", "invalid leading UTF-8 octet")}),
+			wantErr{0, "", CodeConfigYAMLEncoding, a("detail", "invalid UTF-8")}),
 		configCase("YAML: control character", "a: \x01\n",
 			wantErr{0, "", CodeConfigYAMLEncoding, a("detail", "control characters are not allowed")}),
 		configCase("empty", "# nothing\n", wantErr{0, "", CodeConfigEmpty, nil}),

@@ -5,11 +5,9 @@ import (
 	"cmp"
 	"io"
 	"os"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"gopkg.in/yaml.v3"
 )
 
@@ -142,45 +140,32 @@ func ParseConfig(data []byte) (*Config, error) {
 	return cfg, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // yamlCodes gives the codes of the YAML reader's commonest messages (gopkg.in/yaml.v3),
-// by prefix; any other is CodeConfigYAMLSyntax.
-var yamlCodes = []struct {
-	prefix string
-	code   Code
-}{
-	{"found character that cannot start any token", CodeConfigYAMLBadStart},
-	{"did not find expected key", CodeConfigYAMLExpectedKey},
-	{"mapping values are not allowed in this context", CodeConfigYAMLColon},
-	{"did not find expected '-' indicator", CodeConfigYAMLExpectedDash},
-	{"could not find expected ':'", CodeConfigYAMLNoColon},
-	{"did not find expected ',' or ']'", CodeConfigYAMLUnclosed},
-	{"did not find expected ',' or '}'", CodeConfigYAMLUnclosed},
-	{"found unexpected end of stream", CodeConfigYAMLEnd},
-	{"found unknown escape character", CodeConfigYAMLEscape},
-	{"invalid leading UTF-8 octet", CodeConfigYAMLEncoding},
-	{"invalid trailing UTF-8 octet", CodeConfigYAMLEncoding},
-	{"incomplete UTF-8 octet sequence", CodeConfigYAMLEncoding},
-	{"invalid length of a UTF-8 sequence", CodeConfigYAMLEncoding},
-	{"invalid Unicode character", CodeConfigYAMLEncoding},
-	{"control characters are not allowed", CodeConfigYAMLEncoding},
+// by the code of the catalogue that words them (diag.YAMLMessage); any other is
+// CodeConfigYAMLSyntax.
+var yamlCodes = map[string]Code{
+	"cause_yaml_bad_start":        CodeConfigYAMLBadStart,
+	"cause_yaml_tab":              CodeConfigYAMLBadStart,
+	"cause_yaml_expected_key":     CodeConfigYAMLExpectedKey,
+	"cause_yaml_mapping_value":    CodeConfigYAMLColon,
+	"cause_yaml_expected_dash":    CodeConfigYAMLExpectedDash,
+	"cause_yaml_expected_colon":   CodeConfigYAMLNoColon,
+	"cause_yaml_unclosed_list":    CodeConfigYAMLUnclosed,
+	"cause_yaml_unclosed_mapping": CodeConfigYAMLUnclosed,
+	"cause_yaml_end":              CodeConfigYAMLEnd,
+	"cause_yaml_escape":           CodeConfigYAMLEscape,
+	"cause_yaml_code_escape":      CodeConfigYAMLEscape,
+	"cause_yaml_encoding":         CodeConfigYAMLEncoding,
+	"cause_yaml_control":          CodeConfigYAMLEncoding,
 }
 
-// yamlError turns "yaml: line 3: message" into an Error on line 3.
+// yamlError turns "yaml: line 3: message" into an Error on line 3, the message worded
+// from the catalogue as its detail.
 func yamlError(err error) *Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
+	line, _, m := diag.YAMLMessage(err)
+	code, ok := yamlCodes[m.Code]
+	if !ok {
+		code = CodeConfigYAMLSyntax
 	}
-	code := CodeConfigYAMLSyntax
-	for _, y := range yamlCodes {
-		if strings.HasPrefix(msg, y.prefix) {
-			code = y.code
-			break
-		}
-	}
-	return newError(line, "", code, "detail", msg)
+	return detailError(line, code, m)
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pssdc/guide-iad/tools/diag"
 )
 
 // Area is one row of the data file.
@@ -181,14 +183,13 @@ func sniffComma(head []byte) rune {
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
 			return ErrorList{newError(pe.Line, "", CodeCSVBareQuote)}
 		case errors.Is(pe.Err, csv.ErrQuote):
 			return ErrorList{newError(pe.Line, "", CodeCSVQuote)}
 		}
-		return ErrorList{newError(pe.Line, "", CodeCSVSyntax, "detail", msg)}
+		return ErrorList{detailError(pe.Line, CodeCSVSyntax, diag.Cause(pe.Err))}
 	}
 	return err
 }

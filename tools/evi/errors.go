@@ -84,7 +84,7 @@ const (
 	CodeCSVEmpty           Code = "csv_empty"            // no header row
 	CodeCSVBareQuote       Code = "csv_bare_quote"       // a " inside a field that is not quoted
 	CodeCSVQuote           Code = "csv_quote"            // a quoted field not closed, or text after its closing "
-	CodeCSVSyntax          Code = "csv_syntax"           // other CSV syntax: detail (English, from encoding/csv)
+	CodeCSVSyntax          Code = "csv_syntax"           // other CSV syntax: detail (encoding/csv's, worded by diag.Cause)
 	CodeCSVDuplicateColumn Code = "csv_duplicate_column" // name twice in the header, at columns first and second (1-based)
 	CodeCSVMissingColumn   Code = "csv_missing_column"   // name, which the configuration gives as role, is not in the header
 	CodeCSVMissingCase     Code = "csv_missing_column_case"

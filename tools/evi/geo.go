@@ -321,23 +321,14 @@ func (g *Geometry) Centroid() (lat, lon float64) {
 	return cy / (3 * a), cx / (3 * a)
 }
 
-// jsonSyntaxError names the line and column of a JSON syntax error.
+// jsonSyntaxError names the line and column of a JSON syntax error, and words it from
+// the catalogue.
 func jsonSyntaxError(data []byte, err error) *Error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	offset := int64(-1)
-	switch {
-	case errors.As(err, &se):
-		offset = se.Offset - 1 // the offset is after the character at fault
-	case errors.As(err, &te):
-		offset = te.Offset
-	}
 	line, col := 0, 0
-	if offset >= 0 {
-		line, col = lineCol(data, int(offset))
+	if offset := diag.JSONOffset(err); offset >= 0 {
+		line, col = lineCol(data, offset)
 	}
-	detail := err.Error()
-	return newError(line, "", CodeGeoSyntax, "detail", detail, "column", col)
+	return detailError(line, CodeGeoSyntax, diag.Cause(err), "column", col)
 }
 
 // lineCol returns the 1-based line and column of byte offset in data.

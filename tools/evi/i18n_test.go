@@ -45,10 +45,10 @@ func i18nStrings(t *testing.T, lang string) map[string]string {
 
 // errorKeys are the i18n keys, without the evi_ prefix, that wording errors needs:
 // one per code, one per term, the two that word a place in the configuration, and one
-// per detail of a GeoJSON error (the catalogue's evi_geo_* codes).
+// per detail of an error that is a message of the catalogue (detailCodes).
 func errorKeys() []string {
 	keys := []string{"err_where_name", "err_where_key"}
-	for _, c := range geoCodes() {
+	for _, c := range detailCodes() {
 		keys = append(keys, strings.TrimPrefix(c, "evi_"))
 	}
 	for _, c := range Codes() {
@@ -117,16 +117,31 @@ func TestErrorKeysOnPage(t *testing.T) {
 	}
 }
 
-// geoCodes are the catalogue's codes of the details of GeoJSON errors, each an i18n key
-// of the page too.
-func geoCodes() []string {
+// detailCodes are the catalogue's codes of the details of errors, each an i18n key of
+// the page too: the evi_geo_* of a GeoJSON file's shapes, and the causes (cause_*) of
+// a GeoJSON, CSV or YAML file that its reader could not read.
+func detailCodes() []string {
 	var codes []string
 	for _, c := range diag.Codes() {
-		if strings.HasPrefix(c, "evi_geo_") {
+		if strings.HasPrefix(c, "evi_geo_") || pageCause(c) {
 			codes = append(codes, c)
 		}
 	}
 	return codes
+}
+
+// pageCause reports whether the calculator can pass cause c as a detail: what
+// diag.Cause says of a JSON syntax or type error (jsonSyntaxError), of a CSV reader's
+// error (csvError), a YAML reader's message (diag.YAMLMessage, without its line), or
+// an error it does not know.
+func pageCause(c string) bool {
+	switch {
+	case c == "cause_system", strings.HasPrefix(c, "cause_json_"):
+		return true
+	case strings.HasPrefix(c, "cause_yaml_"):
+		return c != "cause_yaml_line"
+	}
+	return c == "cause_csv_bare_quote" || c == "cause_csv_quote" || c == "cause_csv_field_count" || c == "cause_csv_trailing_comma"
 }
 
 // word returns the message of e from the i18n strings s as assets/js/evi.js composes
@@ -157,7 +172,7 @@ func wordArgs(s map[string]string, args map[string]any) (vars map[string]string,
 	for name, v := range args {
 		switch v := v.(type) {
 		case diag.Msg:
-			tmpl, found := s[v.Code]
+			tmpl, found := s["evi_"+strings.TrimPrefix(v.Code, "evi_")] // the page strips evi_
 			inner, innerOK := wordArgs(s, v.Args)
 			vars[name], ok = fillString(tmpl, inner), ok && found && innerOK
 		case int:
@@ -309,25 +324,30 @@ func TestPageAndCatalogueAgree(t *testing.T) {
 	}
 }
 
-// TestGeoDetailsOnPage: the page's string of each detail of a GeoJSON error (i18n
-// evi_geo_*, for the catalogue's evi_geo_* codes) is the catalogue's, in English and in
-// French, but for the quotes that the catalogue's {name:q} adds and the page writes.
-func TestGeoDetailsOnPage(t *testing.T) {
+// TestDetailsOnPage: the page's string of each detail of an error (i18n evi_<code>, for
+// the catalogue's evi_geo_* and cause_* codes of detailCodes) is the catalogue's, in
+// English and in French, but for the quotes that the catalogue's {name:q} adds and the
+// page writes.
+func TestDetailsOnPage(t *testing.T) {
 	quoted := regexp.MustCompile(`\{(\w+):q\}`)
 	quotes := map[string]string{"en": `"{$1}"`, "fr": "«\u00a0{$1}\u00a0»"}
-	codes := geoCodes()
-	if len(codes) < 10 {
-		t.Fatalf("%d evi_geo_* codes in the catalogue; the search lost its way", len(codes))
+	codes := detailCodes()
+	if len(codes) < 60 {
+		t.Fatalf("%d evi_geo_* and cause_* codes in the catalogue; the search lost its way", len(codes))
 	}
 	for _, lang := range diag.Languages {
 		s := i18nStrings(t, lang)
 		for _, c := range codes {
 			cat, _ := diag.Template(lang, c)
 			want := quoted.ReplaceAllString(cat, quotes[lang])
-			if got, ok := s[c]; !ok {
-				t.Errorf("i18n/%s.yaml: no %s (the catalogue says %q)", lang, c, want)
+			key := c
+			if !strings.HasPrefix(c, "evi_") {
+				key = "evi_" + c
+			}
+			if got, ok := s[key]; !ok {
+				t.Errorf("i18n/%s.yaml: no %s (the catalogue says %q)", lang, key, want)
 			} else if got != want {
-				t.Errorf("i18n/%s.yaml: %s is\n%q\nthe catalogue says\n%q", lang, c, got, want)
+				t.Errorf("i18n/%s.yaml: %s is\n%q\nthe catalogue says\n%q", lang, key, got, want)
 			}
 		}
 	}

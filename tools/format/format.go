@@ -30,7 +30,7 @@ func Format(kind model.Kind, src []byte) ([]byte, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, diag.Wrap(err, "fmt_unreadable", diag.A{"error": err.Error()})
+		return nil, diag.Wrap(err, "fmt_unreadable", diag.A{"error": diag.Cause(err)})
 	}
 	// A second document would be lost by the encoder: refuse, never drop it.
 	var extra yaml.Node
@@ -153,7 +153,7 @@ func same(before, after []byte) error {
 		return err
 	}
 	if err := yaml.Unmarshal(after, &b); err != nil {
-		return diag.Wrap(err, "fmt_output_unparsable", diag.A{"error": err.Error()})
+		return diag.Wrap(err, "fmt_output_unparsable", diag.A{"error": diag.Cause(err)})
 	}
 	if !reflect.DeepEqual(a, b) {
 		return diag.Errorf("fmt_values_differ", nil)

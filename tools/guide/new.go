@@ -183,7 +183,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) (int, error) {
 				}
 				c, err := checkValues(values)
 				if err != nil {
-					return err.Error()
+					return diag.Words(err, lang)
 				}
 				for _, pr := range c.Problems {
 					if pr.Input.Key == in.Key {

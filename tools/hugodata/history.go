@@ -24,7 +24,7 @@ func WriteHistory(dataDir, out string) (diag.List, error) {
 func writeHistoryAt(dataDir, rev, out string) (diag.List, error) {
 	h, err := history.ReadAt(dataDir, rev)
 	if err != nil {
-		return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": err.Error()})
+		return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": diag.Cause(err)})
 	}
 	b, err := json.Marshal(h)
 	if err != nil {

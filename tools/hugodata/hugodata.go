@@ -244,7 +244,7 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
 		case "!!bool", "!!int", "!!float", "!!null":
 			var v any
 			if err := n.Decode(&v); err != nil {
-				return diag.Wrap(err, "hugodata_decode", diag.A{"line": n.Line, "error": err.Error()})
+				return diag.Wrap(err, "hugodata_decode", diag.A{"line": n.Line, "error": diag.Cause(err)})
 			}
 			j, err := json.Marshal(v)
 			if err != nil {

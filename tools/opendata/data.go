@@ -42,7 +42,7 @@ func LoadData(dataDir, historyFile string, git bool) (*Data, error) {
 		if errs[i] = f.Err(); errs[i] == nil {
 			values[i], errs[i] = value(f.Root)
 			if errs[i] != nil {
-				errs[i] = diag.Wrap(errs[i], "opendata_file", diag.A{"file": sources[i].Path, "error": errs[i].Error()})
+				errs[i] = diag.Wrap(errs[i], "opendata_file", diag.A{"file": sources[i].Path, "error": diag.Cause(errs[i])})
 			}
 		}
 	})
@@ -78,12 +78,12 @@ func LoadData(dataDir, historyFile string, git bool) (*Data, error) {
 			return nil, err
 		}
 		if err := json.Unmarshal(b, &h); err != nil {
-			return nil, diag.Wrap(err, "opendata_file", diag.A{"file": historyFile, "error": err.Error()})
+			return nil, diag.Wrap(err, "opendata_file", diag.A{"file": historyFile, "error": diag.Cause(err)})
 		}
 	case git:
 		read, err := history.Read(dataDir)
 		if err != nil {
-			return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": err.Error()})
+			return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": diag.Cause(err)})
 		}
 		h = *read
 	}

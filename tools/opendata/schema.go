@@ -89,7 +89,7 @@ func LoadSchema(siteDir string) (*Schema, error) {
 	}
 	var sc Schema
 	if err := yaml.Unmarshal([]byte(text.String()), &sc); err != nil {
-		return nil, diag.Errorf("opendata_schema_yaml", diag.A{"file": SchemaFiles[0], "error": err.Error()})
+		return nil, diag.Errorf("opendata_schema_yaml", diag.A{"file": SchemaFiles[0], "error": diag.Cause(err)})
 	}
 	if len(sc.Resources) == 0 {
 		return nil, diag.Errorf("opendata_schema_yaml", diag.A{"file": SchemaFiles[0], "error": "no tables"})

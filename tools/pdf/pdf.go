@@ -145,13 +145,13 @@ func readMeta(page string) (meta, error) {
 		return m, diag.Errorf("pdf_not_print_page", diag.A{"page": page})
 	}
 	if err := json.Unmarshal(sm[1], &m); err != nil {
-		return m, diag.Wrap(err, "pdf_bad_meta", diag.A{"page": page, "error": err.Error()})
+		return m, diag.Wrap(err, "pdf_bad_meta", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	if !pdfName.MatchString(m.PDF) {
 		return m, diag.Errorf("pdf_bad_meta_file", diag.A{"page": page, "name": m.PDF})
 	}
 	if _, err := time.Parse("2006-01-02", m.Date); err != nil {
-		return m, diag.Wrap(err, "pdf_bad_meta_date", diag.A{"page": page, "date": m.Date, "error": err.Error()})
+		return m, diag.Wrap(err, "pdf_bad_meta_date", diag.A{"page": page, "date": m.Date, "error": diag.Cause(err)})
 	}
 	if sm := newChapter.FindSubmatch(b); sm != nil {
 		m.New = len(listItem.FindAll(sm[1], -1))
@@ -255,7 +255,7 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, diag.Wrap(err, "pdf_timed_out", diag.A{"timeout": opts.Timeout.String(), "error": err.Error()})
+			return nil, diag.Wrap(err, "pdf_timed_out", diag.A{"timeout": opts.Timeout.String(), "error": diag.Cause(err)})
 		}
 		return nil, err
 	}

@@ -38,7 +38,7 @@ func Load(dataDir string) ([]Project, error) {
 			DataSources []string `yaml:"data_sources"`
 		}
 		if err := f.Root.Decode(&e); err != nil {
-			errs[i] = diag.Wrap(err, "hugodata_file", diag.A{"file": f.Path, "error": err.Error()})
+			errs[i] = diag.Wrap(err, "hugodata_file", diag.A{"file": f.Path, "error": diag.Cause(err)})
 			return
 		}
 		out[i] = Project{

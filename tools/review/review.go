@@ -81,7 +81,7 @@ func Due(opts Options) (Result, error) {
 	now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	res := Result{Now: now, Cutoff: opts.OlderThan.Cutoff(now)}
 	if info, err := os.Stat(opts.DataDir); err != nil {
-		return res, diag.Wrap(err, "data_folder_error", diag.A{"error": err.Error()})
+		return res, diag.Wrap(err, "data_folder_error", diag.A{"error": diag.Cause(err)})
 	} else if !info.IsDir() {
 		return res, diag.Errorf("data_not_folder", diag.A{"dir": opts.DataDir})
 	}

@@ -106,11 +106,11 @@ func Build(repo, site, out string) ([]byte, error) {
 		out, err := cmd.CombinedOutput()
 		output = append(output, out...)
 		if err != nil {
-			return output, diag.Wrap(err, "searchindex_failed", diag.A{"site": site, "error": err.Error(), "output": string(out)})
+			return output, diag.Wrap(err, "searchindex_failed", diag.A{"site": site, "error": diag.Cause(err), "output": string(out)})
 		}
 		entry, err := os.ReadFile(filepath.Join(absOut, EntryName))
 		if err != nil {
-			return output, diag.Wrap(err, "searchindex_no_entry", diag.A{"file": EntryName, "error": err.Error()})
+			return output, diag.Wrap(err, "searchindex_no_entry", diag.A{"file": EntryName, "error": diag.Cause(err)})
 		}
 		entries = append(entries, entry)
 	}
@@ -124,7 +124,7 @@ func Build(repo, site, out string) ([]byte, error) {
 		}
 	}
 	if _, err := os.Stat(filepath.Join(out, "pagefind.js")); err != nil {
-		return output, diag.Wrap(err, "searchindex_no_js", diag.A{"out": out, "error": err.Error(), "output": string(output)})
+		return output, diag.Wrap(err, "searchindex_no_js", diag.A{"out": out, "error": diag.Cause(err), "output": string(output)})
 	}
 	for _, name := range Unused {
 		if err := os.Remove(filepath.Join(out, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -173,7 +173,7 @@ func mergeEntries(files [][]byte) ([]byte, error) {
 	for i, f := range files {
 		var keys map[string]json.RawMessage
 		if err := json.Unmarshal(f, &keys); err != nil {
-			return nil, diag.Errorf("searchindex_entry_unreadable", diag.A{"file": EntryName, "error": err.Error()})
+			return nil, diag.Errorf("searchindex_entry_unreadable", diag.A{"file": EntryName, "error": diag.CauseIn(err, f)})
 		}
 		for k := range keys {
 			if k != "version" && k != "languages" && k != "include_characters" {
@@ -182,7 +182,7 @@ func mergeEntries(files [][]byte) ([]byte, error) {
 		}
 		var e entry
 		if err := json.Unmarshal(f, &e); err != nil {
-			return nil, diag.Errorf("searchindex_entry_unreadable", diag.A{"file": EntryName, "error": err.Error()})
+			return nil, diag.Errorf("searchindex_entry_unreadable", diag.A{"file": EntryName, "error": diag.CauseIn(err, f)})
 		}
 		if i == 0 {
 			merged = entry{Version: e.Version, Languages: map[string]json.RawMessage{}, IncludeCharacters: e.IncludeCharacters}

@@ -241,7 +241,7 @@ func encode(root *yaml.Node, kind model.Kind) ([]byte, error) {
 func verify(before, after []byte, want any) error {
 	var got any
 	if err := yaml.Unmarshal(after, &got); err != nil {
-		return diag.Wrap(err, "translations_result_unparsable", diag.A{"error": err.Error()})
+		return diag.Wrap(err, "translations_result_unparsable", diag.A{"error": diag.Cause(err)})
 	}
 	if !reflect.DeepEqual(got, want) {
 		return diag.Errorf("translations_values_change", nil)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 
+	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/evi"
 )
 
@@ -15,12 +16,14 @@ import (
 // i18n string evi_err_<code> and args (evi.Error's Code and PageArgs: a detail from
 // the catalogue as {code, args}, worded from the i18n string of its code) when it has
 // those strings, else from msg, the English text of guide evi. Errors that no file causes (a
-// page that calls wrongly) have no code.
+// page that calls wrongly) have no code, but their cause, worded from the catalogue
+// (diag.Cause: cause_system, the English text, when it is not one the catalogue knows).
 type jsonError struct {
 	Line   int            `json:"line,omitempty"`
 	Column string         `json:"column,omitempty"`
 	Code   evi.Code       `json:"code,omitempty"`
 	Args   map[string]any `json:"args,omitempty"`
+	Cause  *diag.Msg      `json:"cause,omitempty"`
 	Msg    string         `json:"msg"`
 }
 
@@ -38,7 +41,8 @@ func fail(file string, err error) string {
 			f.Errors = append(f.Errors, jsonErr(e))
 		}
 	} else {
-		f.Errors = []jsonError{{Msg: err.Error()}}
+		cause := diag.Cause(err)
+		f.Errors = []jsonError{{Cause: &cause, Msg: cause.Text("en")}}
 	}
 	return mustJSON(f)
 }

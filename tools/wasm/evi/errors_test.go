@@ -14,7 +14,8 @@ import (
 )
 
 // TestFail: a file's errors reach the page with line, column, code, Args and the
-// English text; an error that no file causes has only its text.
+// English text; an error that no file causes has its cause, worded from the catalogue,
+// and its text.
 func TestFail(t *testing.T) {
 	cfg, err := evi.ParseConfig([]byte("columns: {code: c, population: p}\nthemes: {a: }\nindicators:\n  x: {theme: a, direction: 1}\n"))
 	if err != nil {
@@ -24,6 +25,8 @@ func TestFail(t *testing.T) {
 	_, badGeo := evi.ReadGeoJSON(strings.NewReader(`{"type":"FeatureCollection","features":[`+"\n"+
 		`{"type":"Feature","properties":{"code":"A"},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1],[0,0]]],[[[0,0],[200,0],[1,1],[0,0]]]]}}]}`),
 		[]evi.Area{{Code: "A"}}, "code")
+	_, badJSON := evi.ReadGeoJSON(strings.NewReader(`{"type": "FeatureCollection",`+"\n"+`"features": [} }`), []evi.Area{{Code: "A"}}, "code")
+	_, badYAML := evi.ParseConfig([]byte("columns: {code: c\n"))
 	_, badConfig := evi.ParseConfig([]byte("columns: {code: c, population: p}\nthemes: {a: }\nindicators:\n  x: {theme: b, direction: up}\n"))
 	for _, tc := range []struct {
 		file string
@@ -41,7 +44,15 @@ func TestFail(t *testing.T) {
 			`{"line":2,"code":"geojson_bad_geometry","args":{"detail":{"code":"evi_geo_in_polygon","args":{"polygon":1,` +
 			`"problem":{"code":"evi_geo_position_range","args":{"lat":"0","lon":"200","position":1,"ring":0}}}},"index":0,"value":"A"},` +
 			`"msg":"features[0] (area \"A\"): polygon 1: ring 0, position 1: [200, 0] is not a longitude and a latitude in degrees"}]}`},
-		{"choices", errors.New("no data loaded"), `{"ok":false,"file":"choices","errors":[{"msg":"no data loaded"}]}`},
+		// A reader's own message as a detail from the catalogue, nested parts too: the page
+		// words it in its language.
+		{"geo", badJSON, `{"ok":false,"file":"geo","errors":[` +
+			`{"line":2,"code":"geojson_syntax","args":{"column":14,"detail":{"code":"cause_json_char","args":{"character":"}","context":{"code":"cause_json_in_value"}}}},` +
+			`"msg":"not a GeoJSON file: invalid character '}' looking for beginning of value (column 14)"}]}`},
+		{"config", badYAML, `{"ok":false,"file":"config","errors":[` +
+			`{"line":1,"code":"config_yaml_unclosed","args":{"detail":{"code":"cause_yaml_unclosed_mapping"}},` +
+			`"msg":"YAML syntax: did not find expected ',' or '}'"}]}`},
+		{"choices", errors.New("no data loaded"), `{"ok":false,"file":"choices","errors":[{"cause":{"code":"cause_system","args":{"text":"no data loaded"}},"msg":"no data loaded"}]}`},
 	} {
 		got := fail(tc.file, tc.err)
 		if got != tc.want {

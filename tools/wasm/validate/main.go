@@ -159,7 +159,7 @@ func main() {
 			res := map[string]any{"diagnostics": diagnostics(form.Validate(p, src), p, arg(args, 3))}
 			values, dropped, err := webform.FromYAML(kind, src)
 			if err != nil {
-				res["error"] = err.Error()
+				res["error"] = diag.Cause(err).Text(arg(args, 3))
 				return result(res)
 			}
 			if dropped == nil {
