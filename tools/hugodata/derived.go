@@ -22,7 +22,7 @@ const (
 	// RelatedFile holds the related case studies (package related): hugo.Data.related.
 	RelatedFile = "related.json"
 	// KeywordsFile holds the pages' search keywords (package searchkw): hugo.Data.keywords.
-	KeywordsFile = "keywords.json"
+	KeywordsFile = searchkw.File
 	// DerivedDir is the derived folder's name, beside the copy by default.
 	DerivedDir = "hugo-derived"
 )

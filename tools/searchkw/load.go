@@ -12,6 +12,9 @@ import (
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
+// File is the keywords' file in the derived data (hugo.Data.keywords).
+const File = "keywords.json"
+
 // Kinds are the kinds of entry whose pages carry keywords (their folders in data/).
 var Kinds = []string{"projects", "practices", "resources"}
 
