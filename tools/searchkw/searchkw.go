@@ -64,6 +64,9 @@ var (
 	elided    = regexp.MustCompile(`(?i)\b[ld][’'](\p{L}{3,})`)
 	prefixed  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + strings.Join(Prefixes, "|") + `)(\p{L}{5,})`)
 	spelt     = regexp.MustCompile(`(?i)\p{L}*(?:` + spellingAlternatives() + `)\p{L}*`)
+	// spellings finds a part of Spellings without the letters around it: much faster
+	// than spelt (no backtracking from every letter), it tells which texts have none.
+	spellings = regexp.MustCompile(`(?i)(?:` + spellingAlternatives() + `)`)
 )
 
 func set(words ...string) map[string]bool {
@@ -127,13 +130,19 @@ func Line(lang string, terms Terms, e Entry) string {
 			}
 		}
 	}
-	for _, c := range compounds.FindAllString(e.Text, -1) {
-		words = append(words, strings.ReplaceAll(c, "-", ""), strings.ReplaceAll(c, "-", " "))
+	// Each regular expression runs only on a text holding what it needs (a hyphen, a
+	// bracket, an apostrophe, a spelling): most texts have none of them.
+	if strings.Contains(e.Text, "-") {
+		for _, c := range compounds.FindAllString(e.Text, -1) {
+			words = append(words, strings.ReplaceAll(c, "-", ""), strings.ReplaceAll(c, "-", " "))
+		}
 	}
-	for _, m := range defined.FindAllStringSubmatch(e.Text, -1) {
-		words = append(words, m[1])
+	if strings.Contains(e.Text, "(") {
+		for _, m := range defined.FindAllStringSubmatch(e.Text, -1) {
+			words = append(words, m[1])
+		}
 	}
-	if lang == "fr" {
+	if lang == "fr" && strings.ContainsAny(e.Text, "'’") {
 		for _, m := range elided.FindAllStringSubmatch(e.Text, -1) {
 			w := strings.ToLower(m[1])
 			words = append(words, w, "l'"+w, "d'"+w)
@@ -142,7 +151,7 @@ func Line(lang string, terms Terms, e Entry) string {
 	for _, m := range prefixed.FindAllStringSubmatch(e.Text, -1) {
 		words = append(words, m[1])
 	}
-	if lang == "en" {
+	if lang == "en" && spellings.MatchString(e.Text) {
 		for _, w := range spelt.FindAllString(e.Text, -1) {
 			words = append(words, otherSpelling(w))
 		}
