@@ -174,13 +174,12 @@ func acronym(s string) string {
 	return b.String()
 }
 
-// uniq keeps the first of equal words, in order.
+// uniq keeps the first of equal words, in order (a line has a few dozen words: a
+// search of the kept ones costs less than a map).
 func uniq(words []string) []string {
-	seen := make(map[string]bool, len(words))
 	out := words[:0]
 	for _, w := range words {
-		if !seen[w] {
-			seen[w] = true
+		if !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
