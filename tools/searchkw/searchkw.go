@@ -63,10 +63,7 @@ var (
 	defined   = regexp.MustCompile(`\((\p{Lu}[\p{Lu}\d]{1,7})\)`)
 	elided    = regexp.MustCompile(`(?i)\b[ld][’'](\p{L}{3,})`)
 	prefixed  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + strings.Join(Prefixes, "|") + `)(\p{L}{5,})`)
-	spelt     = regexp.MustCompile(`(?i)\p{L}*(?:` + spellingAlternatives() + `)\p{L}*`)
-	// spellings finds a part of Spellings without the letters around it: much faster
-	// than spelt (no backtracking from every letter), it tells which texts have none.
-	spellings = regexp.MustCompile(`(?i)(?:` + spellingAlternatives() + `)`)
+	spelt     = regexp.MustCompile(`(?i)\p{L}*(?:` + strings.Join(spellingParts, "|") + `)\p{L}*`)
 )
 
 func set(words ...string) map[string]bool {
@@ -77,13 +74,14 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-func spellingAlternatives() string {
-	var alts []string
+// spellingParts are the halves of Spellings.
+var spellingParts = func() []string {
+	var parts []string
 	for _, p := range Spellings {
-		alts = append(alts, p[0], p[1])
+		parts = append(parts, p[0], p[1])
 	}
-	return strings.Join(alts, "|")
-}
+	return parts
+}()
 
 // otherSpelling returns w with its British parts spelt American and its American parts
 // British, in lower case. The pairs of Spellings are swapped one after the other, each
@@ -142,21 +140,36 @@ func Line(lang string, terms Terms, e Entry) string {
 			words = append(words, m[1])
 		}
 	}
+	// The text in lower case holds every prefix and spelling the case-insensitive
+	// expressions would find, but written with a long s (ſ, which they read as s).
+	lower, longS := strings.ToLower(e.Text), strings.ContainsRune(e.Text, 'ſ')
 	if lang == "fr" && strings.ContainsAny(e.Text, "'’") {
 		for _, m := range elided.FindAllStringSubmatch(e.Text, -1) {
 			w := strings.ToLower(m[1])
 			words = append(words, w, "l'"+w, "d'"+w)
 		}
 	}
-	for _, m := range prefixed.FindAllStringSubmatch(e.Text, -1) {
-		words = append(words, m[1])
+	if longS || containsAny(lower, Prefixes) {
+		for _, m := range prefixed.FindAllStringSubmatch(e.Text, -1) {
+			words = append(words, m[1])
+		}
 	}
-	if lang == "en" && spellings.MatchString(e.Text) {
+	if lang == "en" && (longS || containsAny(lower, spellingParts)) {
 		for _, w := range spelt.FindAllString(e.Text, -1) {
 			words = append(words, otherSpelling(w))
 		}
 	}
 	return strings.Join(uniq(words), Sep)
+}
+
+// containsAny reports whether s holds one of parts.
+func containsAny(s string, parts []string) bool {
+	for _, p := range parts {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // acronym returns the initials, in capitals, of the words of s but the Small ones.

@@ -62,6 +62,8 @@ func TestLine(t *testing.T) {
 		{"each once, the first time", "en",
 			Entry{Names: []string{"Privacy Impact Assessment"}, Text: "A privacy impact assessment (PIA), a co-op co-op"},
 			"PIA · coop · co op"},
+		{"a long s is read as s, as the expressions do", "en", Entry{Text: "ſocioeconomy organiſation"},
+			"economy · organiſation"},
 		{"markup is text", "en", Entry{Names: []string{"<b> & <i>"}, Text: "<script>-<x>"}, "BI"},
 	}
 	for _, c := range cases {
