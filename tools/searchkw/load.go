@@ -15,8 +15,8 @@ import (
 // File is the keywords' file in the derived data (hugo.Data.keywords).
 const File = "keywords.json"
 
-// Kinds are the kinds of entry whose pages carry keywords (their folders in data/).
-var Kinds = []string{"projects", "practices", "resources"}
+// kinds are the kinds of entry whose pages carry keywords (their folders in data/).
+var kinds = []string{"projects", "practices", "resources"}
 
 // Keywords are what keywords.json holds: language → kind → entry id → its line (Line;
 // "" for an entry without keywords, so that a missing id means stale data).
@@ -63,7 +63,7 @@ func Compute(dataDir string) (Keywords, error) {
 	for _, lang := range model.Languages {
 		terms[lang] = NewTerms(tax, lang)
 		out[lang] = map[string]map[string]string{}
-		for _, k := range Kinds {
+		for _, k := range kinds {
 			out[lang][k] = map[string]string{}
 		}
 	}
@@ -109,7 +109,7 @@ func Write(dataDir, path string) error {
 }
 
 func isKind(dir string) bool {
-	for _, k := range Kinds {
+	for _, k := range kinds {
 		if dir == k {
 			return true
 		}

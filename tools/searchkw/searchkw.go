@@ -13,7 +13,7 @@
 //     (EVI/IVE, PIA/EFVP), as one text (Terms);
 //   - the acronyms of its names (organization and partners, a resource's publisher and
 //     its title when it has at most four words): the initials of the words but the
-//     small ones (Small), for each part of the name between ( ) , ;, when they are 2 to
+//     small ones (and, of, the, de, du, la…: the set small), for each part of the name between ( ) , ;, when they are 2 to
 //     6 bytes long (Canada Revenue Agency → CRA, Agence du revenu du Canada → ARC,
 //     E-vulnerability index → EVI);
 //   - the hyphenated words of its text (title and summary; a practice's body too),
@@ -22,14 +22,15 @@
 //     la vie privée (EFVP) → EFVP);
 //   - in French, the word after an elided article, alone and with l' and d' (Pagefind
 //     keeps the article with its word: l'échange → échange, l'échange, d'échange);
-//   - the words made with a prefix (Prefixes), without it (cybervulnérabilité →
+//   - the words made with a prefix (cyber, auto, géo, télé…: the list prefixes), without it (cybervulnérabilité →
 //     vulnérabilité, autoévaluation → évaluation);
-//   - in English, the other spelling of its British or American words (Spellings:
-//     organisation ↔ organization, centre ↔ center, modelling ↔ modeling), in lower case.
+//   - in English, the other spelling of its British or American words (the list
+//     spellings: organisation ↔ organization, centre ↔ center, modelling ↔ modeling), in lower case.
 //
 // Accents need nothing here: Pagefind matches "vulnerabilite" to "vulnérabilité" itself.
 // The text is that of the language the page shows: the other language's when the
-// entry's translation is pending in this one, as the templates choose it.
+// entry's translation is pending in this one, as the templates choose it. The words and
+// lists of the rules (small, prefixes, spellings) are defined once, below.
 package searchkw
 
 import (
@@ -38,17 +39,17 @@ import (
 	"strings"
 )
 
-// Small are the words an acronym leaves out, in lower case.
-var Small = set("and", "of", "the", "for", "on", "in", "to", "a", "an",
+// small are the words an acronym leaves out, in lower case.
+var small = set("and", "of", "the", "for", "on", "in", "to", "a", "an",
 	"et", "de", "du", "des", "la", "le", "les", "l", "d", "en", "à", "au", "aux", "pour", "sur")
 
-// Prefixes are the prefixes a word is also found without, when at least five letters
+// prefixes are the prefixes a word is also found without, when at least five letters
 // follow (in either case, at the start of a word).
-var Prefixes = []string{"cyber", "auto", "géo", "geo", "télé", "tele", "multi", "inter", "socio", "éco", "micro", "macro", "hyper"}
+var prefixes = []string{"cyber", "auto", "géo", "geo", "télé", "tele", "multi", "inter", "socio", "éco", "micro", "macro", "hyper"}
 
-// Spellings are the British and American spellings of English words: a word of the text
+// spellings are the British and American spellings of English words: a word of the text
 // holding one part gets the other ([British, American] pairs, in lower case).
-var Spellings = [][2]string{
+var spellings = [][2]string{
 	{"isation", "ization"}, {"centre", "center"}, {"modelling", "modeling"},
 	{"randomis", "randomiz"}, {"behaviour", "behavior"}, {"labour", "labor"},
 }
@@ -62,7 +63,7 @@ var (
 	compounds = regexp.MustCompile(`\p{L}+(?:-\p{L}+)+`)
 	defined   = regexp.MustCompile(`\((\p{Lu}[\p{Lu}\d]{1,7})\)`)
 	elided    = regexp.MustCompile(`(?i)\b[ld][’'](\p{L}{3,})`)
-	prefixed  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + strings.Join(Prefixes, "|") + `)(\p{L}{5,})`)
+	prefixed  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + strings.Join(prefixes, "|") + `)(\p{L}{5,})`)
 	spelt     = regexp.MustCompile(`(?i)\p{L}*(?:` + strings.Join(spellingParts, "|") + `)\p{L}*`)
 )
 
@@ -74,21 +75,21 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-// spellingParts are the halves of Spellings.
+// spellingParts are the halves of spellings.
 var spellingParts = func() []string {
 	var parts []string
-	for _, p := range Spellings {
+	for _, p := range spellings {
 		parts = append(parts, p[0], p[1])
 	}
 	return parts
 }()
 
 // otherSpelling returns w with its British parts spelt American and its American parts
-// British, in lower case. The pairs of Spellings are swapped one after the other, each
+// British, in lower case. The pairs of spellings are swapped one after the other, each
 // through capitals so that its second half does not undo its first (a word holding
 // parts of two pairs, such as "randomization", can come back unchanged).
 func otherSpelling(w string) string {
-	for _, p := range Spellings {
+	for _, p := range spellings {
 		w = strings.ReplaceAll(w, p[0], strings.ToUpper(p[1]))
 		w = strings.ReplaceAll(w, p[1], p[0])
 	}
@@ -149,7 +150,7 @@ func Line(lang string, terms Terms, e Entry) string {
 			words = append(words, w, "l'"+w, "d'"+w)
 		}
 	}
-	if longS || containsAny(lower, Prefixes) {
+	if longS || containsAny(lower, prefixes) {
 		for _, m := range prefixed.FindAllStringSubmatch(e.Text, -1) {
 			words = append(words, m[1])
 		}
@@ -172,11 +173,11 @@ func containsAny(s string, parts []string) bool {
 	return false
 }
 
-// acronym returns the initials, in capitals, of the words of s but the Small ones.
+// acronym returns the initials, in capitals, of the words of s but the small ones.
 func acronym(s string) string {
 	var b strings.Builder
 	for _, w := range nameWords.FindAllString(s, -1) {
-		if Small[strings.ToLower(w)] {
+		if small[strings.ToLower(w)] {
 			continue
 		}
 		for _, r := range w {

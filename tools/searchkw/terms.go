@@ -7,8 +7,8 @@ import (
 	"github.com/pssdc/guide-iad/tools/model"
 )
 
-// Vocabularies are the vocabularies whose codes have keywords (keys of taxonomy.yaml).
-var Vocabularies = []string{"jurisdictions", "levels", "stages", "themes", "techniques", "data_sources", "resource_kinds"}
+// vocabularies are the vocabularies whose codes have keywords (keys of taxonomy.yaml).
+var vocabularies = []string{"jurisdictions", "levels", "stages", "themes", "techniques", "data_sources", "resource_kinds"}
 
 // Terms are, for one language, the words the search finds a taxonomy code by:
 // vocabulary → code → the code's label and its synonyms in the language, then the
@@ -22,8 +22,8 @@ var acronymWord = regexp.MustCompile(`^[\p{Lu}\d.\-]{2,}$`)
 
 // NewTerms returns the Terms of lang ("en" or "fr") in t.
 func NewTerms(t *model.Taxonomy, lang string) Terms {
-	out := make(Terms, len(Vocabularies))
-	for _, v := range Vocabularies {
+	out := make(Terms, len(vocabularies))
+	for _, v := range vocabularies {
 		terms, _ := t.Vocabulary(v)
 		codes := make(map[string]string, len(terms))
 		for _, term := range terms {
