@@ -22,7 +22,7 @@ var helpEN = map[string]string{
 	"help_summary_edition":      "freeze an edition as the git tag edition-ID (after guide validate); list the\neditions; print every edition into the release (make site)",
 	"help_summary_links":        "check that every address of the built site's pages and stylesheets resolves",
 	"help_summary_evi":          "e-vulnerability index of each area of DATA.csv; exit 1 on data errors",
-	"help_summary_hugo_data":    "write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)\nand the derived data (history, related case studies)",
+	"help_summary_hugo_data":    "write the JSON copy of data/ that Hugo builds the site from (default tmp/hugo-data)\nand the derived data (history, related case studies, search keywords)",
 	"help_summary_opendata":     "write the open data (CSV, JSON, datapackage.json per language; default tmp/opendata)",
 	"help_summary_wasm":         "compile the browser programs (tools/wasm/*) to DIR (default assets/wasm)",
 	"help_summary_search_index": "index a built site for search with Pagefind (default public, into DIR/pagefind)",

@@ -20,7 +20,7 @@ var helpFR = map[string]string{
 	"help_summary_edition":      "fige une édition en étiquette git edition-ID (après guide validate) ; liste les\néditions ; imprime chaque édition dans la publication (make site)",
 	"help_summary_links":        "vérifie que chaque adresse des pages et feuilles de style du site construit aboutit",
 	"help_summary_evi":          "indice de vulnérabilité numérique de chaque zone de DATA.csv ; code de sortie 1 si les données sont en faute",
-	"help_summary_hugo_data":    "écrit la copie JSON de data/ à partir de laquelle Hugo construit le site (par défaut tmp/hugo-data)\net les données dérivées (historique, études de cas connexes)",
+	"help_summary_hugo_data":    "écrit la copie JSON de data/ à partir de laquelle Hugo construit le site (par défaut tmp/hugo-data)\net les données dérivées (historique, études de cas connexes, mots-clés de recherche)",
 	"help_summary_opendata":     "écrit les données ouvertes (CSV, JSON, datapackage.json par langue ; par défaut tmp/opendata)",
 	"help_summary_wasm":         "compile les programmes du navigateur (tools/wasm/*) dans DIR (par défaut assets/wasm)",
 	"help_summary_search_index": "indexe un site construit pour la recherche avec Pagefind (par défaut public, dans DIR/pagefind)",

@@ -11,6 +11,7 @@ import (
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/related"
+	"github.com/pssdc/guide-iad/tools/searchkw"
 )
 
 // The derived data: what guide computes from data/ for Hugo, in a folder of its own that
@@ -20,6 +21,8 @@ import (
 const (
 	// RelatedFile holds the related case studies (package related): hugo.Data.related.
 	RelatedFile = "related.json"
+	// KeywordsFile holds the pages' search keywords (package searchkw): hugo.Data.keywords.
+	KeywordsFile = searchkw.File
 	// DerivedDir is the derived folder's name, beside the copy by default.
 	DerivedDir = "hugo-derived"
 )
@@ -58,6 +61,9 @@ func WriteDerivedAt(dataDir, gitData, rev, derived, siteDir string) (diag.List, 
 		return nil, err
 	}
 	if err := atomicfile.Write(filepath.Join(derived, RelatedFile), b); err != nil {
+		return nil, err
+	}
+	if err := searchkw.Write(dataDir, filepath.Join(derived, KeywordsFile)); err != nil {
 		return nil, err
 	}
 	return writeHistoryAt(gitData, rev, derived)

@@ -14,6 +14,7 @@ import (
 	"github.com/pssdc/guide-iad/tools/builtsite"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/opendata"
+	"github.com/pssdc/guide-iad/tools/searchkw"
 	"github.com/pssdc/guide-iad/tools/wasmbuild"
 )
 
@@ -48,12 +49,20 @@ func StageWASM(repo, site string) error {
 }
 
 // Build runs the pinned Hugo (go tool hugo, from repo's module) on site into out, with
-// warnings (missing translations among them) treated as errors. As make site does, it
+// warnings (missing translations among them) treated as errors. Without a --config in
+// extra, it gives Hugo the search keywords of site/data (Keywords). As make site does, it
 // first writes the open data of site/data (OpenData) and adds its configuration to the
 // --config files of extra (config.toml when extra names none); without site/data (a
 // build from guide hugo-data's copy only), the open data written before, if any.
 func Build(repo, site, out string, extra ...string) ([]byte, error) {
 	conf := filepath.Join(site, "tmp", "opendata.toml")
+	if fileExists(filepath.Join(site, "data")) && !slices.Contains(extra, "--config") {
+		kw, err := Keywords(site)
+		if err != nil {
+			return nil, err
+		}
+		extra = withConfig(site, extra, kw)
+	}
 	if fileExists(filepath.Join(site, "data")) {
 		if _, err := OpenData(site); err != nil {
 			return nil, err
@@ -88,6 +97,28 @@ func OpenData(site string) (string, error) {
 		return "", fmt.Errorf("guide opendata: %s", diag.Words(err, "en"))
 	}
 	return o.Out + ".toml", nil
+}
+
+// Keywords writes the search keywords of site/data (package searchkw) into
+// site/tmp/keywords and returns the Hugo configuration file that mounts site/data and
+// them as data: Build gives them to a build that names no configuration of its own, as
+// make site and make serve have them, without the rest of the derived data (the related
+// case studies, the history), which such builds have never had.
+func Keywords(site string) (string, error) {
+	data, dir := filepath.Join(site, "data"), filepath.Join(site, "tmp", "keywords")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	if err := searchkw.Write(data, filepath.Join(dir, searchkw.File)); err != nil {
+		return "", fmt.Errorf("search keywords: %s", diag.Words(err, "en"))
+	}
+	// As hugodata.WriteMount writes it (which this package cannot import: its tests
+	// import this one).
+	mount := "[module]\n"
+	for _, d := range []string{"data", "tmp/keywords"} {
+		mount += fmt.Sprintf("  [[module.mounts]]\n    source = %q\n    target = \"data\"\n", d)
+	}
+	return dir + ".toml", os.WriteFile(dir+".toml", []byte(mount), 0o644)
 }
 
 // withConfig adds the configuration file conf to the --config list of args, unless it
