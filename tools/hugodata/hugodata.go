@@ -23,6 +23,7 @@ import (
 	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
+	"github.com/pssdc/guide-iad/tools/internal/fastjson"
 	"gopkg.in/yaml.v3"
 )
 
@@ -316,6 +317,5 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
 }
 
 func writeString(b *bytes.Buffer, s string) {
-	j, _ := json.Marshal(s) // a string always has a JSON form
-	b.Write(j)
+	b.Write(fastjson.AppendString(b.AvailableBuffer(), s))
 }

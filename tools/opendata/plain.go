@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"html/template"
@@ -22,7 +23,17 @@ func Plain(md string, line bool) string {
 	md = strings.ReplaceAll(md, "{{<", "{&#123;<")
 	md = strings.ReplaceAll(md, "{{%", "{&#123;%")
 	var b bytes.Buffer
-	if err := markdown.Parser().Convert([]byte(md), &b); err != nil {
+	// goldmark buffers what it renders, in a new 4 KiB buffer unless given one: one of
+	// these per core, not per text (which was most of the open data's allocations).
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(&b)
+	err := markdown.Parser().Convert([]byte(md), w)
+	if err == nil {
+		err = w.Flush()
+	}
+	w.Reset(nil)
+	writers.Put(w)
+	if err != nil {
 		return "" // goldmark's HTML renderer does not fail on a bytes.Buffer
 	}
 	h := blockEnd.ReplaceAllString(b.String(), "$1<br>")
@@ -36,6 +47,8 @@ func Plain(md string, line bool) string {
 	}
 	return t
 }
+
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 var (
 	blockEnd  = regexp.MustCompile(`(</(?:h[1-6]|li|pre|blockquote|tr|dt|dd)>)`)

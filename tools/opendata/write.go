@@ -72,6 +72,7 @@ func Write(o Options) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	o.Set, o.History = nil, nil // d holds what the files are made of: the parsed files can go
 	files, err := Build(sc, d, site)
 	if err != nil {
 		return nil, err
