@@ -20,6 +20,14 @@ import (
 // element, Hugo's plainify (tpl.StripHTML), htmlUnescape, trimmed, and lines closed up
 // (with line, one line in all: a list item of lessons_text).
 func Plain(md string, line bool) string {
+	if t, ok := plainText(md, line); ok {
+		return t
+	}
+	return render(md, line)
+}
+
+// render is Plain through goldmark and the partial's steps.
+func render(md string, line bool) string {
 	md = strings.ReplaceAll(md, "{{<", "{&#123;<")
 	md = strings.ReplaceAll(md, "{{%", "{&#123;%")
 	var b bytes.Buffer
