@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/pssdc/guide-iad/tools/internal/testutil"
 	"github.com/pssdc/guide-iad/tools/sitetest"
 )
 
@@ -54,7 +54,7 @@ func TestHugoDataOpenData(t *testing.T) {
 			if status != 0 || !strings.HasSuffix(stdout, newDir+"/opendata.toml\n") {
 				t.Fatalf("hugo-data -opendata: status %d, stdout %q, stderr %s", status, stdout, stderr)
 			}
-			oldFiles, newFiles := tree(t, oldDir), tree(t, newDir)
+			oldFiles, newFiles := testutil.ReadTree(t, oldDir), testutil.ReadTree(t, newDir) // the mounts, NAME.toml, among them
 			if len(oldFiles) != len(newFiles) || len(newFiles) < 10 {
 				t.Errorf("%d files before, %d after", len(oldFiles), len(newFiles))
 			}
@@ -80,23 +80,4 @@ func TestHugoDataOpenData(t *testing.T) {
 			t.Error("data/open written")
 		}
 	})
-}
-
-// tree is every file under dir (the mounts, NAME.toml, among them) by its path in it.
-func tree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
