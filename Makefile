@@ -39,7 +39,7 @@ SITECONF    := config.toml,$(HUGODATA).toml,$(OPENDATA).toml$(if $(filter no,$(P
 # and that public/ is unchanged.
 fail = || { echo "make site: $(1) failed (message above); public/ is left as it was" >&2; exit 1; }
 
-.PHONY: all serve site site-data site-index site-links site-opendata serve-opendata validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
+.PHONY: all serve site site-data site-index site-links serve-data validate fmt fmt-check schema wasm pdf lint-workflows test bench clean deps help
 
 all: site
 
@@ -93,11 +93,11 @@ wasm: deps
 # check that every address of every page and stylesheet names a built file (guide
 # links). All in $(RELEASE),
 # which replaces public/ only at the end.
-# validate, wasm and the data copy run side by side (-j3; -Otarget keeps each one's
-# output together), the open data after the data copy (it reads its history.json): the
-# build goes on only when all have succeeded.
+# validate, wasm and the data copy (with the derived and the open data) run side by side
+# (-j3; -Otarget keeps each one's output together): the build goes on only when all
+# have succeeded.
 site:
-	@$(MAKE) --no-print-directory -j3 -Otarget validate wasm site-opendata
+	@$(MAKE) --no-print-directory -j3 -Otarget validate wasm site-data
 	@tools/deps.sh node
 ifneq ($(PRINT),no)
 	@tools/deps.sh pdf
@@ -127,20 +127,15 @@ site-index:
 site-links:
 	$(GUIDE) links -site $(RELEASE) -not-built /pagefind/ $(call fail,the link check (guide links))
 
-# The JSON copy of data/ that make site gives Hugo (a step of make site, not a target to
+# The JSON copy of data/ that make site gives Hugo, the derived data and the open data,
+# from one read of data/ and of git's history (a step of make site, not a target to
 # call alone).
 site-data: deps
-	$(GUIDE) hugo-data -out $(HUGODATA) -derived $(HUGODERIVED)
+	$(GUIDE) hugo-data -out $(HUGODATA) -derived $(HUGODERIVED) -opendata $(OPENDATA)
 
-# The open data, from data/ with the dates of change of the history that guide hugo-data
-# wrote into the derived folder (steps of make site and make serve): after the data copy,
-# not beside it, so that git's history is read once.
-site-opendata: site-data
-	$(GUIDE) opendata -history $(HUGODERIVED)/history.json -out $(OPENDATA)
-
-serve-opendata: deps
-	$(GUIDE) hugo-data -derived $(HUGODERIVED)
-	$(GUIDE) opendata -history $(HUGODERIVED)/history.json -out $(OPENDATA)
+# The derived data and the open data that make serve gives Hugo beside data/ itself.
+serve-data: deps
+	$(GUIDE) hugo-data -derived $(HUGODERIVED) -opendata $(OPENDATA)
 
 # The print edition is part of the release; make pdf is kept as another name for it.
 pdf: site
@@ -151,7 +146,7 @@ pdf: site
 # itself (edits reload live), the derived data (history, related case studies) and the open
 # data as of `make serve`.
 SERVECONF := config.toml,$(HUGODERIVED).toml,$(OPENDATA).toml
-serve: validate wasm serve-opendata
+serve: validate wasm serve-data
 	@tools/deps.sh node
 	$(HUGO) $(HUGOFLAGS) --config $(SERVECONF) --gc --cleanDestinationDir -d tmp/serve-public --quiet
 	$(GUIDE) search-index -site tmp/serve-public -out static/pagefind

@@ -115,21 +115,21 @@ for n in $sizes; do
 		if [ "$alone_mib" -gt "$peak" ]; then peak=$alone_mib; fi
 		alone_mib=0
 	}
-	# Each alone, then side by side as make site runs them (make -j3, the open data after the data copy): the total counts
+	# Each alone, then side by side as make site runs them (make -j3): the total counts
 	# the latter. guide wasm compiles this repository's tools/wasm/* once per state of
 	# their sources (tools/wasmbuild: a copy from the user's cache afterwards, as in make
-	# site after make wasm). hugo-data computes the entries' history from git.
+	# site after make wasm). hugo-data reads data/ once for the data copy, the derived
+	# data (with the entries' history from git) and the open data (-opendata).
+	data=(hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data" -opendata "$corpus/tmp/opendata" -site "$corpus" -config "$corpus/config.toml")
 	alone "  validate (alone)" "$work/guide" validate -data "$corpus/data"
-	alone "  hugo-data, data copy (alone)" "$work/guide" hugo-data -data "$corpus/data" -out "$corpus/tmp/hugo-data"
+	alone "  hugo-data with open data (alone)" "$work/guide" "${data[@]}"
 	alone "  wasm (alone)" "$work/guide" wasm -out "$corpus/assets/wasm"
-	alone "  opendata (alone, with hugo-data's history)" "$work/guide" opendata -history "$corpus/tmp/hugo-derived/history.json" -data "$corpus/data" -site "$corpus" -config "$corpus/config.toml" -out "$corpus/tmp/opendata"
 	rm -rf "$corpus/tmp/hugo-data" "$corpus/tmp/hugo-data.toml" "$corpus/tmp/hugo-derived" "$corpus/assets/wasm" "$corpus/tmp/opendata" "$corpus/tmp/opendata.toml"
-	side_by_side "validate | hugo-data, then opendata | wasm" bash -c 'g=$1 c=$2
+	side_by_side "validate | hugo-data -opendata | wasm" bash -c 'g=$1 c=$2; shift 2
 		"$g" validate -data "$c/data" & v=$!
-		{ "$g" hugo-data -data "$c/data" -out "$c/tmp/hugo-data" &&
-			"$g" opendata -history "$c/tmp/hugo-derived/history.json" -data "$c/data" -site "$c" -config "$c/config.toml" -out "$c/tmp/opendata"; } & d=$!
+		"$g" "$@" & d=$!
 		"$g" wasm -out "$c/assets/wasm" & w=$!
-		wait $v && wait $d && wait $w' _ "$work/guide" "$corpus"
+		wait $v && wait $d && wait $w' _ "$work/guide" "$corpus" "${data[@]}"
 	export GOMEMLIMIT=1800MiB # as the Makefile
 	step "hugo" "$work/hugo" "${hugoflags[@]}" --source "$corpus" --config "$corpus/config.toml,$corpus/tmp/hugo-data.toml,$corpus/tmp/opendata.toml" --gc --destination "$corpus/tmp/release" --quiet
 	hugo_secs[$n]=$last_secs

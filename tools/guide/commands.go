@@ -34,7 +34,7 @@ func init() {
 		{"edition", "publish [-lang en|fr] ID | list [-lang en|fr] | build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]", cmdEdition},
 		{"links", "[-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]", cmdLinks},
 		{"evi", "--config CONFIG.yaml [--format csv|json|geojson] [--out FILE] [--lang en|fr] [--groups GROUPS.csv [--ungrouped error|ignore|group] | --points POINTS.csv [--radius-km R]] [--group-out OUT.csv] [--geometry AREAS.geojson [--geometry-code PROPERTY]] DATA.csv", cmdEvi},
-		{"hugo-data", "[-data DIR] [-out DIR] [-derived DIR] [-lang en|fr]", cmdHugoData},
+		{"hugo-data", "[-data DIR] [-out DIR] [-derived DIR] [-opendata DIR [-site DIR] [-config FILE] [-base-url URL]] [-lang en|fr]", cmdHugoData},
 		{"opendata", "[-data DIR] [-out DIR] [-site DIR] [-config FILE] [-base-url URL] [-history FILE | -git] [-lang en|fr]", cmdOpenData},
 		{"wasm", "[-out DIR]", cmdWasm},
 		{"search-index", "[-site DIR] [-out DIR]",

@@ -13,7 +13,7 @@
 //	guide edition publish [-lang en|fr] ID | list [-lang en|fr] | build [-public DIR] [-site-params FILE] [-paper letter|a4] [-lang en|fr]
 //	guide links [-site DIR] [-base-url URL] [-config FILE] [-lang en|fr]
 //	guide evi --config CONFIG.yaml [--format csv|json|geojson] [--out FILE] [--lang en|fr] [--groups GROUPS.csv [--ungrouped error|ignore|group] | --points POINTS.csv [--radius-km R]] [--group-out OUT.csv] [--geometry AREAS.geojson [--geometry-code PROPERTY]] DATA.csv
-//	guide hugo-data [-data DIR] [-out DIR] [-derived DIR] [-lang en|fr]
+//	guide hugo-data [-data DIR] [-out DIR] [-derived DIR] [-opendata DIR [-site DIR] [-config FILE] [-base-url URL]] [-lang en|fr]
 //	guide opendata [-data DIR] [-out DIR] [-site DIR] [-config FILE] [-base-url URL] [-history FILE | -git] [-lang en|fr]
 //	guide wasm [-out DIR]
 //	guide search-index [-site DIR] [-out DIR]

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/history"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 	"github.com/pssdc/guide-iad/tools/related"
 	"github.com/pssdc/guide-iad/tools/searchkw"
@@ -39,6 +41,12 @@ func WriteDerived(dataDir, derived, siteDir string) (diag.List, error) {
 // sources, extracted from its tag into dataDir, get the history the tag reaches, as
 // their first print had it.
 func WriteDerivedAt(dataDir, gitData, rev, derived, siteDir string) (diag.List, error) {
+	return writeDerived(dataDir, nil, nil, gitData, rev, derived, siteDir)
+}
+
+// writeDerived is WriteDerivedAt from the data folder already read (set; nil: read
+// dataDir) and its history already computed (h; nil: read from gitData as of rev).
+func writeDerived(dataDir string, set *check.DataSet, h *history.History, gitData, rev, derived, siteDir string) (diag.List, error) {
 	realData, err := corpus.RealDir(dataDir)
 	if err != nil {
 		return nil, err
@@ -46,7 +54,7 @@ func WriteDerivedAt(dataDir, gitData, rev, derived, siteDir string) (diag.List, 
 	if err := checkOut(derived, realData, siteDir); err != nil {
 		return nil, err
 	}
-	projects, err := related.Load(dataDir)
+	projects, err := loadProjects(dataDir, set)
 	if err != nil {
 		return nil, err
 	}
@@ -63,10 +71,18 @@ func WriteDerivedAt(dataDir, gitData, rev, derived, siteDir string) (diag.List, 
 	if err := atomicfile.Write(filepath.Join(derived, RelatedFile), b); err != nil {
 		return nil, err
 	}
-	if err := searchkw.Write(dataDir, filepath.Join(derived, KeywordsFile)); err != nil {
+	if err := searchkw.Write(dataDir, set, filepath.Join(derived, KeywordsFile)); err != nil {
 		return nil, err
 	}
-	return writeHistoryAt(gitData, rev, derived)
+	return writeHistory(h, gitData, rev, derived)
+}
+
+// loadProjects is related.Load, from set when the data folder was read already.
+func loadProjects(dataDir string, set *check.DataSet) ([]related.Project, error) {
+	if set != nil {
+		return related.FromSet(set)
+	}
+	return related.Load(dataDir)
 }
 
 // WriteMount writes toml, the Hugo configuration that mounts each of dirs as data (the
@@ -89,7 +105,17 @@ func WriteMount(toml, siteDir string, dirs ...string) error {
 // mount of base (data/ itself, or the JSON copy Write made) and of derived: what make
 // serve (base data/) and make site (base the copy) give Hugo after config.toml.
 func Derive(dataDir, derived, siteDir, toml, base string) (diag.List, error) {
-	notes, err := WriteDerived(dataDir, derived, siteDir)
+	return derive(dataDir, nil, nil, derived, siteDir, toml, base)
+}
+
+// DeriveSet is Derive from the data folder already read (ReadData) and its history
+// (ReadHistory of set.Dir; nil: read here).
+func DeriveSet(set *check.DataSet, h *history.History, derived, siteDir, toml, base string) (diag.List, error) {
+	return derive(set.Dir, set, h, derived, siteDir, toml, base)
+}
+
+func derive(dataDir string, set *check.DataSet, h *history.History, derived, siteDir, toml, base string) (diag.List, error) {
+	notes, err := writeDerived(dataDir, set, h, dataDir, "", derived, siteDir)
 	if err != nil {
 		return nil, err
 	}

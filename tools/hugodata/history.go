@@ -17,14 +17,28 @@ const HistoryFile = "history.json"
 // folder) and returns what the command must say about it: a warning when the clone is
 // shallow (the history starts at a date) or when there is no git history at all.
 func WriteHistory(dataDir, out string) (diag.List, error) {
-	return writeHistoryAt(dataDir, "", out)
+	return writeHistory(nil, dataDir, "", out)
 }
 
-// writeHistoryAt is WriteHistory as of the commit rev (history.ReadAt).
-func writeHistoryAt(dataDir, rev, out string) (diag.List, error) {
+// ReadHistory is the history of the entries of the data folder dataDir (in a git
+// working tree) as of the commit rev ("" for the checked-out one): history.ReadAt, its
+// failure named as the commands name it.
+func ReadHistory(dataDir, rev string) (*history.History, error) {
 	h, err := history.ReadAt(dataDir, rev)
 	if err != nil {
 		return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": diag.Cause(err)})
+	}
+	return h, nil
+}
+
+// writeHistory writes h (nil: ReadHistory of dataDir as of rev) into out, the derived
+// folder, and returns what the command must say about it.
+func writeHistory(h *history.History, dataDir, rev, out string) (diag.List, error) {
+	if h == nil {
+		var err error
+		if h, err = ReadHistory(dataDir, rev); err != nil {
+			return nil, err
+		}
 	}
 	b, err := json.Marshal(h)
 	if err != nil {

@@ -23,6 +23,7 @@ import (
 	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
+	"github.com/pssdc/guide-iad/tools/internal/fastjson"
 	"gopkg.in/yaml.v3"
 )
 
@@ -52,31 +53,63 @@ const Marker = ".guide-hugo-data"
 var ErrOutRefused = errors.New("refused to write")
 
 func Write(dataDir, out, siteDir string) error {
+	if err := checkCopyOut(dataDir, out, siteDir); err != nil {
+		return err
+	}
+	set, err := ReadData(dataDir)
+	if err != nil {
+		return err
+	}
+	return writeCopy(set, out, siteDir)
+}
+
+// WriteSet is Write from a data folder already read (ReadData), which the derived data
+// and the open data then share: one read of data/ for the whole of guide hugo-data.
+func WriteSet(set *check.DataSet, out, siteDir string) error {
+	if err := checkCopyOut(set.Dir, out, siteDir); err != nil {
+		return err
+	}
+	return writeCopy(set, out, siteDir)
+}
+
+// ReadData reads every file of dataDir once (check.ReadDataSet); a folder that cannot be
+// listed is an error naming it.
+func ReadData(dataDir string) (*check.DataSet, error) {
+	if _, err := corpus.RealDir(dataDir); err != nil {
+		return nil, err
+	}
+	set, err := check.ReadDataSet(dataDir)
+	if err != nil {
+		return nil, diag.Wrap(err, "hugodata_listing", diag.A{"dir": dataDir, "error": diag.Cause(err)})
+	}
+	return set, nil
+}
+
+// checkCopyOut refuses an -out folder Write must not replace (checkOut).
+func checkCopyOut(dataDir, out, siteDir string) error {
 	realData, err := corpus.RealDir(dataDir)
 	if err != nil {
 		return err
 	}
-	if err := checkOut(out, realData, siteDir); err != nil {
-		return err
-	}
-	sources, err := corpus.List(dataDir)
-	if err != nil {
-		return diag.Wrap(err, "hugodata_listing", diag.A{"dir": dataDir, "error": diag.Cause(err)})
-	}
+	return checkOut(out, realData, siteDir)
+}
+
+// writeCopy writes the JSON copy of set into out and its mount, out.toml.
+func writeCopy(set *check.DataSet, out, siteDir string) error {
 	tmp := out + ".new"
 	if err := os.RemoveAll(tmp); err != nil {
 		return err
 	}
-	errs := make([]error, len(sources))
-	check.Parallel(len(sources), func(i int) { errs[i] = convertFile(sources[i], tmp) })
+	if err := makeDirs(set.Sources, tmp); err != nil {
+		return err
+	}
+	errs := make([]error, len(set.Sources))
+	check.Parallel(len(set.Sources), func(i int) { errs[i] = convertFile(set.Sources[i], set.Files[i], tmp) })
 	for _, err := range errs {
 		if err != nil {
 			os.RemoveAll(tmp)
 			return err
 		}
-	}
-	if err := os.MkdirAll(tmp, 0o755); err != nil { // an empty data/ still gets its folder
-		return err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.RemoveAll(tmp)
@@ -190,10 +223,37 @@ func madeBefore(out string) bool {
 	return only
 }
 
-// convertFile writes the JSON form of one listed file into outDir, refusing a file the
-// corpus reader rejects.
-func convertFile(s corpus.Source, outDir string) error {
-	f := corpus.Read(s)
+// makeDirs makes outDir (an empty data/ still gets its folder) and the folders of the
+// listed files in it, once each, before the files are written (a file with no place in
+// data/ gets none: it stops the copy).
+func makeDirs(sources []corpus.Source, outDir string) error {
+	made := map[string]bool{}
+	for _, s := range append([]corpus.Source{{}}, sources...) {
+		dir := outDir
+		if s.Problem.Code != "" {
+			continue
+		}
+		if s.Path != "" {
+			dir = filepath.Dir(target(s, outDir))
+		}
+		if !made[dir] {
+			made[dir] = true
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// target is where the JSON form of a listed file goes in outDir.
+func target(s corpus.Source, outDir string) string {
+	return filepath.Join(outDir, strings.TrimSuffix(s.Rel(), ".yaml")+".json")
+}
+
+// convertFile writes the JSON form of one listed file, as read (f), into outDir,
+// refusing a file the corpus reader rejects.
+func convertFile(s corpus.Source, f *corpus.File, outDir string) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
@@ -201,11 +261,7 @@ func convertFile(s corpus.Source, outDir string) error {
 	if err := writeJSON(&b, f.Root); err != nil {
 		return diag.Wrap(err, "hugodata_file", diag.A{"file": s.Path, "error": diag.Cause(err)})
 	}
-	target := filepath.Join(outDir, strings.TrimSuffix(s.Rel(), ".yaml")+".json")
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(target, b.Bytes(), 0o644)
+	return os.WriteFile(target(s, outDir), b.Bytes(), 0o644)
 }
 
 // writeJSON writes n as JSON: mappings as objects in file order, sequences as arrays,
@@ -261,6 +317,5 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
 }
 
 func writeString(b *bytes.Buffer, s string) {
-	j, _ := json.Marshal(s) // a string always has a JSON form
-	b.Write(j)
+	b.Write(fastjson.AppendString(b.AvailableBuffer(), s))
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/check"
-	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
 	"github.com/pssdc/guide-iad/tools/history"
 	"gopkg.in/yaml.v3"
@@ -31,18 +30,46 @@ type Data struct {
 // if not empty, the history.json that guide hugo-data wrote (package hugodata), or else
 // with git set from git itself (package history, as guide hugo-data reads it).
 func LoadData(dataDir, historyFile string, git bool) (*Data, error) {
-	sources, err := corpus.List(dataDir)
+	set, err := check.ReadDataSet(dataDir)
 	if err != nil {
 		return nil, err
 	}
-	values := make([]any, len(sources))
-	errs := make([]error, len(sources))
-	check.Parallel(len(sources), func(i int) {
-		f := corpus.Read(sources[i])
+	d, err := FromSet(set)
+	if err != nil {
+		return nil, err
+	}
+	var h history.History
+	switch {
+	case historyFile != "":
+		b, err := os.ReadFile(historyFile)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(b, &h); err != nil {
+			return nil, diag.Wrap(err, "opendata_file", diag.A{"file": historyFile, "error": diag.Cause(err)})
+		}
+	case git:
+		read, err := history.Read(dataDir)
+		if err != nil {
+			return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": diag.Cause(err)})
+		}
+		h = *read
+	}
+	d.SetUpdated(&h)
+	return d, nil
+}
+
+// FromSet is LoadData from a data folder already read (check.ReadDataSet), without the
+// dates of change (SetUpdated adds them).
+func FromSet(set *check.DataSet) (*Data, error) {
+	values := make([]any, len(set.Files))
+	errs := make([]error, len(set.Files))
+	check.Parallel(len(set.Files), func(i int) {
+		f := set.Files[i]
 		if errs[i] = f.Err(); errs[i] == nil {
 			values[i], errs[i] = value(f.Root)
 			if errs[i] != nil {
-				errs[i] = diag.Wrap(errs[i], "opendata_file", diag.A{"file": sources[i].Path, "error": diag.Cause(errs[i])})
+				errs[i] = diag.Wrap(errs[i], "opendata_file", diag.A{"file": set.Sources[i].Path, "error": diag.Cause(errs[i])})
 			}
 		}
 	})
@@ -50,7 +77,7 @@ func LoadData(dataDir, historyFile string, git bool) (*Data, error) {
 	for _, k := range []string{"projects", "practices", "resources", "contacts"} {
 		d.Entries[k] = map[string]obj{}
 	}
-	for i, s := range sources {
+	for i, s := range set.Sources {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
@@ -70,30 +97,17 @@ func LoadData(dataDir, historyFile string, git bool) (*Data, error) {
 			d.Entries[dir][strings.TrimSuffix(file, ".yaml")] = m
 		}
 	}
-	var h history.History
-	switch {
-	case historyFile != "":
-		b, err := os.ReadFile(historyFile)
-		if err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal(b, &h); err != nil {
-			return nil, diag.Wrap(err, "opendata_file", diag.A{"file": historyFile, "error": diag.Cause(err)})
-		}
-	case git:
-		read, err := history.Read(dataDir)
-		if err != nil {
-			return nil, diag.Wrap(err, "history_git", diag.A{"dir": dataDir, "error": diag.Cause(err)})
-		}
-		h = *read
-	}
+	return d, nil
+}
+
+// SetUpdated takes each entry's latest change from h (package history).
+func (d *Data) SetUpdated(h *history.History) {
 	for kind, ids := range h.Entries {
 		d.Updated[kind] = map[string]string{}
 		for id, e := range ids {
 			d.Updated[kind][id] = e.Updated
 		}
 	}
-	return d, nil
 }
 
 // value converts a YAML node as guide hugo-data writes it for Hugo: strings and dates

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"html/template"
@@ -19,10 +20,28 @@ import (
 // element, Hugo's plainify (tpl.StripHTML), htmlUnescape, trimmed, and lines closed up
 // (with line, one line in all: a list item of lessons_text).
 func Plain(md string, line bool) string {
+	if t, ok := plainText(md, line); ok {
+		return t
+	}
+	return render(md, line)
+}
+
+// render is Plain through goldmark and the partial's steps.
+func render(md string, line bool) string {
 	md = strings.ReplaceAll(md, "{{<", "{&#123;<")
 	md = strings.ReplaceAll(md, "{{%", "{&#123;%")
 	var b bytes.Buffer
-	if err := markdown.Parser().Convert([]byte(md), &b); err != nil {
+	// goldmark buffers what it renders, in a new 4 KiB buffer unless given one: one of
+	// these per core, not per text (which was most of the open data's allocations).
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(&b)
+	err := markdown.Parser().Convert([]byte(md), w)
+	if err == nil {
+		err = w.Flush()
+	}
+	w.Reset(nil)
+	writers.Put(w)
+	if err != nil {
 		return "" // goldmark's HTML renderer does not fail on a bytes.Buffer
 	}
 	h := blockEnd.ReplaceAllString(b.String(), "$1<br>")
@@ -36,6 +55,8 @@ func Plain(md string, line bool) string {
 	}
 	return t
 }
+
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 var (
 	blockEnd  = regexp.MustCompile(`(</(?:h[1-6]|li|pre|blockquote|tr|dt|dd)>)`)

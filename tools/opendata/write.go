@@ -7,8 +7,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pssdc/guide-iad/tools/check"
 	"github.com/pssdc/guide-iad/tools/corpus"
 	"github.com/pssdc/guide-iad/tools/diag"
+	"github.com/pssdc/guide-iad/tools/history"
 	"github.com/pssdc/guide-iad/tools/internal/atomicfile"
 )
 
@@ -21,6 +23,25 @@ type Options struct {
 	HistoryFile string // history.json of guide hugo-data, for the dates of change
 	Git         bool   // without HistoryFile: the dates of change from git; neither: none
 	Out         string // the folder to write; its mount goes to Out.toml
+	// Set, when not nil, is DataDir already read (check.ReadDataSet), and History its
+	// history: guide hugo-data -opendata reads data/ and git once for all it writes.
+	Set     *check.DataSet
+	History *history.History
+}
+
+// data is the open data's source: LoadData, or Set and History when given.
+func (o Options) data() (*Data, error) {
+	if o.Set == nil {
+		return LoadData(o.DataDir, o.HistoryFile, o.Git)
+	}
+	d, err := FromSet(o.Set)
+	if err != nil {
+		return nil, err
+	}
+	if o.History != nil {
+		d.SetUpdated(o.History)
+	}
+	return d, nil
 }
 
 // Marker is the file Write puts in the folder it makes: a folder without it (and not
@@ -47,10 +68,11 @@ func Write(o Options) (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := LoadData(o.DataDir, o.HistoryFile, o.Git)
+	d, err := o.data()
 	if err != nil {
 		return nil, err
 	}
+	o.Set, o.History = nil, nil // d holds what the files are made of: the parsed files can go
 	files, err := Build(sc, d, site)
 	if err != nil {
 		return nil, err

@@ -20,14 +20,34 @@ func Load(dataDir string) ([]Project, error) {
 	}
 	var projects []corpus.Source
 	for _, s := range sources {
-		if s.Kind.Dir == "projects" && s.Problem.Code == "" {
+		if isProject(s) {
 			projects = append(projects, s)
 		}
 	}
-	out := make([]Project, len(projects))
-	errs := make([]error, len(projects))
-	check.Parallel(len(projects), func(i int) {
-		f := corpus.Read(projects[i])
+	files := make([]*corpus.File, len(projects))
+	check.Parallel(len(projects), func(i int) { files[i] = corpus.Read(projects[i]) })
+	return fromFiles(files)
+}
+
+// FromSet is Load from a data folder already read (check.ReadDataSet).
+func FromSet(set *check.DataSet) ([]Project, error) {
+	var files []*corpus.File
+	for i, s := range set.Sources {
+		if isProject(s) {
+			files = append(files, set.Files[i])
+		}
+	}
+	return fromFiles(files)
+}
+
+func isProject(s corpus.Source) bool { return s.Kind.Dir == "projects" && s.Problem.Code == "" }
+
+// fromFiles makes the case studies of their files, read, on all cores.
+func fromFiles(files []*corpus.File) ([]Project, error) {
+	out := make([]Project, len(files))
+	errs := make([]error, len(files))
+	check.Parallel(len(files), func(i int) {
+		f := files[i]
 		if errs[i] = f.Err(); errs[i] != nil {
 			return
 		}

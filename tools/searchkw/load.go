@@ -44,18 +44,27 @@ type entry struct {
 // with the project's one reader (package corpus and its limits) and returns their
 // keywords. A file the reader rejects stops it, as it stops the JSON copy.
 func Compute(dataDir string) (Keywords, error) {
+	return ComputeSet(dataDir, nil)
+}
+
+// ComputeSet is Compute from the data folder read already (set, as guide hugo-data reads
+// it once for every file it writes), or read here when set is nil.
+func ComputeSet(dataDir string, set *check.DataSet) (Keywords, error) {
 	tax, err := corpus.LoadTaxonomy(dataDir)
 	if err != nil {
 		return nil, err
 	}
-	sources, err := corpus.List(dataDir)
-	if err != nil {
-		return nil, diag.Wrap(err, "hugodata_listing", diag.A{"dir": dataDir, "error": diag.Cause(err)})
+	if set == nil {
+		if set, err = check.ReadDataSet(dataDir); err != nil {
+			return nil, diag.Wrap(err, "hugodata_listing", diag.A{"dir": dataDir, "error": diag.Cause(err)})
+		}
 	}
-	var files []corpus.Source
-	for _, s := range sources {
+	var files []*corpus.File
+	var sources []corpus.Source
+	for i, s := range set.Sources {
 		if s.Problem.Code == "" && isKind(s.Kind.Dir) {
-			files = append(files, s)
+			files = append(files, set.Files[i])
+			sources = append(sources, s)
 		}
 	}
 	terms := map[string]Terms{}
@@ -70,20 +79,20 @@ func Compute(dataDir string) (Keywords, error) {
 	lines := make([][]string, len(files))
 	errs := make([]error, len(files))
 	check.Parallel(len(files), func(i int) {
-		f := corpus.Read(files[i])
+		f := files[i]
 		if errs[i] = f.Err(); errs[i] != nil {
 			return
 		}
 		var e entry
 		if err := f.Root.Decode(&e); err != nil {
-			errs[i] = diag.Wrap(err, "hugodata_file", diag.A{"file": f.Path, "error": err.Error()})
+			errs[i] = diag.Wrap(err, "hugodata_file", diag.A{"file": f.Path, "error": diag.Cause(err)})
 			return
 		}
 		for _, lang := range model.Languages {
-			lines[i] = append(lines[i], Line(lang, terms[lang], e.in(files[i].Kind.Dir, lang)))
+			lines[i] = append(lines[i], Line(lang, terms[lang], e.in(sources[i].Kind.Dir, lang)))
 		}
 	})
-	for i, s := range files {
+	for i, s := range sources {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
@@ -95,9 +104,10 @@ func Compute(dataDir string) (Keywords, error) {
 	return out, nil
 }
 
-// Write writes the keywords of dataDir (Compute) as JSON into the file path.
-func Write(dataDir, path string) error {
-	k, err := Compute(dataDir)
+// Write writes the keywords of dataDir (ComputeSet: from set when it was read already)
+// as JSON into the file path.
+func Write(dataDir string, set *check.DataSet, path string) error {
+	k, err := ComputeSet(dataDir, set)
 	if err != nil {
 		return err
 	}

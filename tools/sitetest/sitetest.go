@@ -109,7 +109,7 @@ func Keywords(site string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	if err := searchkw.Write(data, filepath.Join(dir, searchkw.File)); err != nil {
+	if err := searchkw.Write(data, nil, filepath.Join(dir, searchkw.File)); err != nil {
 		return "", fmt.Errorf("search keywords: %s", diag.Words(err, "en"))
 	}
 	// As hugodata.WriteMount writes it (which this package cannot import: its tests
