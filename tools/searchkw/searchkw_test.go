@@ -115,7 +115,7 @@ func TestCompute(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), File)
-	if err := Write(data, out); err != nil {
+	if err := Write(data, nil, out); err != nil {
 		t.Fatal(err)
 	}
 	var back Keywords
