@@ -258,57 +258,18 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		step(diag.M("print_step_numbers", nil))
 	}
 
-	pages, err := file.Pages()
-	if err != nil {
-		return Result{}, nil, err
-	}
-	old, err := file.Info()
-	if err != nil {
-		return Result{}, nil, err
-	}
-	stamp := pdffile.PDFDate(date)
-	info := map[string]string{
-		"Title":        m.Title,
-		"Author":       m.Author,
-		"Subject":      m.Subject,
-		"Keywords":     m.Keywords,
-		"Creator":      Creator,
-		"Producer":     old["Producer"],
-		"CreationDate": stamp,
-		"ModDate":      stamp,
-	}
-	if info["Producer"] == "" {
-		delete(info, "Producer")
-	}
-	step(diag.M("print_step_info", nil))
-	renumbered, err := file.RenumberNodeIDs()
-	if err != nil {
-		return Result{}, nil, err
-	}
-	if file, err = pdffile.Parse(renumbered); err != nil {
-		return Result{}, nil, err
-	}
-	out, err := file.SetInfo(info)
-	if err != nil {
-		return Result{}, nil, err
-	}
-	if file, err = pdffile.Parse(out); err != nil {
-		return Result{}, nil, diag.Wrap(err, "print_rewriting_info", diag.A{"page": page, "error": diag.Cause(err)})
-	}
 	links, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](linkTargets))
 	if err != nil {
 		return Result{}, nil, diag.Wrap(err, "print_link_targets", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	step(diag.M("print_step_targets", nil))
-	if out, err = file.Accessible(pdffile.Meta{
-		Title: m.Title, Lang: m.Lang, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
-		Creator: Creator, Producer: old["Producer"], Date: date,
-		LinkText: func(dest string) string { return links[dest] },
-	}); err != nil {
-		return Result{}, nil, diag.Wrap(err, "print_accessibility", diag.A{"page": page, "error": diag.Cause(err)})
+	final := finalPrint{page: page, pdf: pdf, meta: m, date: date, links: links}
+	if testHookFinalPrint != nil {
+		testHookFinalPrint(lang, final)
 	}
-	if _, err := pdffile.Parse(out); err != nil {
-		return Result{}, nil, diag.Wrap(err, "print_accessibility", diag.A{"page": page, "error": diag.Cause(err)})
+	out, pages, err := rewrite(final)
+	if err != nil {
+		return Result{}, nil, err
 	}
 	step(diag.M("print_step_accessibility", nil))
 	sum := sha256.Sum256(out)
@@ -322,7 +283,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		File:    target,
 		URL:     sitePath(opts.Public, target),
 		Bytes:   int64(len(out)),
-		Pages:   len(pages),
+		Pages:   pages,
 		Paper:   opts.Paper,
 		SHA256:  hex.EncodeToString(sum[:]),
 		New:     m.New,
