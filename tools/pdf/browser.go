@@ -268,7 +268,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		step(diag.M("print_step_numbers", nil))
 	}
 
-	// The tab is no longer needed: closed while the PDF is rewritten.
+	// The tab and its browser are no longer needed: closed while the PDF is rewritten.
 	closed := make(chan struct{})
 	go func() { cancel(); close(closed) }()
 	defer func() { <-closed }()
