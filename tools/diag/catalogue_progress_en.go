@@ -8,7 +8,6 @@ var progressEN = map[string]string{
 	"print_step_accessibility": "accessibility rewrite done",
 	"print_step_destinations":  "destinations read",
 	"print_step_fonts":         "fonts loaded",
-	"print_step_info":          "document information read",
 	"print_step_loaded":        "page loaded",
 	"print_step_numbers":       "page numbers written",
 	"print_step_printed":       "page printed (pass {pass}, {bytes} bytes)",

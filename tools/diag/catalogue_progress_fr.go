@@ -8,7 +8,6 @@ var progressFR = map[string]string{
 	"print_step_accessibility": "réécriture pour l’accessibilité faite",
 	"print_step_destinations":  "destinations lues",
 	"print_step_fonts":         "polices chargées",
-	"print_step_info":          "informations du document lues",
 	"print_step_loaded":        "page chargée",
 	"print_step_numbers":       "numéros de page écrits",
 	"print_step_printed":       "page imprimée (impression {pass}, {bytes}\u00a0octets)",

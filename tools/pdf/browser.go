@@ -196,6 +196,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		file    *pdffile.File
 		written map[string]int
 		pass    int
+		links   map[string]string
 	)
 	for pass = 1; ; pass++ {
 		final := pass > 1 || len(targets) == 0
@@ -203,6 +204,15 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](hideForPass1)); err != nil {
 				return Result{}, nil, err
 			}
+		}
+		if final {
+			// What the links lead to, read from the page as it is printed: after the
+			// final print, Chromium's renderer spends seconds on the tagged print's
+			// aftermath before it runs another script.
+			if links, err = chromedp.Run(ctx, chromedp.Evaluate[map[string]string](linkTargets)); err != nil {
+				return Result{}, nil, diag.Wrap(err, "print_link_targets", diag.A{"page": page, "error": diag.Cause(err)})
+			}
+			step(diag.M("print_step_targets", nil))
 		}
 		pdf, err = chromedp.Run(ctx, printPDF(final))
 		if !final {
@@ -258,57 +268,17 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		step(diag.M("print_step_numbers", nil))
 	}
 
-	pages, err := file.Pages()
+	// The tab and its browser are no longer needed: closed while the PDF is rewritten.
+	closed := make(chan struct{})
+	go func() { cancel(); close(closed) }()
+	defer func() { <-closed }()
+	final := finalPrint{page: page, pdf: pdf, meta: m, date: date, links: links}
+	if testHookFinalPrint != nil {
+		testHookFinalPrint(lang, final)
+	}
+	out, pages, err := rewrite(final)
 	if err != nil {
 		return Result{}, nil, err
-	}
-	old, err := file.Info()
-	if err != nil {
-		return Result{}, nil, err
-	}
-	stamp := pdffile.PDFDate(date)
-	info := map[string]string{
-		"Title":        m.Title,
-		"Author":       m.Author,
-		"Subject":      m.Subject,
-		"Keywords":     m.Keywords,
-		"Creator":      Creator,
-		"Producer":     old["Producer"],
-		"CreationDate": stamp,
-		"ModDate":      stamp,
-	}
-	if info["Producer"] == "" {
-		delete(info, "Producer")
-	}
-	step(diag.M("print_step_info", nil))
-	renumbered, err := file.RenumberNodeIDs()
-	if err != nil {
-		return Result{}, nil, err
-	}
-	if file, err = pdffile.Parse(renumbered); err != nil {
-		return Result{}, nil, err
-	}
-	out, err := file.SetInfo(info)
-	if err != nil {
-		return Result{}, nil, err
-	}
-	if file, err = pdffile.Parse(out); err != nil {
-		return Result{}, nil, diag.Wrap(err, "print_rewriting_info", diag.A{"page": page, "error": diag.Cause(err)})
-	}
-	links, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](linkTargets))
-	if err != nil {
-		return Result{}, nil, diag.Wrap(err, "print_link_targets", diag.A{"page": page, "error": diag.Cause(err)})
-	}
-	step(diag.M("print_step_targets", nil))
-	if out, err = file.Accessible(pdffile.Meta{
-		Title: m.Title, Lang: m.Lang, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
-		Creator: Creator, Producer: old["Producer"], Date: date,
-		LinkText: func(dest string) string { return links[dest] },
-	}); err != nil {
-		return Result{}, nil, diag.Wrap(err, "print_accessibility", diag.A{"page": page, "error": diag.Cause(err)})
-	}
-	if _, err := pdffile.Parse(out); err != nil {
-		return Result{}, nil, diag.Wrap(err, "print_accessibility", diag.A{"page": page, "error": diag.Cause(err)})
 	}
 	step(diag.M("print_step_accessibility", nil))
 	sum := sha256.Sum256(out)
@@ -322,7 +292,7 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		File:    target,
 		URL:     sitePath(opts.Public, target),
 		Bytes:   int64(len(out)),
-		Pages:   len(pages),
+		Pages:   pages,
 		Paper:   opts.Paper,
 		SHA256:  hex.EncodeToString(sum[:]),
 		New:     m.New,

@@ -5,7 +5,8 @@
 // For each language it:
 //
 //  1. serves the built site (public/) on a loopback port and opens the page in a tab of
-//     one headless Chromium (a fresh profile, removed afterwards), both languages at once,
+//     headless Chromium (one per language, each with a fresh profile, removed afterwards),
+//     both languages at once,
 //     with nothing laid out for the screen (only prints need a layout: browser.go,
 //     noScreenLayout);
 //  2. loads every @font-face of the page (fonts used only in the margin boxes would
@@ -14,13 +15,15 @@
 //     outline), reads the named destinations of the PDF — Chromium writes one, with its
 //     page, for every element that a link targets — and writes those page numbers into
 //     the contents, the index and the cross references (elements with data-page-of);
-//  4. prints again and checks that every destination is still on the page written;
+//  4. reads what each link within the page leads to (the text of its target's heading),
+//     prints again and checks that every destination is still on the page written;
 //     if one moved, it writes the numbers again and prints once more, and fails if they
-//     still differ;
+//     still differ; the tab is then closed (Chromium's renderer would spend seconds
+//     after a tagged print before it answered another request);
 //  5. sets the document information (title, author, subject, keywords, creator, and the
 //     edition's date as creation and modification dates), adds what PDF/UA-1 asks and
 //     Chromium leaves out (pdffile.File.Accessible: XMP metadata, link /Contents from the
-//     targets' headings read in the page, running heads and footers as artifacts; see
+//     targets' headings read in step 4, running heads and footers as artifacts; see
 //     docs/print.md) and writes
 //     public/<lang>/<name>.pdf and the manifest public/<lang>/edition.json, each to a
 //     temporary file renamed into place once every language has succeeded.
@@ -225,23 +228,40 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	}
 	defer srv.Close()
 
-	b, err := startBrowser(runCtx, exe)
-	if err != nil {
-		return nil, err
+	// One browser per language: once a language's final print is in, its browser is
+	// killed, and with it the renderer's work that follows a tagged print (closing the
+	// tab alone waits for the renderer to finish it).
+	// They start side by side.
+	browsers := make([]*chromium.Browser, len(opts.Langs))
+	startErrs := make([]error, len(opts.Langs))
+	var starting sync.WaitGroup
+	for i := range opts.Langs {
+		starting.Go(func() { browsers[i], startErrs[i] = startBrowser(runCtx, exe) })
 	}
-	defer b.Close()
+	starting.Wait()
+	for _, b := range browsers {
+		if b != nil {
+			defer b.Close()
+		}
+	}
+	for _, err := range startErrs {
+		if err != nil {
+			return nil, err
+		}
+	}
 
 	results := make([]Result, len(opts.Langs))
 	outputs := make([][]byte, len(opts.Langs))
 	errs := make([]error, len(opts.Langs))
 	var wg sync.WaitGroup
-	// One tab per language, in parallel: on 2 cores, about 10 % faster than one after
-	// the other (the browser, the renderers and the print compositor overlap).
+	// The languages in parallel, each in its own browser: on 2 cores, about 10 % faster
+	// than one after the other (the browsers, the renderers and the print compositors
+	// overlap).
 	for i, lang := range opts.Langs {
 		wg.Go(func() {
 			start := time.Now()
-			tctx, tcancel := b.Tab()
-			res, pdf, err := printLang(tctx, tcancel, srv, opts, lang, metas[i])
+			tctx, tcancel := browsers[i].Tab()
+			res, pdf, err := printLang(tctx, func() { browsers[i].Close(); tcancel() }, srv, opts, lang, metas[i])
 			if err != nil {
 				errs[i] = diag.Wrap(err, "pdf_in_language", diag.A{"lang": lang, "error": diag.Cause(err)})
 				stop()

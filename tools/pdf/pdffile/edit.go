@@ -10,6 +10,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/pssdc/guide-iad/tools/diag"
 )
@@ -58,10 +59,20 @@ func (e *editor) bytes() ([]byte, error) {
 	if len(nums) == 0 {
 		return nil, diag.Errorf("pdffile_no_objects", nil)
 	}
-	var out bytes.Buffer
-	out.Grow(len(f.data) + 1<<16)
-	out.Write(f.data[:f.offsets[nums[0]]])
 	size := e.size + len(e.added)
+	// The output's size, so that the buffer is allocated once: the input, the new
+	// bodies with their headers, the cross-reference table (20 bytes an entry) and the
+	// trailer.
+	n := len(f.data) + 20*size + 1<<12
+	for _, body := range e.repl {
+		n += len(body) + 32
+	}
+	for _, body := range e.added {
+		n += len(body) + 32
+	}
+	var out bytes.Buffer
+	out.Grow(n)
+	out.Write(f.data[:f.offsets[nums[0]]])
 	offs := make([]int, size)
 	for i, n := range nums {
 		start := f.offsets[n]
@@ -204,9 +215,11 @@ func streamBody(d dict, data []byte, flate bool) []byte {
 	delete(nd, "Filter")
 	if flate {
 		var z bytes.Buffer
-		w, _ := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
+		w := zlibWriters.Get().(*zlib.Writer)
+		w.Reset(&z)
 		w.Write(data)
 		w.Close()
+		zlibWriters.Put(w)
 		data = z.Bytes()
 		nd["Filter"] = name("FlateDecode")
 	}
@@ -218,6 +231,14 @@ func streamBody(d dict, data []byte, flate bool) []byte {
 	b.WriteString("\nendstream")
 	return b.Bytes()
 }
+
+// zlibWriters keeps compressors for reuse: a new one allocates and clears about a
+// megabyte of tables, more than compressing a page's content stream costs. A writer
+// reset gives the same bytes as a new one.
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(io.Discard, zlib.DefaultCompression)
+	return w
+}}
 
 // writeValue serialises a parsed value; dictionary keys are sorted.
 func writeValue(b *bytes.Buffer, v any) {

@@ -176,29 +176,26 @@ func (f *File) RenumberNodeIDs() ([]byte, error) {
 			streams = append(streams, span{start + i, p.pos})
 		}
 	}
-	inStream := func(i int) bool {
-		for _, s := range streams {
-			if i >= s.from && i < s.to {
-				return true
-			}
-		}
-		return false
-	}
+	// The parts of the file between the streams, in order.
+	sort.Slice(streams, func(i, j int) bool { return streams[i].from < streams[j].from })
+	streams = append(streams, span{len(f.data), len(f.data)})
 	ids := map[string]string{}
-	for _, m := range nodeID.FindAllSubmatchIndex(f.data, -1) {
-		if len(streams) > 0 && inStream(m[0]) {
-			continue
-		}
-		old := string(f.data[m[2]:m[3]])
-		nu, ok := ids[old]
-		if !ok {
-			nu = fmt.Sprintf("%0*d", len(old), len(ids)+1)
-			if len(nu) != len(old) {
-				return nil, diag.Errorf("pdffile_too_many_ids", nil)
+	from := 0
+	for _, s := range streams {
+		part := f.data[from:s.from]
+		for _, m := range nodeID.FindAllSubmatchIndex(part, -1) {
+			old := string(part[m[2]:m[3]])
+			nu, ok := ids[old]
+			if !ok {
+				nu = fmt.Sprintf("%0*d", len(old), len(ids)+1)
+				if len(nu) != len(old) {
+					return nil, diag.Errorf("pdffile_too_many_ids", nil)
+				}
+				ids[old] = nu
 			}
-			ids[old] = nu
+			copy(out[from+m[2]:from+m[3]], nu)
 		}
-		copy(out[m[2]:m[3]], nu)
+		from = max(from, s.to)
 	}
 	return out, nil
 }
