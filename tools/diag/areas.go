@@ -34,8 +34,8 @@ var Evi Area = func() (en, fr []map[string]string) {
 // review and translations, pdf, edition, links, opendata, hugo-data, progress; no
 // browser program shows them.
 var Commands Area = func() (en, fr []map[string]string) {
-	return []map[string]string{helpEN, usageEN, commandsEN, newentryEN, printEN, pdffileEN, progressEN, releaseEN, opendataEN, relatedEN, pipelineEN},
-		[]map[string]string{helpFR, usageFR, commandsFR, newentryFR, printFR, pdffileFR, progressFR, releaseFR, opendataFR, relatedFR, pipelineFR}
+	return []map[string]string{helpEN, usageEN, commandsEN, newentryEN, printEN, pdffileEN, progressEN, releaseEN, opendataEN, relatedEN, pipelineEN, prehugoEN},
+		[]map[string]string{helpFR, usageFR, commandsFR, newentryFR, printFR, pdffileFR, progressFR, releaseFR, opendataFR, relatedFR, pipelineFR, prehugoFR}
 }
 
 // Use adds the words of areas to the catalogue. It is called while the program starts
