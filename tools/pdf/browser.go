@@ -196,7 +196,6 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		file    *pdffile.File
 		written map[string]int
 		pass    int
-		links   map[string]string
 	)
 	for pass = 1; ; pass++ {
 		final := pass > 1 || len(targets) == 0
@@ -204,15 +203,6 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](hideForPass1)); err != nil {
 				return Result{}, nil, err
 			}
-		}
-		if final {
-			// What the links lead to, read from the page as it is printed: after the
-			// final print, Chromium's renderer spends seconds on the tagged print's
-			// aftermath before it runs another script.
-			if links, err = chromedp.Run(ctx, chromedp.Evaluate[map[string]string](linkTargets)); err != nil {
-				return Result{}, nil, diag.Wrap(err, "print_link_targets", diag.A{"page": page, "error": diag.Cause(err)})
-			}
-			step(diag.M("print_step_targets", nil))
 		}
 		pdf, err = chromedp.Run(ctx, printPDF(final))
 		if !final {
@@ -268,10 +258,11 @@ func printLang(ctx context.Context, cancel context.CancelFunc, srv *chromium.Ser
 		step(diag.M("print_step_numbers", nil))
 	}
 
-	// The tab and its browser are no longer needed: closed while the PDF is rewritten.
-	closed := make(chan struct{})
-	go func() { cancel(); close(closed) }()
-	defer func() { <-closed }()
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](linkTargets))
+	if err != nil {
+		return Result{}, nil, diag.Wrap(err, "print_link_targets", diag.A{"page": page, "error": diag.Cause(err)})
+	}
+	step(diag.M("print_step_targets", nil))
 	final := finalPrint{page: page, pdf: pdf, meta: m, date: date, links: links}
 	if testHookFinalPrint != nil {
 		testHookFinalPrint(lang, final)

@@ -5,8 +5,7 @@
 // For each language it:
 //
 //  1. serves the built site (public/) on a loopback port and opens the page in a tab of
-//     headless Chromium (one per language, each with a fresh profile, removed afterwards),
-//     both languages at once,
+//     one headless Chromium (a fresh profile, removed afterwards), both languages at once,
 //     with nothing laid out for the screen (only prints need a layout: browser.go,
 //     noScreenLayout);
 //  2. loads every @font-face of the page (fonts used only in the margin boxes would
@@ -228,40 +227,23 @@ func Run(ctx context.Context, opts Options) ([]Result, error) {
 	}
 	defer srv.Close()
 
-	// One browser per language: once a language's final print is in, its browser is
-	// killed, and with it the renderer's work that follows a tagged print (closing the
-	// tab alone waits for the renderer to finish it).
-	// They start side by side.
-	browsers := make([]*chromium.Browser, len(opts.Langs))
-	startErrs := make([]error, len(opts.Langs))
-	var starting sync.WaitGroup
-	for i := range opts.Langs {
-		starting.Go(func() { browsers[i], startErrs[i] = startBrowser(runCtx, exe) })
+	b, err := startBrowser(runCtx, exe)
+	if err != nil {
+		return nil, err
 	}
-	starting.Wait()
-	for _, b := range browsers {
-		if b != nil {
-			defer b.Close()
-		}
-	}
-	for _, err := range startErrs {
-		if err != nil {
-			return nil, err
-		}
-	}
+	defer b.Close()
 
 	results := make([]Result, len(opts.Langs))
 	outputs := make([][]byte, len(opts.Langs))
 	errs := make([]error, len(opts.Langs))
 	var wg sync.WaitGroup
-	// The languages in parallel, each in its own browser: on 2 cores, about 10 % faster
-	// than one after the other (the browsers, the renderers and the print compositors
-	// overlap).
+	// One tab per language, in parallel: on 2 cores, about 10 % faster than one after
+	// the other (the browser, the renderers and the print compositor overlap).
 	for i, lang := range opts.Langs {
 		wg.Go(func() {
 			start := time.Now()
-			tctx, tcancel := browsers[i].Tab()
-			res, pdf, err := printLang(tctx, func() { browsers[i].Close(); tcancel() }, srv, opts, lang, metas[i])
+			tctx, tcancel := b.Tab()
+			res, pdf, err := printLang(tctx, tcancel, srv, opts, lang, metas[i])
 			if err != nil {
 				errs[i] = diag.Wrap(err, "pdf_in_language", diag.A{"lang": lang, "error": diag.Cause(err)})
 				stop()
