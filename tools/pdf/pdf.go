@@ -14,11 +14,10 @@
 //     outline), reads the named destinations of the PDF — Chromium writes one, with its
 //     page, for every element that a link targets — and writes those page numbers into
 //     the contents, the index and the cross references (elements with data-page-of);
-//  4. reads what each link within the page leads to (the text of its target's heading),
-//     prints again and checks that every destination is still on the page written;
+//  4. prints again and checks that every destination is still on the page written;
 //     if one moved, it writes the numbers again and prints once more, and fails if they
-//     still differ; the tab is then closed (Chromium's renderer would spend seconds
-//     after a tagged print before it answered another request);
+//     still differ; then reads what each link within the page leads to (the text of its
+//     target's heading);
 //  5. sets the document information (title, author, subject, keywords, creator, and the
 //     edition's date as creation and modification dates), adds what PDF/UA-1 asks and
 //     Chromium leaves out (pdffile.File.Accessible: XMP metadata, link /Contents from the
