@@ -225,12 +225,7 @@ func (p *parsed) checkTree(root *yaml.Node) bool {
 }
 
 // position converts a byte offset to a 1-based line and column (in characters).
-func position(src []byte, off int) (line, col int) {
-	before := src[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[start:]) + 1
-}
+func position(src []byte, off int) (line, col int) { return diag.LineColumn(src, off) }
 
 func invalidUTF8At(src []byte) (line, col int) {
 	for i := 0; i < len(src); {

@@ -227,16 +227,15 @@ func madeBefore(out string) bool {
 // listed files in it, once each, before the files are written (a file with no place in
 // data/ gets none: it stops the copy).
 func makeDirs(sources []corpus.Source, outDir string) error {
-	made := map[string]bool{}
-	for _, s := range append([]corpus.Source{{}}, sources...) {
-		dir := outDir
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return err
+	}
+	made := map[string]bool{outDir: true}
+	for _, s := range sources {
 		if s.Problem.Code != "" {
 			continue
 		}
-		if s.Path != "" {
-			dir = filepath.Dir(target(s, outDir))
-		}
-		if !made[dir] {
+		if dir := filepath.Dir(target(s, outDir)); !made[dir] {
 			made[dir] = true
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err

@@ -3,6 +3,7 @@ package searchkw
 import (
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pssdc/guide-iad/tools/check"
@@ -118,14 +119,7 @@ func Write(dataDir string, set *check.DataSet, path string) error {
 	return atomicfile.Write(path, b)
 }
 
-func isKind(dir string) bool {
-	for _, k := range kinds {
-		if dir == k {
-			return true
-		}
-	}
-	return false
-}
+func isKind(dir string) bool { return slices.Contains(kinds, dir) }
 
 // in returns what the page of e in lang makes its keywords from, as its template
 // (layouts/KIND/page.html) gives it: the text of the language shown (the other one when
